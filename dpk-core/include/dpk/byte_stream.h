@@ -1,0 +1,52 @@
+// dpk/byte_stream.h — reading and writing the bytes of one input or output:
+// a file or stdin/stdout ("-"), with .gz and .zst decompressed on the fly
+// (detected from the first bytes, whatever the name says).
+//
+//   auto src = dpk::open_input("corpus.jsonl.zst");
+//   if (!src.ok()) return src.status();
+//   char buf[65536];
+//   auto n = (*src)->read(buf, sizeof buf);   // 0 at end of stream
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "dpk/compression.h"
+#include "dpk/status.h"
+
+namespace dpk {
+
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  // Reads up to n decoded bytes; 0 means end of stream. A truncated or
+  // corrupt compressed stream is a kData error naming the byte offset.
+  virtual StatusOr<size_t> read(char* buf, size_t n) = 0;
+  // Bytes consumed from the underlying file so far (compressed bytes).
+  virtual uint64_t raw_offset() const = 0;
+  virtual Codec codec() const = 0;
+};
+
+// Opens a file, or stdin for "-". Missing file: kUsage; unreadable: kIo.
+StatusOr<std::unique_ptr<ByteSource>> open_input(const std::string& path);
+
+// Reads the whole (decoded) input into a string: for small side files.
+StatusOr<std::string> read_whole_input(const std::string& path);
+
+class ByteSink {
+ public:
+  virtual ~ByteSink() = default;
+  virtual Status write(std::string_view bytes) = 0;
+  // Flushes and closes; for files opened atomically, renames the temporary
+  // file to its final name. Without commit(), the temporary file is removed.
+  virtual Status commit() = 0;
+  virtual const std::string& path() const = 0;
+};
+
+// stdout for "-"; otherwise `path` written under a temporary name in the
+// same directory and renamed on commit (parent directories are created).
+StatusOr<std::unique_ptr<ByteSink>> open_output(const std::string& path);
+
+}  // namespace dpk

@@ -1,0 +1,52 @@
+// dpk/compression.h — codecs for JSONL streams: detection by magic bytes and
+// by file name, and compression of one block into an independent frame.
+//
+// dpk writes compressed output as a series of independent frames (one per
+// block of documents), which lets blocks be compressed in parallel. A series
+// of zstd frames or of gzip members is one valid .zst or .gz stream.
+//
+//   dpk::Codec c = dpk::codec_for_path("out.jsonl.zst");   // Codec::kZstd
+//   dpk::BlockCompressor z(c, 3);
+//   std::string frame; z.compress(block, frame);
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "dpk/status.h"
+
+namespace dpk {
+
+enum class Codec { kNone, kGzip, kZstd };
+
+std::string_view codec_name(Codec c);
+std::optional<Codec> parse_codec(std::string_view name);  // none|gzip|gz|zstd|zst
+// From the file name's extension (.gz, .zst); kNone otherwise.
+Codec codec_for_path(std::string_view path);
+// From the first bytes of a stream; kNone when they match no known magic.
+Codec codec_for_magic(std::string_view first_bytes);
+// The extension that goes with a codec ("", ".gz", ".zst").
+std::string_view codec_extension(Codec c);
+
+class BlockCompressor {
+ public:
+  BlockCompressor(Codec codec, int level);
+  ~BlockCompressor();
+  BlockCompressor(const BlockCompressor&) = delete;
+  BlockCompressor& operator=(const BlockCompressor&) = delete;
+
+  Codec codec() const { return codec_; }
+  // Appends `in` compressed as one self-contained frame to `out` (or a copy
+  // of `in` for kNone).
+  Status compress(std::string_view in, std::string& out);
+
+ private:
+  Codec codec_;
+  int level_;
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace dpk

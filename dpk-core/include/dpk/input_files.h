@@ -1,0 +1,46 @@
+// dpk/input_files.h — which files a run reads, and which of them this shard
+// (process) takes.
+//
+// Inputs are files, directories (walked recursively, filtered by a glob) or
+// "-" for stdin. Each input keeps a path relative to the directory it was
+// found in, so an output directory can mirror the input layout. Files are
+// sorted, so every process of a sharded run sees the same list.
+//
+//   auto files = dpk::list_inputs({"data/"}, "*.jsonl*");
+//   auto mine = dpk::shard_files(*files, /*index=*/1, /*count=*/4);
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "dpk/status.h"
+
+namespace dpk {
+
+struct InputFile {
+  std::string path;      // as opened ("-" for stdin)
+  std::string relative;  // path below the directory argument, or the file name
+  uint64_t size = 0;     // bytes on disk (0 for stdin)
+};
+
+// Expands files and directories. An empty list means stdin. A missing path
+// is a kUsage error naming it. Hidden files and dpk's own temporary files in
+// directories are skipped. `glob` (fnmatch, "" = all) applies to files found
+// in directories, matched against the relative path and the file name.
+StatusOr<std::vector<InputFile>> list_inputs(const std::vector<std::string>& args,
+                                             const std::string& glob);
+
+// Files of shard `index` out of `count`: every count-th file, starting at index.
+std::vector<InputFile> shard_files(const std::vector<InputFile>& files, int index, int count);
+
+struct ShardAssignment {
+  int index = 0;
+  int count = 1;
+  std::string from;  // "default", "slurm", "mpi" or "options"
+};
+// The shard from SLURM_ARRAY_TASK_ID/COUNT (minus SLURM_ARRAY_TASK_MIN) or an
+// MPI launcher's rank/size, when set; otherwise 0 of 1.
+ShardAssignment shard_from_environment();
+
+}  // namespace dpk

@@ -1,0 +1,76 @@
+// dpk/options.h — options declared once, as data.
+//
+// A transform lists its options as OptionSpec values. The same list builds the
+// command-line parser, validates recipe steps, and writes `--help` and the man
+// page. Values arrive as text (from argv or YAML) and are checked once by
+// validate_options(); the transform then reads typed values.
+//
+//   const dpk::OptionSpec kOptions[] = {
+//     {"mode", dpk::OptionType::kChoice, "hash", "how ids are made", "hash|seq"},
+//   };
+//   std::string mode = values.get_string("mode");
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dpk/status.h"
+
+namespace dpk {
+
+enum class OptionType {
+  kFlag,    // --name (no value); true/false in a recipe
+  kInt,     // integer
+  kDouble,  // number
+  kString,  // any text
+  kChoice,  // one of `choices` ("a|b|c")
+  kList,    // repeatable; also comma-separated; a YAML list in a recipe
+  kSize,    // bytes with an optional K/M/G suffix
+};
+
+struct OptionSpec {
+  std::string_view name;
+  OptionType type;
+  std::string_view default_value;  // "" = unset
+  std::string_view help;
+  std::string_view choices = {};   // kChoice: "a|b|c"
+  char short_name = 0;
+  std::string_view value_name = {};  // e.g. FILE, N (for help)
+};
+
+std::string_view option_type_name(OptionType t);
+
+// Values given for a set of options, by option name, as text.
+class OptionValues {
+ public:
+  void set(const std::string& name, std::string value) { values_[name] = {std::move(value)}; }
+  void add(const std::string& name, std::string value) { values_[name].push_back(std::move(value)); }
+  bool has(const std::string& name) const { return values_.count(name) != 0; }
+  const std::map<std::string, std::vector<std::string>>& all() const { return values_; }
+
+  // Typed access; these fall back to the declared default via apply_defaults.
+  std::string get_string(const std::string& name) const;
+  int64_t get_int(const std::string& name) const;
+  double get_double(const std::string& name) const;
+  bool get_flag(const std::string& name) const;
+  uint64_t get_size(const std::string& name) const;
+  // Items of a list option (comma-separated values are split).
+  std::vector<std::string> get_list(const std::string& name) const;
+
+ private:
+  std::map<std::string, std::vector<std::string>> values_;
+};
+
+// Checks every given value against its spec (unknown option, bad number,
+// value not among the choices) and fills in defaults. `where` prefixes the
+// message ("recipe.yaml:12: " or "").
+Status validate_options(const std::vector<OptionSpec>& specs, OptionValues& values,
+                        const std::string& where);
+
+// Parses "64M" / "1.5G" / "1000". False when malformed.
+bool parse_size(std::string_view s, uint64_t& out);
+
+}  // namespace dpk

@@ -1,0 +1,134 @@
+// dpk/transform.h — the transform interfaces and the one declaration each
+// transform makes.
+//
+// A transform is declared once as a TransformSpec: name, kind, options (as
+// data), the fields it adds, and `configure`, which validates the options
+// once and returns a factory. The runtime makes one instance per worker, so
+// an instance may keep scratch state without locks. That single declaration
+// feeds `dpk-NAME`, the recipe step NAME, `dpk help NAME` and the man page.
+//
+//   class ShortDropper final : public dpk::DocumentTransform {
+//     void apply(dpk::Document& d) override { if (d.text().size() < 10) d.drop("short"); }
+//   };
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dpk/document.h"
+#include "dpk/options.h"
+#include "dpk/status.h"
+
+namespace dpk {
+
+enum class TransformKind {
+  kAnnotator,  // adds fields
+  kFilter,     // keeps or drops, with a reason
+  kMapper,     // rewrites the text
+  kSplitter,   // one document to many
+  kBatch,      // works on a batch of documents at once
+  kGlobal,     // needs to see the whole corpus before deciding
+};
+std::string_view transform_kind_name(TransformKind k);
+
+// The documents of one block, in input order. Dropped documents stay in the
+// vector (the runtime counts them and routes them to --keep-dropped).
+using DocumentBatch = std::vector<Document>;
+
+class Transform {
+ public:
+  virtual ~Transform() = default;
+  // Streaming kinds: handle the live documents of a batch in place.
+  virtual void process(DocumentBatch& batch) = 0;
+};
+
+// Annotator, filter, mapper: one document at a time.
+class DocumentTransform : public Transform {
+ public:
+  void process(DocumentBatch& batch) final {
+    for (auto& d : batch) {
+      if (!d.dropped()) apply(d);
+    }
+  }
+  // Edits `doc` in place, or calls doc.drop(reason).
+  virtual void apply(Document& doc) = 0;
+};
+
+// Splitter: each live document becomes zero or more children. The runtime
+// replaces the parent by the children it appends to `out`.
+class SplitTransform : public Transform {
+ public:
+  void process(DocumentBatch&) final {}
+  virtual void split(const Document& parent, std::vector<Document>& out) = 0;
+};
+
+// Global: a first pass observes every document (each worker instance sees a
+// part; the runtime merges them), then finish() decides, and a second pass
+// applies the decision. A global step with needs_second_pass() false acts in
+// the stream (it observes, documents pass on unchanged) and finishes at end.
+class GlobalTransform : public Transform {
+ public:
+  void process(DocumentBatch&) final {}
+  virtual void observe(const Document& doc) = 0;
+  // Folds another instance's observations into this one.
+  virtual void merge_from(GlobalTransform& other) = 0;
+  // Called once on the merged instance after the first pass.
+  virtual Status finish() = 0;
+  virtual bool needs_second_pass() const = 0;
+  // Second pass: called on the merged instance (read-only, from many threads).
+  virtual void decide(Document& doc) const { (void)doc; }
+};
+
+// What a step can know about the run it is part of.
+struct StepContext {
+  Schema schema;
+  int shard_index = 0;
+  int shard_count = 1;
+  std::string output;      // the run's -o value ("-" = stdout)
+  bool output_is_dir = false;
+  std::string step_label;  // "docid" or "recipe.yaml:12 docid"
+};
+
+// How the run's output is laid out; dpk-convert sets it, others leave it.
+struct OutputLayout {
+  uint64_t shards = 0;          // write exactly N part files (0 = off)
+  uint64_t max_file_bytes = 0;  // roll to a new part file past this size
+  uint64_t max_file_docs = 0;   // roll to a new part file past this count
+};
+
+struct ConfiguredStep {
+  std::function<std::unique_ptr<Transform>()> make;
+  std::optional<OutputLayout> layout;
+  // A one-line description of the configured step for --explain.
+  std::string explain;
+};
+
+struct FieldDoc {
+  std::string_view name;
+  std::string_view meaning;
+};
+
+struct TransformSpec {
+  std::string_view name;     // "docid": the step name; the tool is dpk-docid
+  TransformKind kind;
+  std::string_view summary;  // one line
+  std::string_view description;  // paragraphs for help and man page
+  std::vector<OptionSpec> options;
+  std::vector<FieldDoc> fields;  // fields the transform adds or sets
+  std::vector<std::string_view> examples;  // shell lines
+  // Where `dpk-NAME` writes documents when -o is not given: "-" (stdout), or
+  // "/dev/null" for tools whose product is a report rather than documents.
+  std::string_view default_output = "-";
+  // Validates typed options once and returns the factory.
+  std::function<StatusOr<ConfiguredStep>(const OptionValues&, const StepContext&)> configure;
+};
+
+// All transforms, in the order of transforms/CMakeLists.txt (generated).
+const std::vector<const TransformSpec*>& all_transforms();
+const TransformSpec* find_transform(std::string_view name);
+
+}  // namespace dpk

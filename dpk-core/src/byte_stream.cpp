@@ -1,0 +1,286 @@
+#include "dpk/byte_stream.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <vector>
+
+namespace dpk {
+namespace {
+
+std::string errno_text() { return std::strerror(errno); }
+
+// Plain descriptor reader with a small push-back buffer for the magic bytes.
+class FdSource final {
+ public:
+  FdSource(int fd, bool owned, std::string name) : fd_(fd), owned_(owned), name_(std::move(name)) {}
+  ~FdSource() {
+    if (owned_ && fd_ >= 0) ::close(fd_);
+  }
+  StatusOr<size_t> read(char* buf, size_t n) {
+    if (pushback_pos_ < pushback_.size()) {
+      size_t k = std::min(n, pushback_.size() - pushback_pos_);
+      std::memcpy(buf, pushback_.data() + pushback_pos_, k);
+      pushback_pos_ += k;
+      offset_ += k;
+      return k;
+    }
+    for (;;) {
+      ssize_t r = ::read(fd_, buf, n);
+      if (r >= 0) {
+        offset_ += static_cast<uint64_t>(r);
+        return static_cast<size_t>(r);
+      }
+      if (errno == EINTR) continue;
+      return Status::Io(name_ + ": read failed: " + errno_text());
+    }
+  }
+  // Reads up to 4 bytes and keeps them to be read again.
+  StatusOr<std::string> peek_magic() {
+    std::string head(4, '\0');
+    size_t got = 0;
+    while (got < 4) {
+      ssize_t r = ::read(fd_, head.data() + got, 4 - got);
+      if (r == 0) break;
+      if (r < 0) {
+        if (errno == EINTR) continue;
+        return Status::Io(name_ + ": read failed: " + errno_text());
+      }
+      got += static_cast<size_t>(r);
+    }
+    head.resize(got);
+    pushback_ = head;
+    return head;
+  }
+  uint64_t offset() const { return offset_; }
+  const std::string& name() const { return name_; }
+
+ private:
+  int fd_;
+  bool owned_;
+  std::string name_;
+  std::string pushback_;
+  size_t pushback_pos_ = 0;
+  uint64_t offset_ = 0;
+};
+
+class PlainSource final : public ByteSource {
+ public:
+  explicit PlainSource(std::unique_ptr<FdSource> fd) : fd_(std::move(fd)) {}
+  StatusOr<size_t> read(char* buf, size_t n) override { return fd_->read(buf, n); }
+  uint64_t raw_offset() const override { return fd_->offset(); }
+  Codec codec() const override { return Codec::kNone; }
+
+ private:
+  std::unique_ptr<FdSource> fd_;
+};
+
+constexpr size_t kRawChunk = 1 << 17;
+
+class GzipSource final : public ByteSource {
+ public:
+  explicit GzipSource(std::unique_ptr<FdSource> fd) : fd_(std::move(fd)), in_(kRawChunk) {
+    inflateInit2(&zs_, 15 + 32);
+  }
+  ~GzipSource() override { inflateEnd(&zs_); }
+  uint64_t raw_offset() const override { return fd_->offset(); }
+  Codec codec() const override { return Codec::kGzip; }
+
+  StatusOr<size_t> read(char* buf, size_t n) override {
+    zs_.next_out = reinterpret_cast<Bytef*>(buf);
+    zs_.avail_out = static_cast<uInt>(std::min<size_t>(n, 1u << 30));
+    while (zs_.avail_out > 0) {
+      if (zs_.avail_in == 0) {
+        if (eof_) break;
+        auto r = fd_->read(in_.data(), in_.size());
+        if (!r.ok()) return r.status();
+        if (*r == 0) {
+          eof_ = true;
+          break;
+        }
+        zs_.next_in = reinterpret_cast<Bytef*>(in_.data());
+        zs_.avail_in = static_cast<uInt>(*r);
+      }
+      if (at_member_end_) {  // another gzip member follows: start it afresh
+        inflateReset(&zs_);
+        at_member_end_ = false;
+      }
+      int rc = inflate(&zs_, Z_NO_FLUSH);
+      if (rc == Z_STREAM_END) {
+        at_member_end_ = true;
+      } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+        return Status::Data(fd_->name() + ": corrupt gzip stream near byte " +
+                            std::to_string(fd_->offset() - zs_.avail_in) + ": " +
+                            (zs_.msg ? zs_.msg : "inflate error"));
+      }
+    }
+    size_t produced = static_cast<size_t>(reinterpret_cast<char*>(zs_.next_out) - buf);
+    if (produced == 0 && eof_ && !at_member_end_) {
+      return Status::Data(fd_->name() + ": truncated gzip stream (ends at byte " +
+                          std::to_string(fd_->offset()) + ")");
+    }
+    return produced;
+  }
+
+ private:
+  std::unique_ptr<FdSource> fd_;
+  std::vector<char> in_;
+  z_stream zs_{};
+  bool eof_ = false;
+  bool at_member_end_ = false;
+};
+
+class ZstdSource final : public ByteSource {
+ public:
+  explicit ZstdSource(std::unique_ptr<FdSource> fd)
+      : fd_(std::move(fd)), in_(ZSTD_DStreamInSize()), ds_(ZSTD_createDStream()) {}
+  ~ZstdSource() override { ZSTD_freeDStream(ds_); }
+  uint64_t raw_offset() const override { return fd_->offset(); }
+  Codec codec() const override { return Codec::kZstd; }
+
+  StatusOr<size_t> read(char* buf, size_t n) override {
+    ZSTD_outBuffer out{buf, n, 0};
+    while (out.pos < out.size) {
+      if (input_.pos == input_.size) {
+        if (eof_) break;
+        auto r = fd_->read(in_.data(), in_.size());
+        if (!r.ok()) return r.status();
+        if (*r == 0) {
+          eof_ = true;
+          break;
+        }
+        input_ = ZSTD_inBuffer{in_.data(), *r, 0};
+      }
+      size_t rc = ZSTD_decompressStream(ds_, &out, &input_);
+      if (ZSTD_isError(rc)) {
+        return Status::Data(fd_->name() + ": corrupt zstd stream near byte " +
+                            std::to_string(fd_->offset() - (input_.size - input_.pos)) + ": " +
+                            ZSTD_getErrorName(rc));
+      }
+      frame_open_ = rc != 0;
+    }
+    if (out.pos == 0 && eof_ && frame_open_) {
+      return Status::Data(fd_->name() + ": truncated zstd stream (ends at byte " +
+                          std::to_string(fd_->offset()) + ")");
+    }
+    return out.pos;
+  }
+
+ private:
+  std::unique_ptr<FdSource> fd_;
+  std::vector<char> in_;
+  ZSTD_DStream* ds_;
+  ZSTD_inBuffer input_{nullptr, 0, 0};
+  bool eof_ = false;
+  bool frame_open_ = false;
+};
+
+class FdSink final : public ByteSink {
+ public:
+  FdSink(int fd, std::string final_path, std::string tmp_path)
+      : fd_(fd), path_(std::move(final_path)), tmp_(std::move(tmp_path)) {}
+  ~FdSink() override {
+    if (fd_ > 2) ::close(fd_);
+    if (!tmp_.empty()) ::unlink(tmp_.c_str());  // never committed: leave nothing behind
+  }
+  Status write(std::string_view bytes) override {
+    while (!bytes.empty()) {
+      ssize_t w = ::write(fd_, bytes.data(), bytes.size());
+      if (w < 0) {
+        if (errno == EINTR) continue;
+        return Status::Io(path_ + ": write failed: " + errno_text());
+      }
+      bytes.remove_prefix(static_cast<size_t>(w));
+    }
+    return Status::Ok();
+  }
+  Status commit() override {
+    if (tmp_.empty()) return Status::Ok();  // stdout
+    if (::fsync(fd_) != 0 && errno != EINVAL) {
+      return Status::Io(path_ + ": fsync failed: " + errno_text());
+    }
+    if (::close(fd_) != 0) return Status::Io(path_ + ": close failed: " + errno_text());
+    fd_ = -1;
+    if (::rename(tmp_.c_str(), path_.c_str()) != 0) {
+      ::unlink(tmp_.c_str());
+      return Status::Io(path_ + ": rename failed: " + errno_text());
+    }
+    tmp_.clear();
+    return Status::Ok();
+  }
+  const std::string& path() const override { return path_; }
+
+ private:
+  int fd_;
+  std::string path_;
+  std::string tmp_;
+};
+
+}  // namespace
+
+StatusOr<std::unique_ptr<ByteSource>> open_input(const std::string& path) {
+  std::unique_ptr<FdSource> fd;
+  if (path == "-") {
+    fd = std::make_unique<FdSource>(0, false, "<stdin>");
+  } else {
+    int f = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (f < 0) {
+      if (errno == ENOENT) return Status::Usage(path + ": no such file");
+      return Status::Io(path + ": cannot open: " + errno_text());
+    }
+    struct stat st;
+    if (::fstat(f, &st) == 0 && S_ISDIR(st.st_mode)) {
+      ::close(f);
+      return Status::Usage(path + ": is a directory");
+    }
+    fd = std::make_unique<FdSource>(f, true, path);
+  }
+  auto magic = fd->peek_magic();
+  if (!magic.ok()) return magic.status();
+  switch (codec_for_magic(*magic)) {
+    case Codec::kGzip: return std::unique_ptr<ByteSource>(new GzipSource(std::move(fd)));
+    case Codec::kZstd: return std::unique_ptr<ByteSource>(new ZstdSource(std::move(fd)));
+    default: return std::unique_ptr<ByteSource>(new PlainSource(std::move(fd)));
+  }
+}
+
+StatusOr<std::string> read_whole_input(const std::string& path) {
+  auto src = open_input(path);
+  if (!src.ok()) return src.status();
+  std::string all;
+  std::vector<char> buf(1 << 16);
+  for (;;) {
+    auto n = (*src)->read(buf.data(), buf.size());
+    if (!n.ok()) return n.status();
+    if (*n == 0) break;
+    all.append(buf.data(), *n);
+  }
+  return all;
+}
+
+StatusOr<std::unique_ptr<ByteSink>> open_output(const std::string& path) {
+  if (path == "-") return std::unique_ptr<ByteSink>(new FdSink(1, "<stdout>", ""));
+  if (path.rfind("/dev/", 0) == 0) {  // a device (stderr, null): no temporary name
+    int f = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (f < 0) return Status::Io(path + ": cannot open: " + errno_text());
+    return std::unique_ptr<ByteSink>(new FdSink(f, path, ""));
+  }
+  std::filesystem::path p(path);
+  std::error_code ec;
+  if (p.has_parent_path()) {
+    std::filesystem::create_directories(p.parent_path(), ec);
+    if (ec) return Status::Io(path + ": cannot create directory: " + ec.message());
+  }
+  std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  int f = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (f < 0) return Status::Io(path + ": cannot create: " + errno_text());
+  return std::unique_ptr<ByteSink>(new FdSink(f, path, tmp));
+}
+
+}  // namespace dpk

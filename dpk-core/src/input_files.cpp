@@ -1,0 +1,111 @@
+#include "dpk/input_files.h"
+
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+namespace dpk {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool glob_matches(const std::string& glob, const std::string& rel) {
+  if (glob.empty()) return true;
+  if (fnmatch(glob.c_str(), rel.c_str(), 0) == 0) return true;
+  std::string name = fs::path(rel).filename().string();
+  return fnmatch(glob.c_str(), name.c_str(), 0) == 0;
+}
+
+bool is_hidden_or_temporary(const fs::path& rel) {
+  for (const auto& part : rel) {
+    const std::string s = part.string();
+    if (!s.empty() && s[0] == '.') return true;
+  }
+  return rel.filename().string().find(".tmp-") != std::string::npos;
+}
+
+}  // namespace
+
+StatusOr<std::vector<InputFile>> list_inputs(const std::vector<std::string>& args,
+                                             const std::string& glob) {
+  std::vector<InputFile> out;
+  if (args.empty()) {
+    out.push_back({"-", "stdin.jsonl", 0});
+    return out;
+  }
+  for (const auto& arg : args) {
+    if (arg == "-") {
+      out.push_back({"-", "stdin.jsonl", 0});
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status st = fs::status(arg, ec);
+    if (ec || !fs::exists(st)) return Status::Usage(arg + ": no such file or directory");
+    if (fs::is_directory(st)) {
+      std::vector<InputFile> found;
+      fs::recursive_directory_iterator it(arg, fs::directory_options::follow_directory_symlink, ec);
+      if (ec) return Status::Io(arg + ": cannot list directory: " + ec.message());
+      for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
+        if (ec) return Status::Io(arg + ": cannot list directory: " + ec.message());
+        if (!it->is_regular_file(ec)) continue;
+        fs::path rel = fs::relative(it->path(), arg, ec);
+        if (is_hidden_or_temporary(rel)) continue;
+        if (!glob_matches(glob, rel.string())) continue;
+        found.push_back({it->path().string(), rel.string(), static_cast<uint64_t>(it->file_size(ec))});
+      }
+      std::sort(found.begin(), found.end(),
+                [](const InputFile& a, const InputFile& b) { return a.relative < b.relative; });
+      out.insert(out.end(), found.begin(), found.end());
+    } else {
+      out.push_back({arg, fs::path(arg).filename().string(), static_cast<uint64_t>(fs::file_size(arg, ec))});
+    }
+  }
+  return out;
+}
+
+std::vector<InputFile> shard_files(const std::vector<InputFile>& files, int index, int count) {
+  std::vector<InputFile> mine;
+  if (count <= 1) return files;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (static_cast<int>(i % static_cast<size_t>(count)) == index) mine.push_back(files[i]);
+  }
+  return mine;
+}
+
+namespace {
+bool env_int(const char* name, int& v) {
+  const char* s = std::getenv(name);
+  if (s == nullptr || *s == '\0') return false;
+  char* end = nullptr;
+  long x = std::strtol(s, &end, 10);
+  if (end == s || *end != '\0') return false;
+  v = static_cast<int>(x);
+  return true;
+}
+}  // namespace
+
+ShardAssignment shard_from_environment() {
+  ShardAssignment a;
+  int id, count;
+  if (env_int("SLURM_ARRAY_TASK_ID", id) && env_int("SLURM_ARRAY_TASK_COUNT", count) && count > 0) {
+    int min = 0;
+    env_int("SLURM_ARRAY_TASK_MIN", min);
+    a.index = id - min;
+    a.count = count;
+    a.from = "slurm";
+    return a;
+  }
+  if ((env_int("OMPI_COMM_WORLD_RANK", id) && env_int("OMPI_COMM_WORLD_SIZE", count)) ||
+      (env_int("PMI_RANK", id) && env_int("PMI_SIZE", count))) {
+    a.index = id;
+    a.count = count;
+    a.from = "mpi";
+    return a;
+  }
+  a.from = "default";
+  return a;
+}
+
+}  // namespace dpk

@@ -1,0 +1,39 @@
+// dpk/runtime/cli.h — the command line of every tool, built from the option
+// declarations: `dpk-NAME [OPTIONS] [INPUT...]` and `dpk NAME ...` run the
+// same function. Help text and man pages come from the same declarations.
+//
+//   int main(int argc, char** argv) {
+//     return dpk::runtime::tool_main(*dpk::find_transform("docid"), argc, argv);
+//   }
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "dpk/options.h"
+#include "dpk/status.h"
+#include "dpk/transform.h"
+
+namespace dpk::runtime {
+
+// Runs one transform as a command. argv[0] is the program name used in
+// messages. Returns the process exit code (0, 1 data, 2 usage, 3 I/O).
+int tool_main(const TransformSpec& spec, int argc, char** argv);
+
+// Parses argv against option specs; positional arguments go to `positional`.
+// Errors are kUsage, naming the option.
+Status parse_command_line(const std::vector<const std::vector<OptionSpec>*>& spec_sets, int argc,
+                          char** argv, OptionValues& values, std::vector<std::string>& positional,
+                          bool& help, bool& version);
+
+// Text for `dpk-NAME --help` / `dpk help NAME`.
+std::string help_text(const TransformSpec& spec);
+// A roff man page (section 1) for dpk-NAME.
+std::string man_page(const TransformSpec& spec);
+// Serializes given options as a JSON object (for run summaries).
+std::string options_json(const OptionValues& values);
+
+// Prints "PROG: error: MESSAGE" and returns the status's exit code.
+int report_error(const std::string& prog, const Status& s);
+
+}  // namespace dpk::runtime

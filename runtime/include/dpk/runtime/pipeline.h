@@ -1,0 +1,44 @@
+// dpk/runtime/pipeline.h — runs a plan: the input files of this shard through
+// every step, fused in one pass per global step, on a bounded, ordered TBB
+// pipeline (read blocks -> parse and run steps in parallel -> write in input
+// order). Memory is bounded by the blocks in flight, not the input size.
+//
+//   dpk::runtime::RunPlan plan;
+//   plan.config = ...; plan.steps.push_back({spec, values, "docid"});
+//   dpk::runtime::RunSummary summary;
+//   dpk::Status s = dpk::runtime::run_plan(plan, summary);
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "dpk/runtime/run_config.h"
+#include "dpk/runtime/run_summary.h"
+#include "dpk/transform.h"
+
+namespace dpk::runtime {
+
+struct PlannedStep {
+  const TransformSpec* spec = nullptr;
+  OptionValues options;   // as given (validated by configure_plan)
+  std::string label;      // "select" or "recipe.yaml:9: select", for messages
+  ConfiguredStep configured;
+};
+
+struct RunPlan {
+  RunConfig config;
+  std::vector<PlannedStep> steps;
+  std::string parameters_json = "{}";  // for the summary
+};
+
+// Validates every step's options and configures it. Errors name the step.
+Status configure_plan(RunPlan& plan);
+
+// Runs the plan and fills `summary`. Writes metadata.json into an output
+// directory and the summary to --stats. The status maps to the exit code.
+Status run_plan(RunPlan& plan, RunSummary& summary);
+
+// A human description of the plan's passes, and the equivalent pipeline.
+std::string explain_plan(const RunPlan& plan);
+
+}  // namespace dpk::runtime

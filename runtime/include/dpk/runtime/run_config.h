@@ -1,0 +1,46 @@
+// dpk/runtime/run_config.h — the options every dpk tool and recipe shares,
+// declared once, and the validated configuration they turn into.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "dpk/document.h"
+#include "dpk/options.h"
+#include "dpk/status.h"
+
+namespace dpk::runtime {
+
+enum class OnError { kFail, kSkip, kQuarantine };
+
+struct RunConfig {
+  std::string tool = "dpk";            // name used in messages and the summary
+  std::vector<std::string> inputs;     // empty = stdin
+  std::string glob;
+  std::string output = "-";
+  Schema schema;
+  int threads = 0;                     // 0 = all cores
+  std::string stats_path;
+  OnError on_error = OnError::kFail;
+  std::string quarantine_path;
+  std::string keep_dropped_path;
+  int shard_index = -1;                // -1 = from the environment
+  int shard_count = -1;
+  std::string compression = "auto";
+  int compression_level = 3;
+  bool quiet = false;
+  bool overwrite = false;
+  size_t block_size = 1 << 20;
+  std::string temp_dir;                // for spooled passes; "" = beside output or $TMPDIR
+};
+
+// The common options, as data (help, man page, recipe validation).
+const std::vector<OptionSpec>& common_options();
+
+// Builds a RunConfig from validated common option values.
+StatusOr<RunConfig> run_config_from(const OptionValues& values, std::vector<std::string> inputs);
+
+// Version string of this build.
+const char* dpk_version();
+
+}  // namespace dpk::runtime

@@ -1,0 +1,65 @@
+// dpk/runtime/run_summary.h — the counts and timings of a run, and the
+// machine-readable summary (metadata.json / --stats) written from them.
+//
+// Counts balance for every run: documents_in + created = documents_out +
+// dropped + rejected, where `created` is what splitters added (children
+// minus the parents they replaced).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "dpk/runtime/run_config.h"
+
+namespace dpk::runtime {
+
+struct StepCounts {
+  std::string name;
+  uint64_t in = 0;
+  uint64_t out = 0;
+  std::map<std::string, uint64_t> dropped;  // by reason
+  double seconds = 0;                        // summed over threads
+  uint64_t dropped_total() const;
+  void add(const StepCounts& o);
+};
+
+struct InputCounts {
+  std::string path;
+  uint64_t documents = 0;  // lines that were documents (parsed or rejected)
+  uint64_t rejected = 0;
+  uint64_t bytes = 0;      // decoded bytes read
+  bool resumed = false;    // skipped: finished by an earlier run
+};
+
+struct RunSummary {
+  std::string tool;
+  std::string started;     // ISO 8601, UTC
+  double wall_seconds = 0;
+  std::string parameters_json = "{}";
+  std::string output;
+  int shard_index = 0;
+  int shard_count = 1;
+  uint64_t documents_in = 0;
+  uint64_t documents_out = 0;
+  uint64_t rejected = 0;
+  uint64_t created = 0;
+  uint64_t blank_lines = 0;
+  uint64_t bytes_in = 0;
+  uint64_t bytes_out = 0;
+  std::map<std::string, uint64_t> rejected_by_reason;
+  std::vector<StepCounts> steps;
+  std::vector<InputCounts> inputs;
+  std::vector<std::string> outputs;
+
+  uint64_t dropped() const;
+  bool balanced() const { return documents_in + created == documents_out + dropped() + rejected; }
+  std::string to_json() const;
+  // One or two lines for a person.
+  std::string human() const;
+};
+
+std::string utc_now_iso();
+
+}  // namespace dpk::runtime

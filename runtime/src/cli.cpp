@@ -1,0 +1,287 @@
+#include "dpk/runtime/cli.h"
+
+#include <boost/program_options.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "dpk/json_writer.h"
+#include "dpk/runtime/pipeline.h"
+
+namespace dpk::runtime {
+namespace po = boost::program_options;
+
+int report_error(const std::string& prog, const Status& s) {
+  std::fprintf(stderr, "%s: error: %s\n", prog.c_str(), s.message().c_str());
+  return s.exit_code();
+}
+
+Status parse_command_line(const std::vector<const std::vector<OptionSpec>*>& spec_sets, int argc,
+                          char** argv, OptionValues& values, std::vector<std::string>& positional,
+                          bool& help, bool& version) {
+  po::options_description desc;
+  desc.add_options()("help,h", po::bool_switch())("version", po::bool_switch())(
+      "dpk-input", po::value<std::vector<std::string>>());
+  for (const auto* specs : spec_sets) {
+    for (const auto& o : *specs) {
+      std::string name(o.name);
+      if (o.short_name) name += std::string(",") + o.short_name;
+      switch (o.type) {
+        case OptionType::kFlag: desc.add_options()(name.c_str(), po::bool_switch()); break;
+        case OptionType::kList:
+          desc.add_options()(name.c_str(), po::value<std::vector<std::string>>()->composing());
+          break;
+        default: desc.add_options()(name.c_str(), po::value<std::string>()); break;
+      }
+    }
+  }
+  po::positional_options_description pos;
+  pos.add("dpk-input", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(desc).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return Status::Usage(e.what());
+  }
+  help = vm["help"].as<bool>();
+  version = vm["version"].as<bool>();
+  if (vm.count("dpk-input")) positional = vm["dpk-input"].as<std::vector<std::string>>();
+  for (const auto* specs : spec_sets) {
+    for (const auto& o : *specs) {
+      std::string name(o.name);
+      if (!vm.count(name)) continue;
+      const auto& v = vm[name];
+      switch (o.type) {
+        case OptionType::kFlag:
+          if (v.as<bool>()) values.set(name, "true");
+          break;
+        case OptionType::kList:
+          for (const auto& item : v.as<std::vector<std::string>>()) values.add(name, item);
+          break;
+        default: values.set(name, v.as<std::string>()); break;
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+std::string options_json(const OptionValues& values) {
+  JsonWriter w;
+  w.begin_object();
+  for (const auto& [name, vals] : values.all()) {
+    w.key(name);
+    if (vals.size() == 1) {
+      w.value(vals[0]);
+    } else {
+      w.begin_array();
+      for (const auto& v : vals) w.value(v);
+      w.end_array();
+    }
+  }
+  w.end_object();
+  return w.take();
+}
+
+int tool_main(const TransformSpec& spec, int argc, char** argv) {
+  const std::string prog = "dpk-" + std::string(spec.name);
+  OptionValues common, own;
+  std::vector<std::string> positional;
+  bool help = false, version = false;
+  // Parse once with both sets, then split the values by set.
+  OptionValues all;
+  Status s = parse_command_line({&common_options(), &spec.options}, argc, argv, all, positional, help, version);
+  if (!s.ok()) return report_error(prog, s);
+  if (help) {
+    std::fputs(help_text(spec).c_str(), stdout);
+    return 0;
+  }
+  if (version) {
+    std::printf("%s %s\n", prog.c_str(), dpk_version());
+    return 0;
+  }
+  for (const auto& [name, vals] : all.all()) {
+    bool is_common = false;
+    for (const auto& o : common_options()) is_common |= o.name == name;
+    for (const auto& v : vals) (is_common ? common : own).add(name, v);
+  }
+  if (!common.has("output")) common.set("output", std::string(spec.default_output));
+  s = validate_options(common_options(), common, "");
+  if (!s.ok()) return report_error(prog, s);
+  auto cfg = run_config_from(common, positional);
+  if (!cfg.ok()) return report_error(prog, cfg.status());
+  RunPlan plan;
+  plan.config = std::move(*cfg);
+  plan.config.tool = prog;
+  PlannedStep step;
+  step.spec = &spec;
+  step.options = own;
+  plan.steps.push_back(std::move(step));
+  s = configure_plan(plan);
+  if (!s.ok()) return report_error(prog, s);
+  JsonWriter pj;
+  pj.begin_object();
+  pj.key("common"); pj.raw(options_json(common));
+  pj.key(spec.name); pj.raw(options_json(plan.steps[0].options));
+  pj.end_object();
+  plan.parameters_json = pj.take();
+  RunSummary summary;
+  s = run_plan(plan, summary);
+  if (!s.ok()) return report_error(prog, s);
+  return 0;
+}
+
+namespace {
+
+std::string option_signature(const OptionSpec& o) {
+  std::string s = o.short_name ? std::string("-") + o.short_name + ", " : "    ";
+  s += "--" + std::string(o.name);
+  if (o.type != OptionType::kFlag) {
+    std::string vn = !o.value_name.empty() ? std::string(o.value_name)
+                     : o.type == OptionType::kChoice ? std::string(o.choices)
+                     : o.type == OptionType::kInt    ? "N"
+                     : o.type == OptionType::kDouble ? "X"
+                     : o.type == OptionType::kSize   ? "SIZE"
+                                                     : "VALUE";
+    s += " " + vn;
+  }
+  return s;
+}
+
+std::string wrap(std::string_view text, size_t indent, size_t width) {
+  std::string out, line;
+  size_t pos = 0;
+  auto flush = [&] {
+    if (!out.empty()) out += "\n" + std::string(indent, ' ');
+    out += line;
+    line.clear();
+  };
+  while (pos < text.size()) {
+    size_t sp = text.find(' ', pos);
+    if (sp == std::string_view::npos) sp = text.size();
+    std::string_view word = text.substr(pos, sp - pos);
+    if (!line.empty() && line.size() + 1 + word.size() > width - indent) flush();
+    if (!line.empty()) line += ' ';
+    line += word;
+    pos = sp + 1;
+  }
+  if (!line.empty()) flush();
+  return out;
+}
+
+void append_options(std::string& s, const std::vector<OptionSpec>& opts) {
+  for (const auto& o : opts) {
+    std::string sig = "  " + option_signature(o);
+    std::string help(o.help);
+    if (!o.default_value.empty() && o.type != OptionType::kFlag) help += " (default: " + std::string(o.default_value) + ")";
+    if (sig.size() < 30) {
+      sig.resize(30, ' ');
+    } else {
+      sig += "\n" + std::string(30, ' ');
+    }
+    s += sig + wrap(help, 30, 100) + "\n";
+  }
+}
+
+std::string roff_escape(std::string_view in) {
+  std::string out;
+  for (char c : in) {
+    if (c == '\\') out += "\\e";
+    else if (c == '-') out += "\\-";
+    else out += c;
+  }
+  if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out = "\\&" + out;
+  return out;
+}
+
+}  // namespace
+
+std::string help_text(const TransformSpec& spec) {
+  std::string s;
+  s += "Usage: dpk-" + std::string(spec.name) + " [OPTIONS] [INPUT...]\n";
+  s += "       dpk " + std::string(spec.name) + " [OPTIONS] [INPUT...]\n\n";
+  s += std::string(spec.summary) + "\n\n";
+  if (!spec.description.empty()) {
+    size_t start = 0;
+    std::string_view d = spec.description;
+    while (start < d.size()) {
+      size_t end = d.find("\n\n", start);
+      if (end == std::string_view::npos) end = d.size();
+      s += wrap(d.substr(start, end - start), 0, 100) + "\n\n";
+      start = end + 2;
+    }
+  }
+  s += "Kind: " + std::string(transform_kind_name(spec.kind)) + "\n\n";
+  if (!spec.options.empty()) {
+    s += "Options of " + std::string(spec.name) + ":\n";
+    append_options(s, spec.options);
+    s += "\n";
+  }
+  if (!spec.fields.empty()) {
+    s += "Fields written:\n";
+    for (const auto& f : spec.fields) {
+      std::string n = "  " + std::string(f.name);
+      n.resize(std::max<size_t>(n.size() + 1, 30), ' ');
+      s += n + wrap(f.meaning, 30, 100) + "\n";
+    }
+    s += "\n";
+  }
+  s += "Common options:\n";
+  append_options(s, common_options());
+  s += "  -h, --help                  Show this help.\n      --version               Show the version.\n\n";
+  s += "Inputs are JSONL files (plain, .gz or .zst), directories, or '-' for stdin (the default).\n";
+  s += "Exit codes: 0 success, 1 bad input under --on-error fail, 2 usage error, 3 I/O error.\n";
+  if (!spec.examples.empty()) {
+    s += "\nExamples:\n";
+    for (auto e : spec.examples) s += "  " + std::string(e) + "\n";
+  }
+  return s;
+}
+
+std::string man_page(const TransformSpec& spec) {
+  const std::string name = "dpk-" + std::string(spec.name);
+  std::string upper;
+  for (char c : name) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::string s;
+  s += ".TH " + upper + " 1 \"\" \"dpk " + std::string(dpk_version()) + "\" \"dpk manual\"\n";
+  s += ".SH NAME\n" + roff_escape(name) + " \\- " + roff_escape(spec.summary) + "\n";
+  s += ".SH SYNOPSIS\n.B " + roff_escape(name) + "\n[\\fIOPTIONS\\fR] [\\fIINPUT\\fR...]\n.br\n.B dpk " +
+       roff_escape(spec.name) + "\n[\\fIOPTIONS\\fR] [\\fIINPUT\\fR...]\n";
+  s += ".SH DESCRIPTION\n";
+  std::string_view d = spec.description.empty() ? spec.summary : spec.description;
+  size_t start = 0;
+  while (start < d.size()) {
+    size_t end = d.find("\n\n", start);
+    if (end == std::string_view::npos) end = d.size();
+    s += roff_escape(d.substr(start, end - start)) + "\n.PP\n";
+    start = end + 2;
+  }
+  s += "Kind: " + std::string(transform_kind_name(spec.kind)) + ".\n";
+  auto opts = [&](const std::vector<OptionSpec>& list) {
+    for (const auto& o : list) {
+      s += ".TP\n.B " + roff_escape(option_signature(o)) + "\n";
+      std::string help(o.help);
+      if (!o.default_value.empty() && o.type != OptionType::kFlag) help += " Default: " + std::string(o.default_value) + ".";
+      s += roff_escape(help) + "\n";
+    }
+  };
+  if (!spec.options.empty()) {
+    s += ".SH OPTIONS\n";
+    opts(spec.options);
+  }
+  s += ".SH COMMON OPTIONS\n";
+  opts(common_options());
+  if (!spec.fields.empty()) {
+    s += ".SH FIELDS\n";
+    for (const auto& f : spec.fields) s += ".TP\n.B " + roff_escape(f.name) + "\n" + roff_escape(f.meaning) + "\n";
+  }
+  s += ".SH EXIT STATUS\n0 success; 1 bad input under \\-\\-on\\-error fail; 2 usage error; 3 I/O error.\n";
+  if (!spec.examples.empty()) {
+    s += ".SH EXAMPLES\n";
+    for (auto e : spec.examples) s += ".nf\n" + roff_escape(e) + "\n.fi\n";
+  }
+  s += ".SH SEE ALSO\n.BR dpk (1)\n";
+  return s;
+}
+
+}  // namespace dpk::runtime

@@ -1,0 +1,742 @@
+#include "dpk/runtime/pipeline.h"
+
+#include <tbb/global_control.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
+
+#include <atomic>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "dpk/byte_stream.h"
+#include "dpk/document_parser.h"
+#include "dpk/input_files.h"
+#include "dpk/json_writer.h"
+#include "dpk/line_blocks.h"
+#include "dpk/runtime/output_target.h"
+#include "dpk/runtime/progress.h"
+
+namespace dpk::runtime {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+constexpr size_t kMaxWarnings = 10;
+
+struct Rejection {
+  uint64_t line;
+  std::string message;
+};
+
+// One block of work as it moves through the three stages.
+struct WorkItem {
+  size_t input = 0;
+  LineBlock block;
+  uint64_t first_ordinal = 0;
+  uint64_t raw_end = 0;
+  bool last_of_input = false;
+  Status read_error;
+  DocumentBatch docs;
+  std::vector<Document> children;
+  std::string out, frame, dropped, quarantined;
+  std::vector<uint32_t> doc_ends;
+  std::vector<Rejection> rejections;
+  std::vector<StepCounts> counts;
+  uint64_t docs_in = 0, docs_out = 0, blank = 0, created = 0;
+  Status step_error;
+
+  void clear_results() {
+    last_of_input = false;
+    read_error = Status::Ok();
+    out.clear();
+    frame.clear();
+    dropped.clear();
+    quarantined.clear();
+    doc_ends.clear();
+    rejections.clear();
+    for (auto& c : counts) {
+      c.in = c.out = 0;
+      c.dropped.clear();
+      c.seconds = 0;
+    }
+    docs_in = docs_out = blank = created = 0;
+    step_error = Status::Ok();
+    block.size = 0;
+  }
+};
+
+// What one worker needs: its own parser, transform instances, compressors.
+struct Chain {
+  DocumentParser parser;
+  std::vector<std::unique_ptr<Transform>> steps;
+  std::map<Codec, std::unique_ptr<BlockCompressor>> compressors;
+  std::string error_text;
+};
+
+template <typename T>
+class Pool {
+ public:
+  void add(std::unique_ptr<T> t) {
+    free_.push_back(t.get());
+    all_.push_back(std::move(t));
+  }
+  T* take() {
+    std::lock_guard<std::mutex> lock(mu_);
+    T* t = free_.back();
+    free_.pop_back();
+    return t;
+  }
+  void give(T* t) {
+    std::lock_guard<std::mutex> lock(mu_);
+    free_.push_back(t);
+  }
+  std::vector<std::unique_ptr<T>>& all() { return all_; }
+
+ private:
+  std::mutex mu_;
+  std::vector<T*> free_;
+  std::vector<std::unique_ptr<T>> all_;
+};
+
+// A pass reads one set of inputs and runs steps [begin, end) on them. It may
+// first apply the decision of the global step that closed the pass before,
+// and it may end at a global step that needs all documents (observe only,
+// output spooled for the next pass).
+struct PassSpec {
+  size_t begin = 0, end = 0;
+  const GlobalTransform* decide_first = nullptr;
+  int decide_step = -1;
+  bool ends_at_global = false;
+  bool spool_in = false;
+};
+
+struct SideSinks {
+  std::unique_ptr<ByteSink> dropped;
+  std::unique_ptr<ByteSink> quarantine;
+};
+
+bool is_global(const PlannedStep& s) { return s.spec->kind == TransformKind::kGlobal; }
+
+class PassRunner {
+ public:
+  PassRunner(const RunPlan& plan, const PassSpec& pass, const std::vector<InputFile>& inputs,
+             OutputTarget& output, SideSinks& side, Pool<Chain>& chains, RunSummary& summary,
+             std::vector<InputCounts>* input_counts, ProgressLine& progress)
+      : plan_(plan), cfg_(plan.config), pass_(pass), inputs_(inputs), output_(output), side_(side),
+        chains_(chains), summary_(summary), input_counts_(input_counts), progress_(progress) {}
+
+  Status run(int threads) {
+    const size_t tokens = static_cast<size_t>(threads) * 3 + 1;
+    Pool<WorkItem> items;
+    for (size_t i = 0; i < tokens; ++i) {
+      auto w = std::make_unique<WorkItem>();
+      w->counts.resize(plan_.steps.size());
+      items.add(std::move(w));
+    }
+    tbb::task_arena arena(threads);
+    arena.execute([&] {
+      tbb::parallel_pipeline(
+          tokens,
+          tbb::make_filter<void, WorkItem*>(
+              tbb::filter_mode::serial_in_order,
+              [&](tbb::flow_control& fc) -> WorkItem* {
+                WorkItem* w = read_next(items);
+                if (w == nullptr) fc.stop();
+                return w;
+              }) &
+              tbb::make_filter<WorkItem*, WorkItem*>(tbb::filter_mode::parallel,
+                                                     [&](WorkItem* w) {
+                                                       process(*w);
+                                                       return w;
+                                                     }) &
+              tbb::make_filter<WorkItem*, void>(tbb::filter_mode::serial_in_order, [&](WorkItem* w) {
+                collect(*w);
+                items.give(w);
+              }));
+    });
+    return error_;
+  }
+
+ private:
+  // Stage 1 (serial): the next block of the current input, or an empty item
+  // that marks the end of an input.
+  WorkItem* read_next(Pool<WorkItem>& items) {
+    if (stop_.load()) return nullptr;
+    while (reader_ == nullptr) {
+      if (next_input_ >= inputs_.size()) return nullptr;
+      const size_t i = next_input_;
+      if (!pass_.spool_in && output_.already_done(i)) {
+        if (input_counts_) (*input_counts_)[i].resumed = true;
+        ++next_input_;
+        continue;
+      }
+      auto src = open_input(inputs_[i].path);
+      if (!src.ok()) {
+        fail(src.status());
+        return nullptr;
+      }
+      reader_ = std::make_unique<LineBlockReader>(std::move(*src), cfg_.block_size);
+      current_ = i;
+    }
+    WorkItem* w = items.take();
+    w->clear_results();
+    w->input = current_;
+    auto more = reader_->next(w->block);
+    w->raw_end = reader_->raw_offset();
+    if (!more.ok() || !*more) {
+      if (!more.ok()) w->read_error = more.status();
+      w->block.size = 0;
+      w->last_of_input = true;
+      ordinal_base_ += reader_->lines();  // the next input's ordinals follow on
+      reader_.reset();
+      ++next_input_;
+      return w;
+    }
+    w->first_ordinal = ordinal_base_ + (w->block.first_line - 1);
+    return w;
+  }
+
+  // Stage 2 (parallel): parse, run the steps, serialize, compress.
+  void process(WorkItem& w) {
+    if (w.block.size == 0) return;
+    Chain* chain = chains_.take();
+    try {
+      parse(w, *chain);
+      run_steps(w, *chain);
+      serialize(w, *chain);
+    } catch (const std::exception& e) {
+      w.step_error = Status::Io(std::string("internal error in a step: ") + e.what());
+    }
+    chains_.give(chain);
+  }
+
+  static std::string_view next_line(std::string_view& rest) {
+    size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    return line;
+  }
+
+  void parse(WorkItem& w, Chain& chain) {
+    std::string_view rest = w.block.bytes();
+    uint64_t line_no = w.block.first_line;
+    size_t n = 0;
+    for (; !rest.empty(); ++line_no) {
+      std::string_view line = next_line(rest);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      uint64_t ordinal = w.first_ordinal + (line_no - w.block.first_line);
+      uint32_t child = 0;
+      if (pass_.spool_in) {
+        size_t tab = line.find('\t');
+        size_t colon = line.find(':');
+        if (tab == std::string_view::npos || colon > tab) {
+          w.step_error = Status::Io("corrupt intermediate data in " + inputs_[w.input].path);
+          return;
+        }
+        std::from_chars(line.data(), line.data() + colon, ordinal);
+        std::from_chars(line.data() + colon + 1, line.data() + tab, child);
+        line.remove_prefix(tab + 1);
+      }
+      if (line.find_first_not_of(" \t") == std::string_view::npos) {
+        ++w.blank;
+        continue;
+      }
+      ++w.docs_in;
+      if (n == w.docs.size()) w.docs.emplace_back();
+      Document& d = w.docs[n];
+      if (!chain.parser.parse(line, w.block.readable_from(line.data()), cfg_.schema, d, chain.error_text)) {
+        w.rejections.push_back({line_no, chain.error_text});
+        if (cfg_.on_error == OnError::kQuarantine) {
+          w.quarantined.append(line);
+          w.quarantined.push_back('\n');
+        }
+        continue;
+      }
+      d.source = static_cast<uint32_t>(w.input);
+      d.line = line_no;
+      d.ordinal = ordinal;
+      d.child = child;
+      ++n;
+    }
+    w.docs.resize(n);
+  }
+
+  void count_drops(WorkItem& w, size_t step) {
+    StepCounts& c = w.counts[step];
+    for (auto& d : w.docs) {
+      if (d.dropped() && d.drop_step < 0) {
+        d.drop_step = static_cast<int>(step);
+        c.dropped[std::string(d.drop_reason())]++;
+      }
+    }
+  }
+
+  static uint64_t live(const DocumentBatch& docs) {
+    uint64_t n = 0;
+    for (const auto& d : docs) n += d.dropped() ? 0 : 1;
+    return n;
+  }
+
+  void run_steps(WorkItem& w, Chain& chain) {
+    if (pass_.decide_first != nullptr) {
+      auto t0 = Clock::now();
+      StepCounts& c = w.counts[static_cast<size_t>(pass_.decide_step)];
+      c.in += live(w.docs);
+      for (auto& d : w.docs) {
+        if (!d.dropped()) pass_.decide_first->decide(d);
+      }
+      count_drops(w, static_cast<size_t>(pass_.decide_step));
+      c.out += live(w.docs);
+      c.seconds += std::chrono::duration<double>(Clock::now() - t0).count();
+    }
+    for (size_t s = pass_.begin; s < pass_.end; ++s) {
+      auto t0 = Clock::now();
+      StepCounts& c = w.counts[s];
+      const uint64_t in = live(w.docs);
+      c.in += in;
+      Transform* t = chain.steps[s].get();
+      if (auto* g = dynamic_cast<GlobalTransform*>(t)) {
+        for (auto& d : w.docs) {
+          if (!d.dropped()) g->observe(d);
+        }
+      } else if (auto* sp = dynamic_cast<SplitTransform*>(t)) {
+        w.children.clear();
+        for (auto& d : w.docs) {
+          if (d.dropped()) {
+            w.children.push_back(std::move(d));
+            continue;
+          }
+          size_t before = w.children.size();
+          sp->split(d, w.children);
+          for (size_t k = before; k < w.children.size(); ++k) {
+            Document& ch = w.children[k];
+            ch.source = d.source;
+            ch.line = d.line;
+            ch.ordinal = d.ordinal;
+            ch.child = static_cast<uint32_t>(k - before);
+          }
+          const size_t made = w.children.size() - before;
+          if (made == 0) {
+            d.drop("empty_after_split");
+            w.children.push_back(std::move(d));
+          } else {
+            w.created += made - 1;
+          }
+        }
+        std::swap(w.docs, w.children);
+      } else {
+        t->process(w.docs);
+      }
+      count_drops(w, s);
+      c.out += live(w.docs);
+      c.seconds += std::chrono::duration<double>(Clock::now() - t0).count();
+    }
+  }
+
+  void serialize(WorkItem& w, Chain& chain) {
+    const bool spool_out = pass_.ends_at_global;
+    const bool ends = output_.needs_doc_ends();
+    for (auto& d : w.docs) {
+      if (!d.dropped()) {
+        if (spool_out) {
+          w.out.append(std::to_string(d.ordinal));
+          w.out.push_back(':');
+          w.out.append(std::to_string(d.child));
+          w.out.push_back('\t');
+        }
+        d.serialize(w.out);
+        w.out.push_back('\n');
+        if (ends) w.doc_ends.push_back(static_cast<uint32_t>(w.out.size()));
+        ++w.docs_out;
+      } else if (side_.dropped) {
+        std::string reason(d.drop_reason());
+        d.set_string("dpk_drop_reason", reason);
+        d.serialize(w.dropped);
+        w.dropped.push_back('\n');
+      }
+    }
+    Codec codec = output_.block_codec(w.input);
+    if (codec != Codec::kNone && !w.out.empty()) {
+      auto& comp = chain.compressors[codec];
+      if (!comp) comp = std::make_unique<BlockCompressor>(codec, spool_out ? 1 : cfg_.compression_level);
+      Status s = comp->compress(w.out, w.frame);
+      if (!s.ok()) w.step_error = s;
+    }
+  }
+
+  // Stage 3 (serial, in input order): report, count, write.
+  void collect(WorkItem& w) {
+    if (stop_.load()) return;
+    const InputFile& in = inputs_[w.input];
+    if (!w.step_error.ok()) return fail(w.step_error);
+    for (const auto& r : w.rejections) {
+      const std::string where = in.path == "-" ? "<stdin>" : in.path;
+      std::string msg = where + ":" + std::to_string(r.line) + ": " + r.message;
+      if (cfg_.on_error == OnError::kFail) {
+        return fail(Status::Data(msg + " (use --on-error skip or quarantine to go on)"));
+      }
+      warn(msg);
+      summary_.rejected_by_reason[reason_key(r.message)]++;
+    }
+    if (!w.read_error.ok()) {
+      if (cfg_.on_error == OnError::kFail || w.read_error.code() != StatusCode::kData) {
+        return fail(w.read_error);
+      }
+      warn(w.read_error.message());
+      summary_.rejected_by_reason["truncated_input"]++;
+      summary_.rejected++;
+      summary_.documents_in++;
+      if (input_counts_) (*input_counts_)[w.input].rejected++;
+    }
+    if (!pass_.spool_in) {
+      summary_.documents_in += w.docs_in;
+      summary_.rejected += w.rejections.size();
+      summary_.blank_lines += w.blank;
+      summary_.bytes_in += w.block.size;
+      if (input_counts_) {
+        auto& ic = (*input_counts_)[w.input];
+        ic.documents += w.docs_in;
+        ic.rejected += w.rejections.size();
+        ic.bytes += w.block.size;
+      }
+    }
+    summary_.created += w.created;
+    for (size_t s = 0; s < w.counts.size(); ++s) summary_.steps[s].add(w.counts[s]);
+    docs_seen_ += w.docs_in;
+    std::string_view bytes = output_.block_codec(w.input) == Codec::kNone ? std::string_view(w.out)
+                                                                          : std::string_view(w.frame);
+    Status s = output_.write(w.input, bytes, w.doc_ends, w.docs_out);
+    if (!s.ok()) return fail(s);
+    if (pass_.ends_at_global == false) {
+      summary_.documents_out += w.docs_out;
+      summary_.bytes_out += w.out.size();
+    }
+    if (side_.dropped && !w.dropped.empty()) {
+      if (Status e = side_.dropped->write(w.dropped); !e.ok()) return fail(e);
+    }
+    if (side_.quarantine && !w.quarantined.empty()) {
+      if (Status e = side_.quarantine->write(w.quarantined); !e.ok()) return fail(e);
+    }
+    if (w.last_of_input) {
+      finished_raw_ += in.size;
+      JsonWriter rec;
+      rec.begin_object();
+      rec.key("input"); rec.value(in.path);
+      rec.key("completed"); rec.value(utc_now_iso());
+      rec.end_object();
+      if (Status e = output_.input_done(w.input, rec.str() + "\n"); !e.ok()) return fail(e);
+    }
+    progress_.update(docs_seen_, finished_raw_ + (w.last_of_input ? 0 : w.raw_end), summary_.bytes_in);
+  }
+
+  static std::string reason_key(const std::string& message) {
+    size_t colon = message.find(':');
+    std::string key = message.substr(0, colon);
+    for (auto& c : key) c = (c == ' ' || c == '\'') ? '_' : c;
+    return key;
+  }
+
+  void warn(const std::string& msg) {
+    if (cfg_.quiet) return;
+    if (warnings_ < kMaxWarnings) {
+      progress_.finish();
+      std::fprintf(stderr, "%s: warning: %s\n", cfg_.tool.c_str(), msg.c_str());
+    } else if (warnings_ == kMaxWarnings) {
+      std::fprintf(stderr, "%s: warning: further warnings not shown (see the run summary)\n",
+                   cfg_.tool.c_str());
+    }
+    ++warnings_;
+  }
+
+  void fail(const Status& s) {
+    if (error_.ok()) error_ = s;
+    stop_.store(true);
+  }
+
+  const RunPlan& plan_;
+  const RunConfig& cfg_;
+  PassSpec pass_;
+  const std::vector<InputFile>& inputs_;
+  OutputTarget& output_;
+  SideSinks& side_;
+  Pool<Chain>& chains_;
+  RunSummary& summary_;
+  std::vector<InputCounts>* input_counts_;
+  ProgressLine& progress_;
+
+  std::unique_ptr<LineBlockReader> reader_;
+  size_t next_input_ = 0;
+  size_t current_ = 0;
+  uint64_t ordinal_base_ = 0;
+  std::atomic<bool> stop_{false};
+  Status error_;
+  size_t warnings_ = 0;
+  uint64_t docs_seen_ = 0;
+  uint64_t finished_raw_ = 0;
+};
+
+std::string temp_root(const RunConfig& cfg) {
+  if (!cfg.temp_dir.empty()) return cfg.temp_dir;
+  if (output_is_directory(cfg.output)) return cfg.output + "/.dpk";
+  const char* t = std::getenv("TMPDIR");
+  return t && *t ? t : "/tmp";
+}
+
+}  // namespace
+
+Status configure_plan(RunPlan& plan) {
+  StepContext ctx;
+  ctx.schema = plan.config.schema;
+  ctx.output = plan.config.output;
+  ctx.output_is_dir = output_is_directory(plan.config.output);
+  ctx.shard_index = std::max(plan.config.shard_index, 0);
+  ctx.shard_count = std::max(plan.config.shard_count, 1);
+  for (auto& step : plan.steps) {
+    std::string where = step.label.empty() ? "" : step.label + ": ";
+    DPK_RETURN_IF_ERROR(validate_options(step.spec->options, step.options, where));
+    ctx.step_label = step.label;
+    auto configured = step.spec->configure(step.options, ctx);
+    if (!configured.ok()) {
+      const Status& s = configured.status();
+      return Status(s.code(), where + s.message());
+    }
+    step.configured = std::move(configured.value());
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+// Splits the steps into passes: a global step that needs a second pass ends
+// one pass (observing), and the next pass applies its decision first.
+std::vector<PassSpec> plan_passes(const RunPlan& plan, std::vector<std::unique_ptr<Transform>>& masters) {
+  std::vector<PassSpec> passes;
+  PassSpec cur;
+  for (size_t i = 0; i < plan.steps.size(); ++i) {
+    if (!is_global(plan.steps[i])) continue;
+    auto* g = static_cast<GlobalTransform*>(masters[i].get());
+    if (!g->needs_second_pass()) continue;
+    cur.end = i + 1;
+    cur.ends_at_global = true;
+    passes.push_back(cur);
+    cur = PassSpec();
+    cur.begin = i + 1;
+    cur.decide_first = g;
+    cur.decide_step = static_cast<int>(i);
+    cur.spool_in = true;
+  }
+  cur.end = plan.steps.size();
+  passes.push_back(cur);
+  return passes;
+}
+
+}  // namespace
+
+Status run_plan(RunPlan& plan, RunSummary& summary) {
+  const RunConfig& cfg = plan.config;
+  const auto t_start = Clock::now();
+  summary.tool = cfg.tool;
+  summary.started = utc_now_iso();
+  summary.parameters_json = plan.parameters_json;
+  summary.output = cfg.output;
+  summary.steps.clear();
+  for (const auto& s : plan.steps) summary.steps.push_back({std::string(s.spec->name), 0, 0, {}, 0});
+
+  // Inputs of this shard.
+  auto listed = list_inputs(cfg.inputs, cfg.glob);
+  if (!listed.ok()) return listed.status();
+  ShardAssignment shard = shard_from_environment();
+  if (cfg.shard_count > 0) shard = {cfg.shard_index, cfg.shard_count, "options"};
+  std::vector<InputFile> inputs = shard_files(*listed, shard.index, shard.count);
+  summary.shard_index = shard.index;
+  summary.shard_count = shard.count;
+  summary.inputs.clear();
+  uint64_t total_raw = 0;
+  for (const auto& in : inputs) {
+    summary.inputs.push_back({in.path, 0, 0, 0, false});
+    total_raw += in.size;
+  }
+
+  int threads = cfg.threads > 0 ? cfg.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
+
+  // One master instance per step (globals merge into it) and one chain per token.
+  std::vector<std::unique_ptr<Transform>> masters;
+  std::optional<OutputLayout> layout;
+  for (auto& s : plan.steps) {
+    masters.push_back(s.configured.make());
+    if (s.configured.layout) layout = s.configured.layout;
+  }
+  std::vector<PassSpec> passes = plan_passes(plan, masters);
+  Pool<Chain> chains;
+  const size_t n_chains = static_cast<size_t>(threads) * 3 + 1;
+  for (size_t i = 0; i < n_chains; ++i) {
+    auto c = std::make_unique<Chain>();
+    for (auto& s : plan.steps) c->steps.push_back(s.configured.make());
+    chains.add(std::move(c));
+  }
+
+  SideSinks side;
+  if (!cfg.keep_dropped_path.empty()) {
+    auto s = open_output(cfg.keep_dropped_path);
+    if (!s.ok()) return s.status();
+    side.dropped = std::move(*s);
+  }
+  if (cfg.on_error == OnError::kQuarantine) {
+    auto s = open_output(cfg.quarantine_path);
+    if (!s.ok()) return s.status();
+    side.quarantine = std::move(*s);
+  }
+
+  ProgressLine progress(cfg.tool, total_raw, !cfg.quiet && ProgressLine::stderr_is_terminal());
+  std::vector<InputFile> pass_inputs = inputs;
+  std::string spool_dir;
+  std::unique_ptr<OutputTarget> final_target;
+  Status status;
+  for (size_t p = 0; p < passes.size() && status.ok(); ++p) {
+    const PassSpec& pass = passes[p];
+    OutputRequest req;
+    std::unique_ptr<OutputTarget> target;
+    std::string next_spool;
+    if (pass.ends_at_global) {
+      next_spool = temp_root(cfg) + "/spool-" + std::to_string(::getpid()) + "-" + std::to_string(p);
+      req.output = next_spool + "/";
+      req.spool = true;
+    } else {
+      req.output = cfg.output;
+      req.compression = cfg.compression;
+      req.level = cfg.compression_level;
+      req.overwrite = cfg.overwrite || passes.size() > 1;
+      req.layout = layout;
+    }
+    auto opened = open_output_target(req, pass_inputs);
+    if (!opened.ok()) {
+      status = opened.status();
+      break;
+    }
+    target = std::move(*opened);
+    PassRunner runner(plan, pass, pass_inputs, *target, side, chains, summary,
+                      p == 0 ? &summary.inputs : nullptr, progress);
+    status = runner.run(threads);
+    if (status.ok()) status = target->finish();
+    if (!spool_dir.empty()) fs::remove_all(spool_dir);
+    spool_dir.clear();
+    if (!status.ok()) {
+      if (!next_spool.empty()) fs::remove_all(next_spool);
+      break;
+    }
+    // Merge every chain's instances of globals finished in this pass.
+    for (size_t i = pass.begin; i < pass.end; ++i) {
+      if (!is_global(plan.steps[i])) continue;
+      auto* master = static_cast<GlobalTransform*>(masters[i].get());
+      for (auto& c : chains.all()) master->merge_from(*static_cast<GlobalTransform*>(c->steps[i].get()));
+      status = master->finish();
+      if (!status.ok()) break;
+    }
+    if (pass.ends_at_global) {
+      spool_dir = next_spool;
+      for (size_t i = 0; i < pass_inputs.size(); ++i) {
+        std::string rel = pass_inputs[i].relative;
+        for (std::string_view ext : {".gz", ".zst", ".zstd"}) {
+          if (rel.size() > ext.size() && rel.compare(rel.size() - ext.size(), ext.size(), ext) == 0) {
+            rel.resize(rel.size() - ext.size());
+            break;
+          }
+        }
+        pass_inputs[i].path = spool_dir + "/" + rel + ".zst";
+        pass_inputs[i].size = 0;
+      }
+    } else {
+      final_target = std::move(target);
+    }
+  }
+  if (!spool_dir.empty()) fs::remove_all(spool_dir);
+  progress.finish();
+  if (status.ok() && side.dropped) status = side.dropped->commit();
+  if (status.ok() && side.quarantine) status = side.quarantine->commit();
+
+  summary.wall_seconds = std::chrono::duration<double>(Clock::now() - t_start).count();
+  if (final_target) summary.outputs = final_target->paths();
+  if (!status.ok()) return status;
+
+  const std::string json = summary.to_json();
+  if (final_target && !final_target->directory().empty()) {
+    std::string name = shard.count > 1 ? "metadata-shard-" + std::to_string(shard.index) + ".json" : "metadata.json";
+    auto sink = open_output(final_target->directory() + "/" + name);
+    if (!sink.ok()) return sink.status();
+    DPK_RETURN_IF_ERROR((*sink)->write(json));
+    DPK_RETURN_IF_ERROR((*sink)->commit());
+  }
+  if (!cfg.stats_path.empty()) {
+    auto sink = open_output(cfg.stats_path);
+    if (!sink.ok()) return sink.status();
+    DPK_RETURN_IF_ERROR((*sink)->write(json));
+    DPK_RETURN_IF_ERROR((*sink)->commit());
+  }
+  if (!cfg.quiet && ProgressLine::stderr_is_terminal()) std::fputs(summary.human().c_str(), stderr);
+  if (!summary.balanced()) {
+    return Status::Io("internal error: document counts do not balance (see the run summary)");
+  }
+  return Status::Ok();
+}
+
+std::string explain_plan(const RunPlan& plan) {
+  std::string s;
+  std::vector<std::unique_ptr<Transform>> masters;
+  for (const auto& st : plan.steps) masters.push_back(st.configured.make());
+  std::vector<PassSpec> passes = plan_passes(plan, masters);
+  s += "input:  " + (plan.config.inputs.empty() ? std::string("-") : std::string());
+  for (size_t i = 0; i < plan.config.inputs.size(); ++i) s += (i ? " " : "") + plan.config.inputs[i];
+  s += "\noutput: " + plan.config.output + "\n";
+  for (size_t p = 0; p < passes.size(); ++p) {
+    const PassSpec& ps = passes[p];
+    s += "pass " + std::to_string(p + 1) + ": read " + (ps.spool_in ? "intermediate data" : "input");
+    if (ps.decide_first) s += " -> apply " + std::string(plan.steps[static_cast<size_t>(ps.decide_step)].spec->name);
+    for (size_t i = ps.begin; i < ps.end; ++i) {
+      const auto& st = plan.steps[i];
+      s += " -> " + std::string(st.spec->name);
+      if (ps.ends_at_global && i + 1 == ps.end) s += " (observe)";
+    }
+    s += ps.ends_at_global ? " -> spool\n" : " -> write output\n";
+  }
+  s += "steps:\n";
+  for (const auto& st : plan.steps) {
+    s += "  " + std::string(st.spec->name) + " [" + std::string(transform_kind_name(st.spec->kind)) + "]";
+    if (!st.configured.explain.empty()) s += ": " + st.configured.explain;
+    s += "\n";
+  }
+  s += "equivalent shell pipeline:\n  ";
+  std::string pipeline;
+  for (size_t i = 0; i < plan.steps.size(); ++i) {
+    const auto& st = plan.steps[i];
+    if (i) pipeline += " \\\n    | ";
+    pipeline += "dpk-" + std::string(st.spec->name);
+    for (const auto& [name, vals] : st.options.all()) {
+      for (const auto& v : vals) {
+        const OptionSpec* spec = nullptr;
+        for (const auto& o : st.spec->options) if (o.name == name) spec = &o;
+        if (spec && spec->type == OptionType::kFlag) {
+          if (v == "true") pipeline += " --" + name;
+          continue;
+        }
+        if (spec && v == spec->default_value) continue;
+        pipeline += " --" + name + " '" + v + "'";
+      }
+    }
+    if (i == 0) {
+      for (const auto& in : plan.config.inputs) pipeline += " " + in;
+    }
+  }
+  if (plan.steps.empty()) pipeline = "cat";
+  pipeline += " > " + plan.config.output + "\n";
+  s += pipeline;
+  return s;
+}
+
+}  // namespace dpk::runtime

@@ -1,0 +1,120 @@
+#include "dpk/runtime/recipe.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include "dpk/json_writer.h"
+#include "dpk/runtime/cli.h"
+
+namespace dpk::runtime {
+namespace {
+
+std::string where(const std::string& path, const YAML::Node& n) {
+  return path + ":" + std::to_string(n.Mark().line + 1) + ": ";
+}
+
+// A YAML value as option text: scalars as is, sequences item by item.
+Status add_value(OptionValues& values, const std::string& name, const YAML::Node& v,
+                 const std::string& at) {
+  if (v.IsScalar()) {
+    values.add(name, v.Scalar());
+  } else if (v.IsSequence()) {
+    for (const auto& item : v) {
+      if (!item.IsScalar()) return Status::Usage(at + "option '" + name + "': list items must be scalars");
+      values.add(name, item.Scalar());
+    }
+  } else if (v.IsNull()) {
+    values.add(name, "true");  // `- flag:` with no value
+  } else {
+    return Status::Usage(at + "option '" + name + "': expected a value or a list");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<RunPlan> load_recipe(const std::string& path, const OptionValues& overrides,
+                              const std::vector<std::string>& inputs) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    return Status::Usage(path + ": cannot read recipe");
+  } catch (const YAML::Exception& e) {
+    return Status::Usage(path + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+  }
+  if (!root.IsMap()) return Status::Usage(path + ": a recipe is a YAML mapping (input, output, steps)");
+  OptionValues common;
+  std::vector<std::string> recipe_inputs;
+  RunPlan plan;
+  YAML::Node steps;
+  for (const auto& kv : root) {
+    const std::string key = kv.first.Scalar();
+    const std::string at = where(path, kv.first);
+    if (key == "steps") {
+      steps = kv.second;
+    } else if (key == "input") {
+      if (kv.second.IsScalar()) {
+        recipe_inputs.push_back(kv.second.Scalar());
+      } else if (kv.second.IsSequence()) {
+        for (const auto& i : kv.second) recipe_inputs.push_back(i.Scalar());
+      } else {
+        return Status::Usage(at + "'input' must be a path or a list of paths");
+      }
+    } else if (key == "name" || key == "description") {
+      continue;
+    } else {
+      bool known = false;
+      for (const auto& o : common_options()) known |= o.name == key;
+      if (!known) return Status::Usage(at + "unknown recipe key '" + key + "' (expected input, output, steps or a common option)");
+      DPK_RETURN_IF_ERROR(add_value(common, key, kv.second, at));
+    }
+  }
+  for (const auto& [name, vals] : overrides.all()) {
+    for (size_t i = 0; i < vals.size(); ++i) {
+      if (i == 0) common.set(name, vals[i]); else common.add(name, vals[i]);
+    }
+  }
+  DPK_RETURN_IF_ERROR(validate_options(common_options(), common, path + ": "));
+  auto cfg = run_config_from(common, inputs.empty() ? recipe_inputs : inputs);
+  if (!cfg.ok()) return Status::Usage(path + ": " + cfg.status().message());
+  plan.config = std::move(*cfg);
+  plan.config.tool = "dpk run " + path;
+  if (!steps || !steps.IsSequence()) return Status::Usage(path + ": 'steps' must be a list");
+  JsonWriter pj;
+  pj.begin_object();
+  pj.key("recipe"); pj.value(path);
+  pj.key("common"); pj.raw(options_json(common));
+  pj.key("steps"); pj.begin_array();
+  for (const auto& item : steps) {
+    const std::string at = where(path, item);
+    if (!item.IsMap() || item.size() != 1) {
+      return Status::Usage(at + "each step is a mapping with one key, the step name (e.g. '- docid: {mode: hash}')");
+    }
+    auto kv = *item.begin();
+    const std::string name = kv.first.Scalar();
+    const TransformSpec* spec = find_transform(name);
+    if (spec == nullptr) return Status::Usage(at + "unknown step '" + name + "' (see 'dpk list')");
+    PlannedStep step;
+    step.spec = spec;
+    step.label = at + name;
+    if (kv.second.IsMap()) {
+      for (const auto& opt : kv.second) {
+        DPK_RETURN_IF_ERROR(add_value(step.options, opt.first.Scalar(), opt.second, where(path, opt.first)));
+      }
+    } else if (!kv.second.IsNull()) {
+      return Status::Usage(at + "options of step '" + name + "' must be a mapping");
+    }
+    pj.begin_object();
+    pj.key("step"); pj.value(name);
+    pj.key("options"); pj.raw(options_json(step.options));
+    pj.end_object();
+    step.label = where(path, kv.first) + name;
+    plan.steps.push_back(std::move(step));
+  }
+  pj.end_array();
+  pj.end_object();
+  plan.parameters_json = pj.take();
+  return plan;
+}
+
+}  // namespace dpk::runtime

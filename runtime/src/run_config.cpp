@@ -1,0 +1,103 @@
+#include "dpk/runtime/run_config.h"
+
+#include "dpk/compression.h"
+
+#ifndef DPK_VERSION
+#define DPK_VERSION "0.1.0"
+#endif
+
+namespace dpk::runtime {
+
+const char* dpk_version() { return DPK_VERSION; }
+
+const std::vector<OptionSpec>& common_options() {
+  static const std::vector<OptionSpec> kCommon = {
+      {"output", OptionType::kString, "-",
+       "Where documents go: '-' for stdout, a file (compressed by its extension), or a "
+       "directory (a name ending in '/' or an existing directory) that gets one output file per "
+       "input file, with the same relative path.",
+       {}, 'o', "PATH"},
+      {"glob", OptionType::kString, "",
+       "Only read files matching this pattern when an input is a directory (e.g. '*.jsonl.zst').",
+       {}, 0, "PATTERN"},
+      {"text-key", OptionType::kString, "text", "Name of the field holding the text.", {}, 0, "KEY"},
+      {"id-key", OptionType::kString, "id", "Name of the field holding the document id.", {}, 0, "KEY"},
+      {"threads", OptionType::kInt, "0", "Worker threads (0 = all cores).", {}, 0, "N"},
+      {"stats", OptionType::kString, "",
+       "Write the run summary (JSON) here. With an output directory it also goes to "
+       "DIR/metadata.json.",
+       {}, 0, "FILE"},
+      {"on-error", OptionType::kChoice, "fail",
+       "What to do with a bad line (malformed JSON, invalid UTF-8, no text field): fail (exit 1 "
+       "naming file and line), skip (count it), quarantine (count it and write it unchanged to "
+       "--quarantine).",
+       "fail|skip|quarantine", 0, "MODE"},
+      {"quarantine", OptionType::kString, "", "File for rejected lines with --on-error quarantine.", {}, 0, "FILE"},
+      {"keep-dropped", OptionType::kString, "",
+       "Write dropped documents here, each with a 'dpk_drop_reason' field.", {}, 0, "FILE"},
+      {"shard-index", OptionType::kInt, "",
+       "Which shard of the input files this process takes (default: from SLURM_ARRAY_TASK_ID or "
+       "the MPI rank, else 0).",
+       {}, 0, "I"},
+      {"shard-count", OptionType::kInt, "",
+       "How many shards the input files are split into (default: SLURM_ARRAY_TASK_COUNT or the MPI "
+       "size, else 1).",
+       {}, 0, "N"},
+      {"compression", OptionType::kChoice, "auto",
+       "Output compression: auto (from the output name; in a directory, as the input), none, gzip, "
+       "zstd.",
+       "auto|none|gzip|zstd", 0, "CODEC"},
+      {"compression-level", OptionType::kInt, "3", "Compression level for gzip (1-9) or zstd (1-19).", {}, 0, "N"},
+      {"overwrite", OptionType::kFlag, "",
+       "Redo outputs that a previous run completed (by default a rerun skips them).", {}, 0, {}},
+      {"block-size", OptionType::kSize, "1M", "Bytes of input per block of work.", {}, 0, "SIZE"},
+      {"temp-dir", OptionType::kString, "",
+       "Directory for intermediate data of global steps (default: inside the output directory, "
+       "else $TMPDIR).",
+       {}, 0, "DIR"},
+      {"quiet", OptionType::kFlag, "", "No progress, summary or warnings on stderr.", {}, 'q', {}},
+  };
+  return kCommon;
+}
+
+StatusOr<RunConfig> run_config_from(const OptionValues& v, std::vector<std::string> inputs) {
+  RunConfig c;
+  c.inputs = std::move(inputs);
+  c.output = v.get_string("output");
+  if (c.output.empty()) c.output = "-";
+  c.glob = v.get_string("glob");
+  c.schema.text_key = v.get_string("text-key");
+  c.schema.id_key = v.get_string("id-key");
+  if (c.schema.text_key.empty()) return Status::Usage("--text-key: must not be empty");
+  if (c.schema.id_key.empty()) return Status::Usage("--id-key: must not be empty");
+  c.threads = static_cast<int>(v.get_int("threads"));
+  if (c.threads < 0) return Status::Usage("--threads: must be 0 or more");
+  c.stats_path = v.get_string("stats");
+  const std::string on_error = v.get_string("on-error");
+  c.on_error = on_error == "skip" ? OnError::kSkip
+               : on_error == "quarantine" ? OnError::kQuarantine
+                                          : OnError::kFail;
+  c.quarantine_path = v.get_string("quarantine");
+  if (c.on_error == OnError::kQuarantine && c.quarantine_path.empty()) {
+    return Status::Usage("--on-error quarantine needs --quarantine FILE");
+  }
+  c.keep_dropped_path = v.get_string("keep-dropped");
+  if (v.has("shard-index")) c.shard_index = static_cast<int>(v.get_int("shard-index"));
+  if (v.has("shard-count")) c.shard_count = static_cast<int>(v.get_int("shard-count"));
+  if ((c.shard_index >= 0) != (c.shard_count >= 0)) {
+    return Status::Usage("--shard-index and --shard-count go together");
+  }
+  if (c.shard_count == 0 || (c.shard_count > 0 && (c.shard_index < 0 || c.shard_index >= c.shard_count))) {
+    return Status::Usage("--shard-index must be in [0, --shard-count)");
+  }
+  c.compression = v.get_string("compression");
+  c.compression_level = static_cast<int>(v.get_int("compression-level"));
+  c.overwrite = v.get_flag("overwrite");
+  c.quiet = v.get_flag("quiet");
+  c.block_size = static_cast<size_t>(v.get_size("block-size"));
+  if (c.block_size < 4096) return Status::Usage("--block-size: must be at least 4K");
+  c.temp_dir = v.get_string("temp-dir");
+  return c;
+}
+
+}  // namespace dpk::runtime

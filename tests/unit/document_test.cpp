@@ -1,0 +1,104 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "dpk/document.h"
+#include "dpk/document_parser.h"
+
+namespace dpk {
+namespace {
+
+struct Parsed {
+  std::string buf;
+  Document doc;
+  std::string error;
+  bool ok;
+};
+
+// Parses `line` the way the runtime does: inside a padded buffer.
+void parse(const std::string& line, Parsed& p, const Schema& schema) {
+  static DocumentParser parser;
+  p.buf = line + std::string(DocumentParser::kPadding, ' ');
+  p.ok = parser.parse(std::string_view(p.buf.data(), line.size()), p.buf.size(), schema, p.doc, p.error);
+}
+
+TEST(Document, UnchangedDocumentIsWrittenByteForByte) {
+  Schema s;
+  Parsed p;
+  const std::string line = R"({ "id" : 7,"text":"h\u00e9llo\nworld", "meta": {"a": [1, 2]} , "x":null })";
+  parse(line, p, s);
+  ASSERT_TRUE(p.ok) << p.error;
+  EXPECT_EQ(p.doc.text(), "h\xc3\xa9llo\nworld");
+  EXPECT_EQ(p.doc.id(), "7");
+  std::string out;
+  p.doc.serialize(out);
+  EXPECT_EQ(out, line);
+}
+
+TEST(Document, AddedFieldsAreSplicedBeforeTheClosingBrace) {
+  Schema s;
+  Parsed p;
+  parse(R"({"text":"a b", "meta":{"k":"v"}  })", p, s);
+  ASSERT_TRUE(p.ok) << p.error;
+  p.doc.set_string("lang", "en");
+  p.doc.set_number("score", 0.5);
+  std::string out;
+  p.doc.serialize(out);
+  EXPECT_EQ(out, R"({"text":"a b", "meta":{"k":"v"},"lang":"en","score":0.5  })");
+}
+
+TEST(Document, ReplacedAndRemovedFieldsKeepTheOthersIntact) {
+  Schema s;
+  Parsed p;
+  parse(R"({"a":1, "text":"old", "b":[2], "c":"z"})", p, s);
+  ASSERT_TRUE(p.ok) << p.error;
+  p.doc.set_text("new \"q\"");
+  p.doc.remove("b");
+  std::string out;
+  p.doc.serialize(out);
+  EXPECT_EQ(out, R"({"a":1, "text":"new \"q\"","c":"z"})");
+  EXPECT_EQ(p.doc.text(), "new \"q\"");
+  p.doc.remove("a");
+  out.clear();
+  p.doc.serialize(out);
+  EXPECT_EQ(out, R"({"text":"new \"q\"","c":"z"})");
+}
+
+TEST(Document, RenameMovesTheValue) {
+  Schema s;
+  Parsed p;
+  parse(R"({"text":"t","old":{"x":1}})", p, s);
+  ASSERT_TRUE(p.ok);
+  EXPECT_TRUE(p.doc.rename("old", "new"));
+  std::string out;
+  p.doc.serialize(out);
+  EXPECT_EQ(out, R"({"text":"t","new":{"x":1}})");
+  EXPECT_FALSE(p.doc.has_field("old"));
+}
+
+TEST(Document, CustomTextAndIdKeys) {
+  Schema s;
+  s.text_key = "content";
+  s.id_key = "doc_id";
+  Parsed p;
+  parse(R"({"doc_id":"x1","content":"body","text":3})", p, s);
+  ASSERT_TRUE(p.ok) << p.error;
+  EXPECT_EQ(p.doc.text(), "body");
+  EXPECT_EQ(p.doc.id(), "x1");
+}
+
+TEST(DocumentParser, RejectsBadLinesWithAReason) {
+  Schema s;
+  Parsed p;
+  for (const std::string bad : {R"({"text": "a")", R"({"text": "a"} x)", R"(["text"])", R"({"txt":"a"})",
+                                 R"({"text": 12})", "{\"text\": \"\xff\xfe\"}", R"({"text":"a",})"}) {
+    parse(bad, p, s);
+    EXPECT_FALSE(p.ok) << "accepted: " << bad;
+    EXPECT_FALSE(p.error.empty());
+  }
+  parse(R"({"txt":"a"})", p, s);
+  EXPECT_NE(p.error.find("missing text field"), std::string::npos) << p.error;
+}
+
+}  // namespace
+}  // namespace dpk
