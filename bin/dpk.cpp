@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include "dpk/document_parser.h"
 #include "dpk/runtime/cli.h"
 #include "dpk/runtime/pipeline.h"
 #include "dpk/runtime/recipe.h"
@@ -104,6 +105,7 @@ int cmd_run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   std::string prog = std::filesystem::path(argv[0]).filename().string();
+  if (std::string why; !dpk::cpu_supported(why)) return rt::report_error(prog, Status::Usage(why));
   if (prog.rfind("dpk-", 0) == 0) {
     const dpk::TransformSpec* spec = dpk::find_transform(prog.substr(4));
     if (!spec) return rt::report_error(prog, Status::Usage("no transform named '" + prog.substr(4) + "'"));

@@ -298,8 +298,10 @@ class PassRunner {
     for (size_t s = pass_.begin; s < pass_.end; ++s) {
       auto t0 = Clock::now();
       StepCounts& c = w.counts[s];
-      const uint64_t in = live(w.docs);
-      c.in += in;
+      // A global step that closes the pass only observes here; its documents
+      // are counted once, in the next pass, where its decision applies.
+      const bool observe_only = pass_.ends_at_global && s + 1 == pass_.end;
+      if (!observe_only) c.in += live(w.docs);
       Transform* t = chain.steps[s].get();
       if (auto* g = dynamic_cast<GlobalTransform*>(t)) {
         for (auto& d : w.docs) {
@@ -334,7 +336,7 @@ class PassRunner {
         t->process(w.docs);
       }
       count_drops(w, s);
-      c.out += live(w.docs);
+      if (!observe_only) c.out += live(w.docs);
       c.seconds += std::chrono::duration<double>(Clock::now() - t0).count();
     }
   }
