@@ -9,24 +9,27 @@ bash scripts/build.sh
 
 echo
 echo "== dpk run recipes/quickstart.yaml"
-build/bin/dpk run recipes/quickstart.yaml
+# --overwrite: a rerun redoes the outputs instead of skipping the completed ones
+build/bin/dpk run recipes/quickstart.yaml --overwrite
 
 out=out/quickstart
 echo
 echo "== Output in $out/"
-ls -l "$out"
-[ -f "$out/profile.json" ] && echo "Profile:  $out/profile.json"
-[ -f "$out/report.html" ] && echo "Report:   $out/report.html  (open it in a browser)"
+find "$out" -path "$out/.dpk" -prune -o -type f -print | sort
+echo
+echo "Output:   $out/ (one cleaned file per input file)"
+if [ -f "$out/profile.json" ]; then echo "Profile:  $out/profile.json"; fi
+if [ -f "$out/report.html" ]; then echo "Report:   $out/report.html (open it in a browser)"; fi
 
-meta=$(find "$out" -maxdepth 2 -name metadata.json | head -n 1)
-if [ -n "$meta" ]; then
+meta=$out/metadata.json
+if [ -f "$meta" ]; then
   echo
-  echo "== Run summary ($meta)"
-  jq '{tool, version, wall_seconds: (.wall_seconds // .wall_time_s // null), counts: (.counts // .totals // null), steps: [(.steps // [])[] | {name: (.name // .step), in: (.documents_in // .in), out: (.documents_out // .out), dropped: (.dropped // .documents_dropped)}]}' "$meta" \
-    || jq . "$meta"
+  echo "== Run summary: $meta"
+  jq '{tool, wall_seconds, counts, steps: [.steps[] | {name, documents_in, documents_out, dropped}]}' "$meta"
 fi
 if [ -f "$out/profile.json" ]; then
   echo
-  echo "== Profile"
-  jq '{documents: (.documents // .document_count // .count // null)}' "$out/profile.json"
+  echo "== Profile: $out/profile.json"
+  jq '{documents, words: (.lengths.words | {mean, min, max}), ids: (.ids | {distinct, duplicates})}' "$out/profile.json" \
+    || jq 'with_entries(select(.value | type != "object" and type != "array"))' "$out/profile.json"
 fi
