@@ -68,7 +68,7 @@ class Document {
   void remove(std::string_view key);
   // Moves a field's value to a new key (the renamed field goes last).
   bool rename(std::string_view from, std::string_view to);
-  bool edited() const { return !edits_.empty(); }
+  bool edited() const { return live_edits_ != 0; }
 
   // Keep-or-drop. `reason` must outlive the run (a literal or a string the
   // transform owns), because counts are gathered after the step returns.

@@ -1,0 +1,199 @@
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "dpk/input_files.h"
+#include "test_util.h"
+
+namespace dpk {
+namespace {
+
+using testing_util::ScratchDir;
+using testing_util::write_file;
+
+std::vector<std::string> relatives(const std::vector<InputFile>& files) {
+  std::vector<std::string> v;
+  for (const auto& f : files) v.push_back(f.relative);
+  return v;
+}
+
+void make_tree(const ScratchDir& d) {
+  write_file(d.file("in/b.jsonl"), "{}\n");
+  write_file(d.file("in/a.jsonl.zst"), "12345");
+  write_file(d.file("in/sub/c.jsonl.gz"), "xy");
+  write_file(d.file("in/sub/deeper/a.jsonl"), "");
+  write_file(d.file("in/z.txt"), "z");
+  write_file(d.file("in/.hidden.jsonl"), "h");
+  write_file(d.file("in/.dpk/done/b.jsonl.json"), "{}");
+  write_file(d.file("in/out.jsonl.tmp-1234"), "partial");
+}
+
+TEST(ListInputs, DirectoryWalkIsRecursiveSortedAndSkipsHiddenAndTemporary) {
+  ScratchDir d;
+  make_tree(d);
+  auto files = list_inputs({d.file("in")}, "");
+  ASSERT_TRUE(files.ok()) << files.status().message();
+  EXPECT_EQ(relatives(*files), (std::vector<std::string>{"a.jsonl.zst", "b.jsonl", "sub/c.jsonl.gz",
+                                                          "sub/deeper/a.jsonl", "z.txt"}));
+  for (const auto& f : *files) {
+    EXPECT_EQ(f.path, d.file("in/" + f.relative)) << "path and relative disagree";
+  }
+  EXPECT_EQ((*files)[0].size, 5u);
+  EXPECT_EQ((*files)[2].size, 2u);
+}
+
+TEST(ListInputs, GlobMatchesRelativePathOrName) {
+  ScratchDir d;
+  make_tree(d);
+  auto files = list_inputs({d.file("in")}, "*.jsonl*");
+  ASSERT_TRUE(files.ok());
+  EXPECT_EQ(relatives(*files), (std::vector<std::string>{"a.jsonl.zst", "b.jsonl", "sub/c.jsonl.gz",
+                                                          "sub/deeper/a.jsonl"}));
+  files = list_inputs({d.file("in")}, "sub/*.gz");
+  ASSERT_TRUE(files.ok());
+  EXPECT_EQ(relatives(*files), (std::vector<std::string>{"sub/c.jsonl.gz"}));
+  files = list_inputs({d.file("in")}, "*.parquet");
+  ASSERT_TRUE(files.ok());
+  EXPECT_TRUE(files->empty());
+}
+
+TEST(ListInputs, FilesKeepArgumentOrderAndStdin) {
+  ScratchDir d;
+  make_tree(d);
+  auto files = list_inputs({d.file("in/z.txt"), "-", d.file("in/b.jsonl")}, "*.jsonl");
+  ASSERT_TRUE(files.ok());
+  ASSERT_EQ(files->size(), 3u);
+  EXPECT_EQ((*files)[0].relative, "z.txt");  // an explicit file is not filtered by the glob
+  EXPECT_EQ((*files)[1].path, "-");
+  EXPECT_EQ((*files)[2].relative, "b.jsonl");
+  auto none = list_inputs({}, "");
+  ASSERT_TRUE(none.ok());
+  ASSERT_EQ(none->size(), 1u);
+  EXPECT_EQ((*none)[0].path, "-");
+}
+
+TEST(ListInputs, MissingPathIsAUsageErrorNamingIt) {
+  ScratchDir d;
+  make_tree(d);
+  const std::string missing = d.file("in/no-such.jsonl");
+  auto files = list_inputs({d.file("in/b.jsonl"), missing}, "");
+  ASSERT_FALSE(files.ok());
+  EXPECT_EQ(files.status().code(), StatusCode::kUsage);
+  EXPECT_NE(files.status().message().find(missing), std::string::npos) << files.status().message();
+}
+
+std::vector<InputFile> n_files(size_t n) {
+  std::vector<InputFile> v;
+  for (size_t i = 0; i < n; ++i) v.push_back({"f" + std::to_string(i), "f" + std::to_string(i), i});
+  return v;
+}
+
+TEST(ShardFiles, ShardsAreADisjointCover) {
+  for (size_t n : {0u, 1u, 2u, 7u, 30u}) {
+    const auto all = n_files(n);
+    for (int count : {1, 2, 3, 5, 8}) {
+      std::multiset<std::string> seen;
+      size_t smallest = SIZE_MAX, largest = 0;
+      for (int i = 0; i < count; ++i) {
+        auto mine = shard_files(all, i, count);
+        smallest = std::min(smallest, mine.size());
+        largest = std::max(largest, mine.size());
+        for (const auto& f : mine) seen.insert(f.path);
+      }
+      ASSERT_EQ(seen.size(), n) << "n=" << n << " count=" << count;
+      for (const auto& f : all) EXPECT_EQ(seen.count(f.path), 1u) << f.path << " n=" << n << " count=" << count;
+      EXPECT_LE(largest - smallest, 1u) << "unbalanced shards";
+    }
+  }
+}
+
+TEST(ShardFiles, ShardKeepsSortedOrder) {
+  auto mine = shard_files(n_files(10), 1, 3);
+  ASSERT_EQ(mine.size(), 3u);
+  EXPECT_EQ(mine[0].path, "f1");
+  EXPECT_EQ(mine[1].path, "f4");
+  EXPECT_EQ(mine[2].path, "f7");
+}
+
+// Sets environment variables for one test and restores them.
+class EnvGuard {
+ public:
+  explicit EnvGuard(std::vector<std::string> names) : names_(std::move(names)) {
+    for (const auto& n : names_) {
+      const char* v = std::getenv(n.c_str());
+      saved_.push_back(v ? std::optional<std::string>(v) : std::nullopt);
+      ::unsetenv(n.c_str());
+    }
+  }
+  ~EnvGuard() {
+    for (size_t i = 0; i < names_.size(); ++i) {
+      if (saved_[i]) ::setenv(names_[i].c_str(), saved_[i]->c_str(), 1);
+      else ::unsetenv(names_[i].c_str());
+    }
+  }
+
+ private:
+  std::vector<std::string> names_;
+  std::vector<std::optional<std::string>> saved_;
+};
+
+const std::vector<std::string> kShardVars = {"SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_MIN",
+                                             "OMPI_COMM_WORLD_RANK", "OMPI_COMM_WORLD_SIZE", "PMI_RANK", "PMI_SIZE"};
+
+TEST(ShardFromEnvironment, DefaultIsOneShard) {
+  EnvGuard g(kShardVars);
+  auto a = shard_from_environment();
+  EXPECT_EQ(a.index, 0);
+  EXPECT_EQ(a.count, 1);
+  EXPECT_EQ(a.from, "default");
+}
+
+TEST(ShardFromEnvironment, SlurmArray) {
+  EnvGuard g(kShardVars);
+  ::setenv("SLURM_ARRAY_TASK_ID", "2", 1);
+  ::setenv("SLURM_ARRAY_TASK_COUNT", "4", 1);
+  auto a = shard_from_environment();
+  EXPECT_EQ(a.index, 2);
+  EXPECT_EQ(a.count, 4);
+  EXPECT_EQ(a.from, "slurm");
+  // sbatch --array=1-4: ids start at SLURM_ARRAY_TASK_MIN.
+  ::setenv("SLURM_ARRAY_TASK_ID", "3", 1);
+  ::setenv("SLURM_ARRAY_TASK_MIN", "1", 1);
+  a = shard_from_environment();
+  EXPECT_EQ(a.index, 2);
+  EXPECT_EQ(a.count, 4);
+}
+
+TEST(ShardFromEnvironment, SlurmWinsOverMpiAndMpiIsUsedAlone) {
+  EnvGuard g(kShardVars);
+  ::setenv("OMPI_COMM_WORLD_RANK", "5", 1);
+  ::setenv("OMPI_COMM_WORLD_SIZE", "8", 1);
+  auto a = shard_from_environment();
+  EXPECT_EQ(a.index, 5);
+  EXPECT_EQ(a.count, 8);
+  EXPECT_EQ(a.from, "mpi");
+  ::setenv("SLURM_ARRAY_TASK_ID", "0", 1);
+  ::setenv("SLURM_ARRAY_TASK_COUNT", "2", 1);
+  a = shard_from_environment();
+  EXPECT_EQ(a.from, "slurm");
+  EXPECT_EQ(a.count, 2);
+}
+
+TEST(ShardFromEnvironment, MalformedValuesAreIgnored) {
+  EnvGuard g(kShardVars);
+  ::setenv("SLURM_ARRAY_TASK_ID", "two", 1);
+  ::setenv("SLURM_ARRAY_TASK_COUNT", "4", 1);
+  auto a = shard_from_environment();
+  EXPECT_EQ(a.from, "default");
+  EXPECT_EQ(a.count, 1);
+  ::setenv("SLURM_ARRAY_TASK_ID", "1", 1);
+  ::setenv("SLURM_ARRAY_TASK_COUNT", "", 1);
+  a = shard_from_environment();
+  EXPECT_EQ(a.count, 1);
+}
+
+}  // namespace
+}  // namespace dpk
