@@ -121,7 +121,9 @@ struct SideSinks {
   std::unique_ptr<ByteSink> quarantine;
 };
 
-bool is_global(const PlannedStep& s) { return s.spec->kind == TransformKind::kGlobal; }
+// The instance decides, not the spec's kind: a global-kind transform may
+// return a streaming instance for some options (e.g. sampling by fraction).
+GlobalTransform* as_global(Transform* t) { return dynamic_cast<GlobalTransform*>(t); }
 
 class PassRunner {
  public:
@@ -521,9 +523,8 @@ std::vector<PassSpec> plan_passes(const RunPlan& plan, std::vector<std::unique_p
   std::vector<PassSpec> passes;
   PassSpec cur;
   for (size_t i = 0; i < plan.steps.size(); ++i) {
-    if (!is_global(plan.steps[i])) continue;
-    auto* g = static_cast<GlobalTransform*>(masters[i].get());
-    if (!g->needs_second_pass()) continue;
+    auto* g = as_global(masters[i].get());
+    if (g == nullptr || !g->needs_second_pass()) continue;
     cur.end = i + 1;
     cur.ends_at_global = true;
     passes.push_back(cur);
@@ -635,9 +636,9 @@ Status run_plan(RunPlan& plan, RunSummary& summary) {
     }
     // Merge every chain's instances of globals finished in this pass.
     for (size_t i = pass.begin; i < pass.end; ++i) {
-      if (!is_global(plan.steps[i])) continue;
-      auto* master = static_cast<GlobalTransform*>(masters[i].get());
-      for (auto& c : chains.all()) master->merge_from(*static_cast<GlobalTransform*>(c->steps[i].get()));
+      auto* master = as_global(masters[i].get());
+      if (master == nullptr) continue;
+      for (auto& c : chains.all()) master->merge_from(*as_global(c->steps[i].get()));
       status = master->finish();
       if (!status.ok()) break;
     }
