@@ -155,7 +155,13 @@ void Document::serialize(std::string& out) const {
     out.append(raw_);
     return;
   }
-  std::vector<bool> used(live_edits_, false);
+  // Which edits matched an original field; a small inline set avoids a heap
+  // allocation for every edited document.
+  constexpr size_t kInline = 64;
+  bool inline_used[kInline] = {};
+  std::vector<bool> heap_used(live_edits_ > kInline ? live_edits_ : 0, false);
+  auto mark = [&](size_t i) { live_edits_ > kInline ? (void)(heap_used[i] = true) : (void)(inline_used[i] = true); };
+  auto is_used = [&](size_t i) { return live_edits_ > kInline ? heap_used[i] : inline_used[i]; };
   auto edit_index = [&](std::string_view key) -> int {
     for (size_t i = 0; i < live_edits_; ++i) {
       if (edits_[i].key == key) return static_cast<int>(i);
@@ -171,7 +177,7 @@ void Document::serialize(std::string& out) const {
   for (size_t i = 0; i < fields_.size(); ++i) {
     const FieldSpan& f = fields_[i];
     int ei = edit_index(f.key);
-    if (ei >= 0) used[static_cast<size_t>(ei)] = true;
+    if (ei >= 0) mark(static_cast<size_t>(ei));
     if (ei >= 0 && edits_[static_cast<size_t>(ei)].removed) continue;
     if (!first) {
       if (prev_written == static_cast<int>(i) - 1) {
@@ -192,7 +198,7 @@ void Document::serialize(std::string& out) const {
   }
   for (size_t i = 0; i < live_edits_; ++i) {
     const Edit& e = edits_[i];
-    if (used[i] || e.removed) continue;
+    if (is_used(i) || e.removed) continue;
     if (!first) out.push_back(',');
     append_json_string(out, e.key);
     out.push_back(':');

@@ -102,3 +102,25 @@ TEST(DocumentParser, RejectsBadLinesWithAReason) {
 
 }  // namespace
 }  // namespace dpk
+
+namespace dpk {
+namespace {
+TEST(Document, ForEachFieldSeesEditsAndAddedFields) {
+  Schema s;
+  static DocumentParser parser;
+  std::string line = R"({"a":1,"text":"t","b":2})";
+  std::string buf = line + std::string(DocumentParser::kPadding, ' ');
+  Document d;
+  std::string err;
+  ASSERT_TRUE(parser.parse(std::string_view(buf.data(), line.size()), buf.size(), s, d, err)) << err;
+  d.remove("a");
+  d.set_int("b", 5);
+  d.set_string("lang", "en");
+  std::string seen;
+  d.for_each_field([&](std::string_view k, std::string_view v) {
+    seen.append(k).append("=").append(v).append(";");
+  });
+  EXPECT_EQ(seen, "text=\"t\";b=5;lang=\"en\";");
+}
+}  // namespace
+}  // namespace dpk

@@ -70,6 +70,27 @@ class Document {
   bool rename(std::string_view from, std::string_view to);
   bool edited() const { return live_edits_ != 0; }
 
+  // Calls fn(key, raw_json_value) for every top-level field as it stands
+  // now: original fields in order (with edits applied, removed ones
+  // skipped), then fields added by steps.
+  template <typename Fn>
+  void for_each_field(Fn&& fn) const {
+    for (const auto& f : fields_) {
+      if (const Edit* e = find_edit(f.key)) {
+        if (!e->removed) fn(std::string_view(f.key), std::string_view(e->value));
+      } else {
+        fn(std::string_view(f.key), raw_.substr(f.value_begin, f.value_end - f.value_begin));
+      }
+    }
+    for (size_t i = 0; i < live_edits_; ++i) {
+      const Edit& e = edits_[i];
+      if (e.removed) continue;
+      bool original = false;
+      for (const auto& f : fields_) original |= f.key == e.key;
+      if (!original) fn(std::string_view(e.key), std::string_view(e.value));
+    }
+  }
+
   // Keep-or-drop. `reason` must outlive the run (a literal or a string the
   // transform owns), because counts are gathered after the step returns.
   void drop(std::string_view reason) { drop_reason_ = reason; }
