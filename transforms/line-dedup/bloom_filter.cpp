@@ -10,10 +10,21 @@ BloomFilter::BloomFilter(uint64_t bits, int probes)
   for (uint64_t i = 0; i < (bits_ + 63) / 64; ++i) words_[i].store(0, std::memory_order_relaxed);
 }
 
+namespace {
+// splitmix64's finalizer: spreads any key (hashes or not) over all 64 bits.
+uint64_t mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9ull;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+}  // namespace
+
 // Double hashing (Kirsch-Mitzenmacher): probe i = h1 + i*h2 mod m.
 uint64_t BloomFilter::probe(uint64_t key, int i) const {
-  const uint64_t h1 = key;
-  const uint64_t h2 = (key * 0x9E3779B97F4A7C15ull) | 1;
+  const uint64_t h1 = mix(key);
+  const uint64_t h2 = mix(h1 ^ 0x9E3779B97F4A7C15ull) | 1;
   return (h1 + static_cast<uint64_t>(i) * h2) % bits_;
 }
 
