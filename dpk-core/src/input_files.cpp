@@ -32,12 +32,12 @@ StatusOr<std::vector<InputFile>> list_inputs(const std::vector<std::string>& arg
                                              const std::string& glob) {
   std::vector<InputFile> out;
   if (args.empty()) {
-    out.push_back({"-", "stdin.jsonl", 0});
+    out.push_back({"-", "stdin.jsonl", 0, 0});
     return out;
   }
   for (const auto& arg : args) {
     if (arg == "-") {
-      out.push_back({"-", "stdin.jsonl", 0});
+      out.push_back({"-", "stdin.jsonl", 0, 0});
       continue;
     }
     std::error_code ec;
@@ -53,15 +53,16 @@ StatusOr<std::vector<InputFile>> list_inputs(const std::vector<std::string>& arg
         fs::path rel = fs::relative(it->path(), arg, ec);
         if (is_hidden_or_temporary(rel)) continue;
         if (!glob_matches(glob, rel.string())) continue;
-        found.push_back({it->path().string(), rel.string(), static_cast<uint64_t>(it->file_size(ec))});
+        found.push_back({it->path().string(), rel.string(), static_cast<uint64_t>(it->file_size(ec)), 0});
       }
       std::sort(found.begin(), found.end(),
                 [](const InputFile& a, const InputFile& b) { return a.relative < b.relative; });
       out.insert(out.end(), found.begin(), found.end());
     } else {
-      out.push_back({arg, fs::path(arg).filename().string(), static_cast<uint64_t>(fs::file_size(arg, ec))});
+      out.push_back({arg, fs::path(arg).filename().string(), static_cast<uint64_t>(fs::file_size(arg, ec)), 0});
     }
   }
+  for (size_t i = 0; i < out.size(); ++i) out[i].index = static_cast<uint32_t>(i);
   return out;
 }
 

@@ -83,8 +83,24 @@ std::string options_json(const OptionValues& values) {
   return w.take();
 }
 
+const Subcommand* find_subcommand(const TransformSpec& spec, int argc, char** argv) {
+  if (argc < 2) return nullptr;
+  for (const auto& sub : spec.subcommands) {
+    if (sub.name == argv[1]) return &sub;
+  }
+  return nullptr;
+}
+
 int tool_main(const TransformSpec& spec, int argc, char** argv) {
   const std::string prog = "dpk-" + std::string(spec.name);
+  if (const Subcommand* sub = find_subcommand(spec, argc, argv)) {
+    // The stage sees "dpk-NAME SUB" as its program name, then its own arguments.
+    std::string sub_prog = prog + " " + std::string(sub->name);
+    std::vector<char*> args = {sub_prog.data()};
+    for (int i = 2; i < argc; ++i) args.push_back(argv[i]);
+    args.push_back(nullptr);
+    return sub->run(argc - 1, args.data());
+  }
   OptionValues common, own;
   std::vector<std::string> positional;
   bool help = false, version = false;
@@ -212,6 +228,15 @@ std::string help_text(const TransformSpec& spec) {
     }
   }
   s += "Kind: " + std::string(transform_kind_name(spec.kind)) + "\n\n";
+  if (!spec.subcommands.empty()) {
+    s += "Stages (each a separate command, for runs over many processes; see "
+         "'dpk-" + std::string(spec.name) + " STAGE --help'):\n";
+    for (const auto& sub : spec.subcommands) {
+      s += "  dpk-" + std::string(spec.name) + " " + std::string(sub.name) + " " + std::string(sub.usage) + "\n";
+      s += "      " + wrap(sub.summary, 6, 100) + "\n";
+    }
+    s += "\n";
+  }
   if (!spec.options.empty()) {
     s += "Options of " + std::string(spec.name) + ":\n";
     append_options(s, spec.options);
@@ -235,6 +260,23 @@ std::string help_text(const TransformSpec& spec) {
     s += "\nExamples:\n";
     for (auto e : spec.examples) s += "  " + std::string(e) + "\n";
   }
+  return s;
+}
+
+std::string subcommand_help(const TransformSpec& spec, const Subcommand& sub) {
+  std::string s;
+  s += "Usage: dpk-" + std::string(spec.name) + " " + std::string(sub.name) + " " + std::string(sub.usage) + "\n\n";
+  s += wrap(sub.summary, 0, 100) + "\n\n";
+  if (!sub.options.empty()) {
+    s += "Options of " + std::string(spec.name) + " " + std::string(sub.name) + ":\n";
+    append_options(s, sub.options);
+    s += "\n";
+  }
+  if (sub.takes_common_options) {
+    s += "Common options:\n";
+    append_options(s, common_options());
+  }
+  s += "  -h, --help                  Show this help.\n";
   return s;
 }
 
@@ -268,6 +310,11 @@ std::string man_page(const TransformSpec& spec) {
   if (!spec.options.empty()) {
     s += ".SH OPTIONS\n";
     opts(spec.options);
+  }
+  for (const auto& sub : spec.subcommands) {
+    s += ".SH STAGE " + roff_escape(sub.name) + "\n.B " + roff_escape(name) + " " + roff_escape(sub.name) + " " +
+         roff_escape(sub.usage) + "\n.PP\n" + roff_escape(sub.summary) + "\n";
+    opts(sub.options);
   }
   s += ".SH COMMON OPTIONS\n";
   opts(common_options());

@@ -234,15 +234,19 @@ class PassRunner {
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       uint64_t ordinal = w.first_ordinal + (line_no - w.block.first_line);
       uint32_t child = 0;
+      uint64_t source_line = line_no;
       if (pass_.spool_in) {
+        // "ORDINAL:CHILD:LINE\t" then the document (see serialize()).
         size_t tab = line.find('\t');
         size_t colon = line.find(':');
-        if (tab == std::string_view::npos || colon > tab) {
+        size_t colon2 = colon == std::string_view::npos ? colon : line.find(':', colon + 1);
+        if (tab == std::string_view::npos || colon2 == std::string_view::npos || colon2 > tab) {
           w.step_error = Status::Io("corrupt intermediate data in " + inputs_[w.input].path);
           return;
         }
         std::from_chars(line.data(), line.data() + colon, ordinal);
-        std::from_chars(line.data() + colon + 1, line.data() + tab, child);
+        std::from_chars(line.data() + colon + 1, line.data() + colon2, child);
+        std::from_chars(line.data() + colon2 + 1, line.data() + tab, source_line);
         line.remove_prefix(tab + 1);
       }
       if (line.find_first_not_of(" \t") == std::string_view::npos) {
@@ -261,7 +265,8 @@ class PassRunner {
         continue;
       }
       d.source = static_cast<uint32_t>(w.input);
-      d.line = line_no;
+      d.file_index = inputs_[w.input].index;
+      d.line = source_line;
       d.ordinal = ordinal;
       d.child = child;
       ++n;
@@ -321,6 +326,7 @@ class PassRunner {
           for (size_t k = before; k < w.children.size(); ++k) {
             Document& ch = w.children[k];
             ch.source = d.source;
+            ch.file_index = d.file_index;
             ch.line = d.line;
             ch.ordinal = d.ordinal;
             ch.child = static_cast<uint32_t>(k - before);
@@ -352,6 +358,8 @@ class PassRunner {
           w.out.append(std::to_string(d.ordinal));
           w.out.push_back(':');
           w.out.append(std::to_string(d.child));
+          w.out.push_back(':');
+          w.out.append(std::to_string(d.line));
           w.out.push_back('\t');
         }
         d.serialize(w.out);
@@ -499,8 +507,11 @@ Status configure_plan(RunPlan& plan) {
   ctx.schema = plan.config.schema;
   ctx.output = plan.config.output;
   ctx.output_is_dir = output_is_directory(plan.config.output);
-  ctx.shard_index = std::max(plan.config.shard_index, 0);
-  ctx.shard_count = std::max(plan.config.shard_count, 1);
+  // The same shard run_plan() will use: from the options, else the environment.
+  ShardAssignment shard = shard_from_environment();
+  if (plan.config.shard_count > 0) shard = {plan.config.shard_index, plan.config.shard_count, "options"};
+  ctx.shard_index = std::max(shard.index, 0);
+  ctx.shard_count = std::max(shard.count, 1);
   for (auto& step : plan.steps) {
     std::string where = step.label.empty() ? "" : step.label + ": ";
     DPK_RETURN_IF_ERROR(validate_options(step.spec->options, step.options, where));

@@ -33,6 +33,10 @@ class Document {
   // what order-dependent steps key on: it does not depend on thread count.
   uint32_t source = 0;
   uint64_t line = 0;
+  // Index of the input file in the run's full sorted input list (all
+  // shards): with `line`, a position that is the same for any thread count
+  // and any shard count, which global steps (dedup) key on.
+  uint32_t file_index = 0;
   uint64_t ordinal = 0;
   // Index of a chunk within its parent after a splitter; 0 otherwise.
   uint32_t child = 0;

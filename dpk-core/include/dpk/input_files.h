@@ -22,6 +22,7 @@ struct InputFile {
   std::string path;      // as opened ("-" for stdin)
   std::string relative;  // path below the directory argument, or the file name
   uint64_t size = 0;     // bytes on disk (0 for stdin)
+  uint32_t index = 0;    // position in the full sorted list (before sharding)
 };
 
 // Expands files and directories. An empty list means stdin. A missing path

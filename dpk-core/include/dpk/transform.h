@@ -112,6 +112,23 @@ struct FieldDoc {
   std::string_view meaning;
 };
 
+// A stage of a transform that runs as its own command, for global
+// transforms split into stages over keyed, partitioned intermediate files
+// (e.g. `dpk-exact-dedup hashes|resolve|filter`). `dpk-NAME SUB ARGS...` and
+// `dpk NAME SUB ARGS...` call run() with argv[0] = "dpk-NAME SUB" and the
+// remaining arguments; it returns the exit code. `options` (with the common
+// options when `takes_common_options`) feed the help text; run() may parse
+// argv however it likes, typically by calling runtime::tool_main on a spec of
+// its own.
+struct Subcommand {
+  std::string_view name;
+  std::string_view summary;  // one line
+  std::string_view usage;    // e.g. "--partition P WORK/"
+  std::vector<OptionSpec> options;
+  bool takes_common_options = false;
+  std::function<int(int argc, char** argv)> run;
+};
+
 struct TransformSpec {
   std::string_view name;     // "docid": the step name; the tool is dpk-docid
   TransformKind kind;
@@ -125,6 +142,8 @@ struct TransformSpec {
   std::string_view default_output = "-";
   // Validates typed options once and returns the factory.
   std::function<StatusOr<ConfiguredStep>(const OptionValues&, const StepContext&)> configure;
+  // Stages runnable as separate commands (empty for most transforms).
+  std::vector<Subcommand> subcommands = {};
 };
 
 // All transforms, in the order of transforms/CMakeLists.txt (generated).

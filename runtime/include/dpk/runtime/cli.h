@@ -17,7 +17,9 @@
 namespace dpk::runtime {
 
 // Runs one transform as a command. argv[0] is the program name used in
-// messages. Returns the process exit code (0, 1 data, 2 usage, 3 I/O).
+// messages. Returns the process exit code (0, 1 data, 2 usage, 3 I/O). When
+// argv[1] names one of the spec's subcommands, that stage's run() is called
+// instead, with argv[0] = "dpk-NAME SUB" and the arguments after SUB.
 int tool_main(const TransformSpec& spec, int argc, char** argv);
 
 // Parses argv against option specs; positional arguments go to `positional`.
@@ -26,8 +28,10 @@ Status parse_command_line(const std::vector<const std::vector<OptionSpec>*>& spe
                           char** argv, OptionValues& values, std::vector<std::string>& positional,
                           bool& help, bool& version);
 
-// Text for `dpk-NAME --help` / `dpk help NAME`.
+// Text for `dpk-NAME --help` / `dpk help NAME` (lists the stages, if any).
 std::string help_text(const TransformSpec& spec);
+// Text for `dpk-NAME SUB --help`.
+std::string subcommand_help(const TransformSpec& spec, const Subcommand& sub);
 // A roff man page (section 1) for dpk-NAME.
 std::string man_page(const TransformSpec& spec);
 // Serializes given options as a JSON object (for run summaries).
