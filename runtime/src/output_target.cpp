@@ -1,7 +1,9 @@
 #include "dpk/runtime/output_target.h"
 
 #include <filesystem>
+#include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <map>
 
 #include "dpk/byte_stream.h"
@@ -88,12 +90,13 @@ class MirrorTarget final : public OutputTarget {
       e.codec = codec;
       e.path = dir_ + "/" + rel;
       e.record = dir_ + "/.dpk/done/" + rel + ".json";
-      e.done = !req.overwrite && !req.spool && fs::exists(e.path) && fs::exists(e.record);
+      e.done = !req.overwrite && !req.spool && fs::exists(e.path) && read_record_lines(e.record, e.lines);
       entries_.push_back(std::move(e));
     }
   }
   Codec block_codec(size_t i) const override { return entries_[i].codec; }
   bool already_done(size_t i) const override { return entries_[i].done; }
+  uint64_t done_lines(size_t i) const override { return entries_[i].lines; }
 
   Status write(size_t i, std::string_view bytes, const std::vector<uint32_t>&, uint64_t) override {
     DPK_RETURN_IF_ERROR(open(i));
@@ -123,7 +126,22 @@ class MirrorTarget final : public OutputTarget {
     Codec codec = Codec::kNone;
     bool done = false;
     bool wrote = false;
+    uint64_t lines = 0;
   };
+  // A completion record is valid when it states the input's line count.
+  static bool read_record_lines(const std::string& path, uint64_t& lines) {
+    std::ifstream f(path);
+    std::string rec((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    size_t at = rec.find("\"lines\":");
+    if (!f.good() && !f.eof()) return false;
+    if (at == std::string::npos) return false;
+    const char* p = rec.c_str() + at + 8;
+    char* end = nullptr;
+    unsigned long long v = std::strtoull(p, &end, 10);
+    if (end == p) return false;
+    lines = v;
+    return true;
+  }
   Status open(size_t i) {
     if (open_index_ == i) return Status::Ok();
     auto s = open_output(entries_[i].path);

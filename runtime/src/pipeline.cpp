@@ -40,6 +40,7 @@ struct WorkItem {
   LineBlock block;
   uint64_t first_ordinal = 0;
   uint64_t raw_end = 0;
+  uint64_t input_lines = 0;  // set on the item that ends an input
   bool last_of_input = false;
   Status read_error;
   DocumentBatch docs;
@@ -53,6 +54,7 @@ struct WorkItem {
 
   void clear_results() {
     last_of_input = false;
+    input_lines = 0;
     read_error = Status::Ok();
     out.clear();
     frame.clear();
@@ -174,6 +176,7 @@ class PassRunner {
       if (next_input_ >= inputs_.size()) return nullptr;
       const size_t i = next_input_;
       if (!pass_.spool_in && output_.already_done(i)) {
+        ordinal_base_ += output_.done_lines(i);
         if (input_counts_) (*input_counts_)[i].resumed = true;
         ++next_input_;
         continue;
@@ -195,7 +198,8 @@ class PassRunner {
       if (!more.ok()) w->read_error = more.status();
       w->block.size = 0;
       w->last_of_input = true;
-      ordinal_base_ += reader_->lines();  // the next input's ordinals follow on
+      w->input_lines = reader_->lines();
+      ordinal_base_ += w->input_lines;  // the next input's ordinals follow on
       reader_.reset();
       ++next_input_;
       return w;
@@ -441,6 +445,7 @@ class PassRunner {
       rec.begin_object();
       rec.key("input"); rec.value(in.path);
       rec.key("completed"); rec.value(utc_now_iso());
+      rec.key("lines"); rec.value(w.input_lines);
       rec.end_object();
       if (Status e = output_.input_done(w.input, rec.str() + "\n"); !e.ok()) return fail(e);
     }
@@ -748,7 +753,12 @@ std::string explain_plan(const RunPlan& plan) {
     }
   }
   if (plan.steps.empty()) pipeline = "cat";
-  pipeline += " > " + plan.config.output + "\n";
+  // A directory output cannot be a redirection: the last tool writes it.
+  if (output_is_directory(plan.config.output)) {
+    pipeline += " -o " + plan.config.output + "\n";
+  } else {
+    pipeline += " > " + plan.config.output + "\n";
+  }
   s += pipeline;
   return s;
 }

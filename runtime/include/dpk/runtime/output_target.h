@@ -30,6 +30,9 @@ class OutputTarget {
   virtual bool needs_doc_ends() const { return false; }
   // True when input `i` was completed by an earlier run (resume).
   virtual bool already_done(size_t input_index) const { (void)input_index; return false; }
+  // Lines of input `i` as recorded when it was completed (for resume: the
+  // ordinals of the inputs after it continue from there).
+  virtual uint64_t done_lines(size_t input_index) const { (void)input_index; return 0; }
   // `bytes` are block-compressed frames (or plain lines when block_codec is
   // kNone); `doc_ends` marks one past each document's newline in plain bytes.
   virtual Status write(size_t input_index, std::string_view bytes,
