@@ -21,6 +21,13 @@ void Document::reset(const Schema* schema, std::string_view raw) {
   close_brace = 0;
 }
 
+void Document::trim_capacity(size_t bytes) {
+  if (text_.capacity() > bytes) std::string().swap(text_);
+  for (auto& e : edits_) {
+    if (e.value.capacity() > bytes) std::string().swap(e.value);
+  }
+}
+
 const Document::Edit* Document::find_edit(std::string_view key) const {
   for (size_t i = 0; i < live_edits_; ++i) {
     if (edits_[i].key == key) return &edits_[i];

@@ -28,6 +28,9 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 constexpr size_t kMaxWarnings = 10;
+// Per-document buffers above this size are freed after each block, so memory
+// does not ratchet up to (slots x largest document ever seen).
+constexpr size_t kKeepDocumentBytes = 64 * 1024;
 
 struct Rejection {
   uint64_t line;
@@ -69,6 +72,7 @@ struct WorkItem {
     }
     docs_in = docs_out = blank = created = 0;
     step_error = Status::Ok();
+    for (auto& d : docs) d.trim_capacity(kKeepDocumentBytes);
     block.size = 0;
   }
 };

@@ -43,6 +43,10 @@ class Document {
 
   // Clears everything; keeps capacity so a reused Document does not allocate.
   void reset(const Schema* schema, std::string_view raw);
+  // Frees buffers grown past `bytes` by an unusually large document, so a
+  // reused Document's memory follows the data in flight, not the largest
+  // document it ever held.
+  void trim_capacity(size_t bytes);
 
   std::string_view raw() const { return raw_; }
   const Schema& schema() const { return *schema_; }
