@@ -1,0 +1,104 @@
+#include "fasttext_identifier.h"
+
+#include <fasttext/fasttext.h>
+
+#include <cmath>
+#include <filesystem>
+#include <istream>
+#include <streambuf>
+
+namespace dpk {
+namespace {
+
+constexpr std::string_view kLabelPrefix = "__label__";
+
+// An input stream over bytes the caller owns, so a document reaches
+// libfasttext's tokenizer without a copy into a std::stringstream.
+class ViewStreamBuf final : public std::streambuf {
+ public:
+  void set(const char* data, size_t size) {
+    char* p = const_cast<char*>(data);  // read-only use: the get area is never written
+    setg(p, p, p + size);
+  }
+
+ protected:
+  // libfasttext rewinds a stream it has read to the end (Dictionary::reset).
+  pos_type seekpos(pos_type pos, std::ios_base::openmode) override {
+    if (pos < 0 || pos > egptr() - eback()) return pos_type(off_type(-1));
+    setg(eback(), eback() + static_cast<off_type>(pos), egptr());
+    return pos;
+  }
+  pos_type seekoff(off_type off, std::ios_base::seekdir dir, std::ios_base::openmode which) override {
+    off_type base = dir == std::ios_base::beg ? 0 : dir == std::ios_base::cur ? gptr() - eback() : egptr() - eback();
+    return seekpos(pos_type(base + off), which);
+  }
+};
+
+class FastTextIdentifier final : public LanguageIdentifier {
+ public:
+  explicit FastTextIdentifier(std::shared_ptr<const FastTextModel> model)
+      : model_(std::move(model)), stream_(&buf_) {}
+
+  void identify(std::string_view text, int k, std::vector<LanguageGuess>& out) override {
+    out.clear();
+    // What the Python binding is given: newlines replaced by spaces (it
+    // refuses them), then the one newline it appends itself.
+    line_.assign(text);
+    for (char& c : line_) {
+      if (c == '\n') c = ' ';
+    }
+    line_.push_back('\n');
+    buf_.set(line_.data(), line_.size());
+    stream_.clear();
+    const fasttext::FastText& ft = model_->model();
+    ft.getDictionary()->getLine(stream_, words_, labels_);
+    predictions_.clear();
+    ft.predict(k, words_, predictions_, /*threshold=*/0.0f);
+    for (const auto& [log_prob, label] : predictions_) {
+      out.push_back({model_->label(label), std::exp(log_prob)});
+    }
+  }
+
+ private:
+  std::shared_ptr<const FastTextModel> model_;
+  ViewStreamBuf buf_;
+  std::istream stream_;
+  std::string line_;
+  std::vector<int32_t> words_, labels_;
+  fasttext::Predictions predictions_;
+};
+
+}  // namespace
+
+FastTextModel::~FastTextModel() = default;
+
+StatusOr<std::shared_ptr<const FastTextModel>> FastTextModel::load(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return Status::Usage("fastText model not found: " + path);
+  }
+  auto m = std::make_shared<FastTextModel>();
+  m->path_ = path;
+  m->model_ = std::make_unique<fasttext::FastText>();
+  try {
+    m->model_->loadModel(path);
+  } catch (const std::exception& e) {
+    return Status::Usage("cannot load fastText model " + path + ": " + e.what());
+  }
+  if (m->model_->getArgs().model != fasttext::model_name::sup) {
+    return Status::Usage("fastText model " + path + " is not a supervised (classification) model");
+  }
+  auto dict = m->model_->getDictionary();
+  for (int32_t i = 0; i < dict->nlabels(); ++i) {
+    std::string label = dict->getLabel(i);
+    if (label.compare(0, kLabelPrefix.size(), kLabelPrefix) == 0) label.erase(0, kLabelPrefix.size());
+    m->labels_.push_back(std::move(label));
+  }
+  return std::shared_ptr<const FastTextModel>(std::move(m));
+}
+
+std::unique_ptr<LanguageIdentifier> make_fasttext_identifier(std::shared_ptr<const FastTextModel> model) {
+  return std::make_unique<FastTextIdentifier>(std::move(model));
+}
+
+}  // namespace dpk
