@@ -2,42 +2,20 @@
 
 #include <fasttext/fasttext.h>
 
+#include "fasttext_features.h"
+
 #include <cmath>
 #include <filesystem>
-#include <istream>
-#include <streambuf>
 
 namespace dpk {
 namespace {
 
 constexpr std::string_view kLabelPrefix = "__label__";
 
-// An input stream over bytes the caller owns, so a document reaches
-// libfasttext's tokenizer without a copy into a std::stringstream.
-class ViewStreamBuf final : public std::streambuf {
- public:
-  void set(const char* data, size_t size) {
-    char* p = const_cast<char*>(data);  // read-only use: the get area is never written
-    setg(p, p, p + size);
-  }
-
- protected:
-  // libfasttext rewinds a stream it has read to the end (Dictionary::reset).
-  pos_type seekpos(pos_type pos, std::ios_base::openmode) override {
-    if (pos < 0 || pos > egptr() - eback()) return pos_type(off_type(-1));
-    setg(eback(), eback() + static_cast<off_type>(pos), egptr());
-    return pos;
-  }
-  pos_type seekoff(off_type off, std::ios_base::seekdir dir, std::ios_base::openmode which) override {
-    off_type base = dir == std::ios_base::beg ? 0 : dir == std::ios_base::cur ? gptr() - eback() : egptr() - eback();
-    return seekpos(pos_type(base + off), which);
-  }
-};
-
 class FastTextIdentifier final : public LanguageIdentifier {
  public:
   explicit FastTextIdentifier(std::shared_ptr<const FastTextModel> model)
-      : model_(std::move(model)), stream_(&buf_) {}
+      : model_(std::move(model)) {}
 
   void identify(std::string_view text, int k, std::vector<LanguageGuess>& out) override {
     out.clear();
@@ -48,10 +26,8 @@ class FastTextIdentifier final : public LanguageIdentifier {
       if (c == '\n') c = ' ';
     }
     line_.push_back('\n');
-    buf_.set(line_.data(), line_.size());
-    stream_.clear();
+    model_->features().rows(line_, words_, word_hashes_, scratch_);
     const fasttext::FastText& ft = model_->model();
-    ft.getDictionary()->getLine(stream_, words_, labels_);
     predictions_.clear();
     ft.predict(k, words_, predictions_, /*threshold=*/0.0f);
     for (const auto& [log_prob, label] : predictions_) {
@@ -61,10 +37,8 @@ class FastTextIdentifier final : public LanguageIdentifier {
 
  private:
   std::shared_ptr<const FastTextModel> model_;
-  ViewStreamBuf buf_;
-  std::istream stream_;
-  std::string line_;
-  std::vector<int32_t> words_, labels_;
+  std::string line_, scratch_;
+  std::vector<int32_t> words_, word_hashes_;
   fasttext::Predictions predictions_;
 };
 
@@ -88,6 +62,7 @@ StatusOr<std::shared_ptr<const FastTextModel>> FastTextModel::load(const std::st
   if (m->model_->getArgs().model != fasttext::model_name::sup) {
     return Status::Usage("fastText model " + path + " is not a supervised (classification) model");
   }
+  m->features_ = std::make_unique<FastTextFeatures>(*m->model_);
   auto dict = m->model_->getDictionary();
   for (int32_t i = 0; i < dict->nlabels(); ++i) {
     std::string label = dict->getLabel(i);

@@ -25,6 +25,8 @@ class FastText;
 
 namespace dpk {
 
+class FastTextFeatures;
+
 // A loaded model, shared read-only by every worker's identifier.
 class FastTextModel {
  public:
@@ -35,9 +37,11 @@ class FastTextModel {
   std::string_view label(int32_t i) const { return labels_[static_cast<size_t>(i)]; }
   int32_t label_count() const { return static_cast<int32_t>(labels_.size()); }
   const std::string& path() const { return path_; }
+  const FastTextFeatures& features() const { return *features_; }
 
  private:
   std::unique_ptr<fasttext::FastText> model_;
+  std::unique_ptr<FastTextFeatures> features_;
   std::vector<std::string> labels_;
   std::string path_;
 };

@@ -12,6 +12,7 @@
 #include "dpk/document_parser.h"
 #include "dpk/json_text.h"
 #include "dpk/transform.h"
+#include "fasttext_features.h"
 #include "fasttext_identifier.h"
 #include "language_identifier.h"
 #include "model_locator.h"
@@ -232,6 +233,50 @@ TEST(LangIdFastText, AgreesWithTheModelOnClearSentences) {
   EXPECT_EQ(g[0].label, "fr");
   id->identify("", 1, g);  // only the end-of-line token: still an answer, as in Python
   EXPECT_EQ(g.size(), 1u);
+}
+
+// The rows FastTextFeatures computes must be exactly libfasttext's
+// Dictionary::getLine rows, on real text in many scripts.
+TEST(LangIdFastText, FeaturesEqualLibfasttextGetLine) {
+  std::vector<std::string> tried;
+  std::optional<std::string> path = locate_fasttext_model(tried);
+  if (!path) GTEST_SKIP() << "no fastText model installed (run scripts/install-models.sh or set DPK_LANGID_MODEL)";
+  auto model = FastTextModel::load(*path);
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  const fasttext::FastText& ft = (*model)->model();
+  const FastTextFeatures& features = (*model)->features();
+  std::vector<std::string> texts = {"", " ", "\n", "a", "__label__en hello", "tab\tsep\vx\fy\rz end",
+                                    "\xff\xfe broken \xc3 utf8"};
+  for (const char* file : {"/langid/sentences.jsonl", "/web/pages.jsonl"}) {
+    std::ifstream in(std::string(DPK_SHARED_DATA_DIR) + file);
+    ASSERT_TRUE(in.good()) << "shared data missing: " << DPK_SHARED_DATA_DIR << file;
+    std::string line;
+    static DocumentParser parser;
+    static const Schema schema;
+    for (int n = 0; std::getline(in, line) && n < 2000; ++n) {
+      if (file[1] == 'l' && n % 10 != 0) continue;  // every 10th sentence: all languages
+      TestDoc td;
+      td.buf = line + std::string(DocumentParser::kPadding, ' ');
+      std::string error;
+      ASSERT_TRUE(parser.parse(std::string_view(td.buf.data(), line.size()), td.buf.size(), schema, td.doc, error));
+      texts.emplace_back(td.doc.text());
+    }
+  }
+  ASSERT_GT(texts.size(), 500u);
+  std::vector<int32_t> ours, hashes, theirs;
+  std::string scratch;
+  size_t checked = 0;
+  for (std::string t : texts) {
+    for (char& c : t) {
+      if (c == '\n') c = ' ';
+    }
+    t.push_back('\n');
+    features.rows(t, ours, hashes, scratch);
+    fasttext_getline_rows(ft, t, theirs);
+    ASSERT_EQ(ours, theirs) << "text: " << t.substr(0, 200);
+    ++checked;
+  }
+  EXPECT_EQ(checked, texts.size());
 }
 
 }  // namespace
