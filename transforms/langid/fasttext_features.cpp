@@ -43,8 +43,12 @@ FastTextFeatures::FastTextFeatures(const fasttext::FastText& model) {
   pruned_size_ = PruneAccess::size(*dict);
   if (pruned_size_ > 0 && bucket_ > 0) {
     bucket_row_.assign(static_cast<size_t>(bucket_), -1);
+    bucket_kept_.assign(static_cast<size_t>(bucket_) / 64 + 1, 0);
     for (const auto& [from, to] : PruneAccess::map(*dict)) {
-      if (from >= 0 && from < bucket_) bucket_row_[static_cast<size_t>(from)] = to;
+      if (from >= 0 && from < bucket_) {
+        bucket_row_[static_cast<size_t>(from)] = to;
+        bucket_kept_[static_cast<size_t>(from) / 64] |= uint64_t{1} << (from % 64);
+      }
     }
   }
   const int32_t size = dict->nwords() + dict->nlabels();
@@ -88,7 +92,9 @@ int32_t FastTextFeatures::find_word(std::string_view token, uint32_t h) const {
 inline void FastTextFeatures::push_bucket(std::vector<int32_t>& out, int32_t bucket_id) const {
   if (pruned_size_ == 0 || bucket_id < 0) return;
   if (pruned_size_ > 0) {
-    bucket_id = bucket_row_[static_cast<size_t>(bucket_id)];
+    const auto b = static_cast<size_t>(bucket_id);
+    if ((bucket_kept_[b / 64] >> (b % 64) & 1) == 0) return;
+    bucket_id = bucket_row_[b];
     if (bucket_id < 0) return;
   }
   out.push_back(nwords_ + bucket_id);

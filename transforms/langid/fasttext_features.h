@@ -45,6 +45,9 @@ class FastTextFeatures {
   int32_t minn_ = 0, maxn_ = 0, bucket_ = 0, word_ngrams_ = 1;
   int64_t pruned_size_ = -1;          // -1: not pruned; else rows kept
   std::vector<int32_t> bucket_row_;   // pruned models: bucket -> row, -1 = cut
+  // One bit per bucket, set when the pruned model kept it: 256 KB that stay
+  // in cache, so most cut n-grams never touch the 8 MB bucket_row_.
+  std::vector<uint64_t> bucket_kept_;
   // Words and labels, in dictionary order: text in one arena.
   std::string arena_;
   std::vector<uint32_t> word_begin_;  // size + 1 offsets into arena_
