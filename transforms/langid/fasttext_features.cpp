@@ -69,13 +69,7 @@ FastTextFeatures::FastTextFeatures(const fasttext::FastText& model) {
     slots_[s] = id;
   }
   word_begin_.push_back(static_cast<uint32_t>(arena_.size()));
-  subword_begin_.reserve(static_cast<size_t>(nwords_) + 1);
-  for (int32_t id = 0; id < nwords_; ++id) {
-    subword_begin_.push_back(static_cast<uint32_t>(subword_rows_.size()));
-    const auto& sub = dict->getSubwords(id);
-    subword_rows_.insert(subword_rows_.end(), sub.begin(), sub.end());
-  }
-  subword_begin_.push_back(static_cast<uint32_t>(subword_rows_.size()));
+  dict_ = dict;
 }
 
 int32_t FastTextFeatures::find_word(std::string_view token, uint32_t h) const {
@@ -154,8 +148,8 @@ void FastTextFeatures::rows(std::string_view text, std::vector<int32_t>& out, st
       } else if (maxn_ <= 0) {
         out.push_back(wid);
       } else {
-        const auto b = subword_begin_[static_cast<size_t>(wid)], e = subword_begin_[static_cast<size_t>(wid) + 1];
-        out.insert(out.end(), subword_rows_.begin() + b, subword_rows_.begin() + e);
+        const std::vector<int32_t>& sub = dict_->getSubwords(wid);
+        out.insert(out.end(), sub.begin(), sub.end());
       }
       word_hashes.push_back(static_cast<int32_t>(h));
     }

@@ -16,11 +16,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace fasttext {
+class Dictionary;
 class FastText;
 }
 
@@ -54,9 +56,9 @@ class FastTextFeatures {
   std::vector<uint32_t> word_hash_;
   std::vector<int32_t> slots_;        // open addressing, -1 = empty
   uint32_t slot_mask_ = 0;
-  // Each word's own row and n-gram rows (Dictionary::getSubwords), flat.
-  std::vector<int32_t> subword_rows_;
-  std::vector<uint32_t> subword_begin_;
+  // Each in-vocabulary word's rows (its own and its n-grams') are the
+  // dictionary's, precomputed at load (Dictionary::getSubwords).
+  std::shared_ptr<const fasttext::Dictionary> dict_;
 };
 
 // libfasttext's own rows for `line` (Dictionary::getLine through a stream):

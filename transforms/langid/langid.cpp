@@ -88,7 +88,10 @@ StatusOr<ConfiguredStep> configure(const OptionValues& v, const StepContext&) {
     filter = ", keeping";
     for (const auto& l : config.keep) filter += " " + l;
   }
-  if (config.min_score > 0) filter += ", min score " + std::to_string(config.min_score);
+  if (config.min_score > 0) {
+    filter += ", min score ";
+    append_json_number(filter, config.min_score);
+  }
 
   ConfiguredStep c;
   if (v.get_string("backend") == "cld2") {
