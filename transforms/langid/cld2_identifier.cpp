@@ -5,6 +5,7 @@
 
 #include <cld2/internal/lang_script.h>
 #include <cld2/public/compact_lang_det.h>
+#include <simdjson.h>
 
 namespace dpk {
 namespace {
@@ -23,19 +24,28 @@ class Cld2Identifier final : public LanguageIdentifier {
  public:
   void identify(std::string_view text, int k, std::vector<LanguageGuess>& out) override {
     out.clear();
-    CLD2::Language language3[3];
+    CLD2::Language language3[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE};
     int percent3[3] = {0, 0, 0};
-    double normalized3[3];
+    double normalized3[3] = {0, 0, 0};
     int text_bytes = 0;
     bool reliable = false;
     int valid_prefix = 0;
     // CLD2 takes an int length; documents past 2 GiB are cut (dpk-langid
     // passes at most --max-chars anyway).
     const int len = text.size() > 0x7fffffffu ? 0x7fffffff : static_cast<int>(text.size());
-    // The checking variant: invalid UTF-8 yields "unknown", never a crash.
+    // The checking variant refuses not only invalid UTF-8 but also valid
+    // characters outside CLD2's "interchange" set (C0 controls,
+    // noncharacters), answering nothing. Text that is valid UTF-8 (all text
+    // after JSON parsing) then goes to the unchecked variant, which is safe
+    // on any valid UTF-8; invalid UTF-8 stays "unknown", never a crash.
     CLD2::Language top = CLD2::ExtDetectLanguageSummaryCheckUTF8(
         text.data(), len, /*is_plain_text=*/true, /*cld_hints=*/nullptr, /*flags=*/0, language3,
         percent3, normalized3, /*resultchunkvector=*/nullptr, &text_bytes, &reliable, &valid_prefix);
+    if (valid_prefix < len && simdjson::validate_utf8(text.data(), static_cast<size_t>(len))) {
+      top = CLD2::ExtDetectLanguageSummary(text.data(), len, /*is_plain_text=*/true, /*cld_hints=*/nullptr,
+                                           /*flags=*/0, language3, percent3, normalized3,
+                                           /*resultchunkvector=*/nullptr, &text_bytes, &reliable);
+    }
     // Guesses in order of their share of the text (pycld2's "details").
     // CLD2's summary language can differ from the largest share (it favours
     // a second language over English past some share); the largest share

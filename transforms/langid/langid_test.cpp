@@ -139,6 +139,16 @@ TEST(LangIdCld2, InvalidUtf8IsUnknownNotACrash) {
   EXPECT_EQ(g[0].label, "un");
 }
 
+TEST(LangIdCld2, ControlCharactersDoNotSilenceCld2) {
+  // Valid UTF-8 that CLD2's checking entry point refuses (a C0 control).
+  auto id = make_cld2_identifier();
+  std::vector<LanguageGuess> g;
+  id->identify("Die Bundesregierung hat am Mittwoch \x01neue Regeln f\xc3\xbcr den Wohnungsbau beschlossen.", 1, g);
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].label, "de");
+  EXPECT_GT(g[0].score, 0.5f);
+}
+
 TEST(LangIdCld2, MaxCharsLimitsWhatTheModelSees) {
   // The first 40 characters are German; the rest is French.
   std::string text = "Die Kinder spielen heute im Garten hinter";
