@@ -10,6 +10,8 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+
+#include <unistd.h>
 #include <string>
 
 #include "dpk/document_parser.h"
@@ -28,17 +30,22 @@ struct TrainedModels {
   std::vector<std::string> texts;  // training and held-out sentences
 };
 
-// Trains once per test binary: 6 languages x 120 labelled sentences.
+// Trains once: 6 languages x 120 labelled sentences. The models are kept in
+// the test temp folder (named by this training's version), so the other test
+// processes load them instead of training again; written under a temporary
+// name and renamed, so parallel test processes never see half a file.
 const TrainedModels& models() {
   static const TrainedModels m = [] {
     TrainedModels t;
-    const fs::path dir = fs::path(testing::TempDir()) / "dpk_langid_fasttext";
+    const fs::path dir = fs::path(testing::TempDir()) / "dpk_langid_fasttext_v1";
     fs::create_directories(dir);
     const std::map<std::string, std::string> labels = {{"de", "deu_Latn"}, {"en", "eng_Latn"}, {"fr", "fra_Latn"},
                                                        {"ru", "rus_Cyrl"}, {"pl", "pol_Latn"}, {"el", "ell_Grek"}};
     std::ifstream in(std::string(DPK_SHARED_DATA_DIR) + "/langid/sentences.jsonl");
     if (!in.good()) return t;
-    std::ofstream train(dir / "train.txt");
+    const std::string unique = std::to_string(::getpid());
+    const fs::path train_path = dir / ("train.txt" + unique);
+    std::ofstream train(train_path);
     std::map<std::string, int> taken;
     DocumentParser parser;
     Schema schema;
@@ -54,8 +61,14 @@ const TrainedModels& models() {
       t.texts.push_back(text);
     }
     train.close();
+    t.bin = (dir / "tiny.bin").string();
+    t.ftz = (dir / "tiny.ftz").string();
+    if (fs::exists(t.bin) && fs::exists(t.ftz)) {
+      fs::remove(train_path);
+      return t;
+    }
     fasttext::Args a;
-    a.input = (dir / "train.txt").string();
+    a.input = train_path.string();
     a.model = fasttext::model_name::sup;
     a.loss = fasttext::loss_name::softmax;
     a.minCount = 1;
@@ -71,16 +84,17 @@ const TrainedModels& models() {
     a.seed = 7;
     fasttext::FastText ft;
     ft.train(a);
-    t.bin = (dir / "tiny.bin").string();
-    ft.saveModel(t.bin);
+    ft.saveModel(t.bin + unique);
     fasttext::Args q = a;
     q.cutoff = 3000;  // keep 3,000 rows: the n-gram buckets get pruned
     q.dsub = 2;
     q.qnorm = true;
     q.retrain = false;
     ft.quantize(q);
-    t.ftz = (dir / "tiny.ftz").string();
-    ft.saveModel(t.ftz);
+    ft.saveModel(t.ftz + unique);
+    fs::rename(t.bin + unique, t.bin);
+    fs::rename(t.ftz + unique, t.ftz);
+    fs::remove(train_path);
     return t;
   }();
   return m;
