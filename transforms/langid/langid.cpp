@@ -2,6 +2,7 @@
 // language and a score, and with --keep / --min-score drops the others.
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 
 #include "cld2_identifier.h"
 #include "dpk/json_text.h"
@@ -115,7 +116,13 @@ StatusOr<ConfiguredStep> configure(const OptionValues& v, const StepContext&) {
     path = *found;
   }
   auto model = FastTextModel::load(path);
-  if (!model.ok()) return model.status();
+  if (!model.ok()) {
+    const char* env = std::getenv("DPK_LANGID_MODEL");
+    if (v.get_string("model").empty() && env != nullptr && path == env) {
+      return Status(model.status().code(), model.status().message() + " (from $DPK_LANGID_MODEL)");
+    }
+    return model.status();
+  }
   std::shared_ptr<const FastTextModel> shared = *model;
   c.make = [config, shared]() {
     return std::make_unique<LangIdTransform>(make_fasttext_identifier(shared), config);
