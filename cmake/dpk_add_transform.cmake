@@ -7,7 +7,9 @@
 #     the generated registry lists (explicit, no static initializers);
 #   - the build makes `dpk-NAME` (a link to the multicall `dpk`) and its man
 #     page `man/dpk-NAME.1`, both from that one declaration;
-#   - its unit tests (default: *_test.cpp in the folder) join `dpk_tests`.
+#   - its unit tests (default: *_test.cpp in the folder) join `dpk_tests`;
+#   - an optional transforms/NAME/dpk.cmake adds what only it needs (extra
+#     libraries to link into `dpk`, test-only libraries).
 # One line per transform in transforms/CMakeLists.txt is all it takes.
 function(dpk_add_transform name)
   cmake_parse_arguments(ARG "" "" "SOURCES;TESTS" ${ARGN})
@@ -22,6 +24,9 @@ function(dpk_add_transform name)
   target_sources(dpk PRIVATE ${ARG_SOURCES})
   set_property(GLOBAL APPEND PROPERTY DPK_TRANSFORMS ${name})
   set_property(GLOBAL APPEND PROPERTY DPK_TRANSFORM_TESTS ${ARG_TESTS})
+  if(EXISTS ${dir}/dpk.cmake)
+    include(${dir}/dpk.cmake)
+  endif()
 endfunction()
 
 # Writes the registry source listing every transform, in registration order.

@@ -10,3 +10,11 @@ pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 pkg_check_modules(LIBARCHIVE REQUIRED IMPORTED_TARGET libarchive)
+# Language identification (dpk-langid): CLD2 with its tables compiled in, and
+# fastText for lid.176 / GlotLID models. Debian: libcld2-dev, libfasttext-dev.
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+# libcld2_full holds the full (165-language) tables; listed first so its
+# tables take the place of the small ones compiled into libcld2.
+find_library(CLD2_FULL_LIBRARY cld2_full REQUIRED)
+find_library(CLD2_LIBRARY cld2 REQUIRED)
+pkg_check_modules(FASTTEXT REQUIRED IMPORTED_TARGET fasttext)
