@@ -12,15 +12,6 @@ import os
 import subprocess
 import tempfile
 
-REASONS = {
-    "gopher_quality": {
-        "gopher_short_doc": "too_few_words", "gopher_long_doc": "too_many_words",
-        "gopher_below_avg_threshold": "mean_word_length", "gopher_above_avg_threshold": "mean_word_length",
-        "gopher_too_many_hashes": "hash_ratio", "gopher_too_many_ellipsis": "ellipsis_ratio",
-        "gopher_too_many_bullets": "bullet_lines", "gopher_too_many_end_ellipsis": "ellipsis_lines",
-        "gopher_below_alpha_threshold": "alpha_words", "gopher_enough_stop_words": "stop_words",
-    },
-}
 
 
 def zst_lines(path):
@@ -59,14 +50,11 @@ def main():
                 got[d["id"]] = (None, d["text"])
             for l in open(dropped, encoding="utf-8", newline="\n"):
                 d = json.loads(l)
-                got[d["id"]] = (d["dpk_drop_reason"].split(":", 1)[1], None)
+                got[d["id"]] = (d["dpk_drop_reason"], None)
             n = agree = reason_agree = text_agree = both_kept = 0
             bad = []
             for i, r in ref.items():
                 want = r[key]
-                want = None if want is None else REASONS.get(key, {}).get(want, want)
-                if key == "badwords" and want is not None:
-                    want = g if g is not None else want
                 g, text = got[i]
                 n += 1
                 if (g is None) == (want is None):

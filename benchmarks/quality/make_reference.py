@@ -4,8 +4,9 @@
 Writes (into tests/quality/ by default):
   conformance-input.jsonl.zst  the documents: {"id", "text", "lang"}
   reference.jsonl.zst          per document: {"id", "<preset>": null (kept) or
-                               datatrove's drop reason, ..., "c4_text": edited
-                               text when c4 keeps it}
+                               datatrove's drop reason named as dpk names it
+                               ("gopher_quality:stop_words"), ..., "c4_text":
+                               the edited text when c4 keeps the document}
 
 How the set is made (deterministic, seed below), from web/pages.jsonl:
   - every page whole (id = page id);
@@ -40,6 +41,16 @@ STOP = {
     "pl": {"i", "w", "nie", "na", "jest", "się", "z", "do"},
 }
 WORD = re.compile(r"\w+")
+# datatrove's drop reasons -> dpk's check names (the reason is "PRESET:CHECK").
+REASONS = {
+    "gopher_quality": {
+        "gopher_short_doc": "too_few_words", "gopher_long_doc": "too_many_words",
+        "gopher_below_avg_threshold": "mean_word_length", "gopher_above_avg_threshold": "mean_word_length",
+        "gopher_too_many_hashes": "hash_ratio", "gopher_too_many_ellipsis": "ellipsis_ratio",
+        "gopher_too_many_bullets": "bullet_lines", "gopher_too_many_end_ellipsis": "ellipsis_lines",
+        "gopher_below_alpha_threshold": "alpha_words", "gopher_enough_stop_words": "stop_words",
+    },
+}
 
 
 def guess_lang(text):
@@ -114,7 +125,12 @@ def main():
             doc = Document(text=d["text"], id=d["id"], metadata={"language": d["lang"]})
             res = flt.filter(doc)
             kept, reason = (res, None) if isinstance(res, bool) else res
-            rec[name] = None if kept else (reason or "dropped")
+            if kept:
+                rec[name] = None
+            elif name == "badwords":
+                rec[name] = "badwords:" + d["lang"]
+            else:
+                rec[name] = name + ":" + REASONS.get(name, {}).get(reason, reason)
             if name == "c4" and kept:
                 rec["c4_text"] = doc.text
         out.append(rec)
