@@ -47,6 +47,13 @@ constexpr std::string_view kAbbreviations[] = {
 
 size_t english_contraction_split(std::string_view w) {
   if (w.size() < 2 || w.size() > 8) return 0;
+  // Every contraction ends in one of these letters.
+  switch (w.back()) {
+    case 'a': case 'd': case 'e': case 'l': case 'm': case 's': case 't':
+      break;
+    default:
+      return 0;
+  }
   char buf[8];
   for (size_t i = 0; i < w.size(); ++i) {
     char c = w[i];
@@ -65,6 +72,14 @@ bool is_english_abbreviation(std::string_view w) {
 }
 
 size_t english_clitic_length(std::string_view w) {
+  // Every clitic has an apostrophe (' or the last byte of ’) 2 to 4 bytes from the end.
+  if (w.size() < 3) return 0;
+  bool apostrophe = false;
+  for (size_t k = 2; k <= 4 && k <= w.size(); ++k) {
+    const char c = w[w.size() - k];
+    apostrophe |= c == '\'' || c == '\x99';
+  }
+  if (!apostrophe) return 0;
   static constexpr std::string_view kTails[] = {"n't", "n’t", "'s",  "’s",  "'re", "’re", "'ll",
                                                 "’ll", "'ve", "’ve", "'d",  "’d",  "'m",  "’m",
                                                 "N'T", "'S",  "'RE", "'LL", "'VE", "'D",  "'M"};
