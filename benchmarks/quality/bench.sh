@@ -20,17 +20,24 @@ for _ in $(seq "$REPEAT"); do zstd -qdc "$ROOT/tests/quality/conformance-input.j
 DOCS=$(wc -l < "$TMP/in/docs.jsonl")
 MB=$(du -m "$TMP/in/docs.jsonl" | cut -f1)
 
-t0=$(date +%s.%N)
-"$BUILD/bin/dpk" run "$ROOT/recipes/pretrain-web-quality-only.yaml" --threads 1 -o "$TMP/dpk/" "$TMP/in/docs.jsonl" 2> /dev/null
-t1=$(date +%s.%N)
-DPK_S=$(echo "$t1 - $t0" | bc -l)
+# CPU seconds (user + system) are reported beside wall seconds: on a shared
+# machine the wall clock also counts time spent waiting for a core.
+measure() {  # measure NAME CMD... ; sets NAME_WALL and NAME_CPU
+  local name=$1; shift
+  /usr/bin/time -f '%e %U %S' -o "$TMP/time" "$@" > "$TMP/$name.stdout" 2> /dev/null
+  read -r wall user sys < "$TMP/time"
+  printf -v "${name}_WALL" '%s' "$wall"
+  printf -v "${name}_CPU" '%s' "$(echo "$user + $sys" | bc -l)"
+}
+
+measure DPK "$BUILD/bin/dpk" run "$ROOT/recipes/pretrain-web-quality-only.yaml" --threads 1 -o "$TMP/dpk/" "$TMP/in/docs.jsonl"
 DPK_KEPT=$(cat "$TMP"/dpk/*.jsonl | wc -l)
+measure DT "$PY" "$ROOT/benchmarks/quality/datatrove_chain.py" "$TMP/in" "$TMP/dt"
+DT_KEPT=$(tail -1 "$TMP/DT.stdout" | jq .kept)
 
-DT=$("$PY" "$ROOT/benchmarks/quality/datatrove_chain.py" "$TMP/in" "$TMP/dt" 2> /dev/null | tail -1)
-DT_S=$(echo "$DT" | jq .seconds)
-DT_KEPT=$(echo "$DT" | jq .kept)
-
+rate() { echo "$DOCS / $1" | bc -l; }
 printf 'input: %d documents, %d MB\n' "$DOCS" "$MB"
-printf 'dpk (1 thread):        %8.2f s  %10.1f docs/s  kept %d\n' "$DPK_S" "$(echo "$DOCS / $DPK_S" | bc -l)" "$DPK_KEPT"
-printf 'datatrove (1 worker):  %8.2f s  %10.1f docs/s  kept %d\n' "$DT_S" "$(echo "$DOCS / $DT_S" | bc -l)" "$DT_KEPT"
-printf 'ratio (dpk faster by): %.1fx\n' "$(echo "$DT_S / $DPK_S" | bc -l)"
+printf '%-22s %9s %9s %12s %12s %8s\n' "" "wall s" "cpu s" "docs/s wall" "docs/s cpu" "kept"
+printf '%-22s %9.2f %9.2f %12.1f %12.1f %8d\n' "dpk (1 thread)" "$DPK_WALL" "$DPK_CPU" "$(rate "$DPK_WALL")" "$(rate "$DPK_CPU")" "$DPK_KEPT"
+printf '%-22s %9.2f %9.2f %12.1f %12.1f %8d\n' "datatrove (1 worker)" "$DT_WALL" "$DT_CPU" "$(rate "$DT_WALL")" "$(rate "$DT_CPU")" "$DT_KEPT"
+printf 'ratio (dpk faster by): %.1fx wall, %.1fx cpu\n' "$(echo "$DT_WALL / $DPK_WALL" | bc -l)" "$(echo "$DT_CPU / $DPK_CPU" | bc -l)"

@@ -72,14 +72,44 @@ class GopherRepetition final : public DocumentTransform {
     return {dup, chars};
   }
 
-  // Hash of words[i..i+n) joined by `sep` (0: concatenated).
-  uint64_t gram_hash(size_t i, int n, bool spaced) const {
-    uint64_t h = 0;
-    for (size_t k = i; k < i + static_cast<size_t>(n); ++k) {
-      if (spaced && k != i) h = addmod(mulmod(h, kBase), ' ');
-      h = addmod(mulmod(h, pow_[k]), hash_[k]);
+  // Hash of words[i..j) concatenated, or joined by single spaces.
+  uint64_t concat_hash(size_t i, size_t j) const {
+    return sub(cat_[j], mulmod(cat_[i], power(cat_len_[j] - cat_len_[i])));
+  }
+  uint64_t spaced_hash(size_t i, size_t j) const {
+    // spaced_[k]: the words before k, each followed by a space; ends_[j]: the
+    // same up to word j-1 without its space.
+    return sub(ends_[j], mulmod(spaced_[i], power(cat_len_[j] - cat_len_[i] + (j - i - 1))));
+  }
+  static uint64_t sub(uint64_t a, uint64_t b) { return a >= b ? a - b : a + kMod - b; }
+  uint64_t power(size_t n) const { return pow_[n]; }
+
+  // Prefix hashes of the words, so that any n-gram's hash costs O(1).
+  void index_words() {
+    const size_t nw = w_.size();
+    cat_.resize(nw + 1);
+    cat_len_.resize(nw + 1);
+    spaced_.resize(nw + 1);
+    ends_.resize(nw + 1);
+    cps_.resize(nw);
+    cat_[0] = spaced_[0] = ends_[0] = 0;
+    cat_len_[0] = 0;
+    for (size_t k = 0; k < nw; ++k) {
+      uint64_t c = cat_[k], e = spaced_[k];
+      for (unsigned char ch : w_[k]) {
+        c = addmod(mulmod(c, kBase), ch);
+        e = addmod(mulmod(e, kBase), ch);
+      }
+      cat_[k + 1] = c;
+      ends_[k + 1] = e;
+      spaced_[k + 1] = addmod(mulmod(e, kBase), ' ');
+      cat_len_[k + 1] = cat_len_[k] + w_[k].size();
+      cps_[k] = code_points(w_[k]);
     }
-    return h;
+    // Powers of the base up to the longest span asked for (grown, kept).
+    const size_t need = cat_len_[nw] + nw + 1;
+    if (pow_.empty()) pow_.push_back(1);
+    while (pow_.size() < need) pow_.push_back(mulmod(pow_.back(), kBase));
   }
 
   std::string_view check(std::string_view text) {
@@ -103,26 +133,14 @@ class GopherRepetition final : public DocumentTransform {
 
     words_.split(text, w_);
     const size_t nw = w_.size();
-    hash_.resize(nw);
-    pow_.resize(nw);
-    cps_.resize(nw);
-    for (size_t k = 0; k < nw; ++k) {
-      uint64_t h = 0, p = 1;
-      for (unsigned char ch : w_[k]) {
-        h = addmod(mulmod(h, kBase), ch);
-        p = mulmod(p, kBase);
-      }
-      hash_[k] = h;
-      pow_[k] = p;
-      cps_[k] = code_points(w_[k]);
-    }
+    index_words();
 
     for (size_t t = 0; t < c.top_n_grams.size(); ++t) {
       const auto [n, frac] = c.top_n_grams[t];
       if (nw < static_cast<size_t>(n)) continue;
       const size_t grams = nw - static_cast<size_t>(n) + 1;
       tally_.reset(grams);
-      for (size_t i = 0; i < grams; ++i) tally_.add(gram_hash(i, n, true), static_cast<uint32_t>(i));
+      for (size_t i = 0; i < grams; ++i) tally_.add(spaced_hash(i, i + static_cast<size_t>(n)), static_cast<uint32_t>(i));
       // The most frequent n-gram; among ties the one that occurs first.
       uint32_t best_count = 0, best_order = 0;
       tally_.for_each([&](uint64_t, uint32_t count, uint32_t order) {
@@ -142,7 +160,7 @@ class GopherRepetition final : public DocumentTransform {
       size_t repeated = 0;
       tally_.reset(nw);
       for (size_t i = 0; i + un <= nw;) {
-        if (tally_.add(gram_hash(i, n, false)) != 0) {
+        if (tally_.add(concat_hash(i, i + un)) != 0) {
           for (size_t k = i; k < i + un; ++k) repeated += cps_[k];
           i += un;
         } else {
@@ -158,8 +176,8 @@ class GopherRepetition final : public DocumentTransform {
   WordSplitter words_;
   HashTally tally_;
   std::vector<std::string_view> parts_, w_;
-  std::vector<uint64_t> hash_, pow_;
-  std::vector<size_t> cps_;
+  std::vector<uint64_t> cat_, spaced_, ends_, pow_;
+  std::vector<size_t> cat_len_, cps_;
 };
 
 }  // namespace
