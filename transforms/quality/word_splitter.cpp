@@ -80,7 +80,7 @@ void WordSplitter::push_word(std::string_view w, std::vector<std::string_view>& 
         merge();
         return;
       }
-    } else if (w == "-" && all_of_char(prev, '-')) {
+    } else if ((w == "-" && all_of_char(prev, '-')) || (w == "=" && prev == "=")) {
       merge();
       return;
     }
@@ -107,11 +107,15 @@ void WordSplitter::join_infixes(std::vector<std::string_view>& out) {
   size_t o = 0;
   for (size_t i = 0; i < out.size(); ++i) {
     std::string_view t = out[i];
-    if (t == ":" || t == "/" || t == "&") {
-      // "10:30", "2/3", "A&W" stay whole.
-      const bool glue = o > 0 && i + 1 < out.size() && adjacent(out[o - 1], t) && adjacent(t, out[i + 1]) &&
-                        (t == "&" ? is_letter(last_code_point(out[o - 1])) && is_letter(first_code_point(out[i + 1]))
-                                  : u_isdigit(last_code_point(out[o - 1])) && u_isdigit(first_code_point(out[i + 1])));
+    const bool infix_sym = t == ":" || t == "/" || t == "=" || t == "==" || t == "<" || t == ">";
+    if (infix_sym || t == "&") {
+      // Inside a word these split only before a letter ("a/b", "x=y");
+      // "10:30", "2/3", "python:3.8", "pkg==1.0" and "A&W" stay whole.
+      const bool both = o > 0 && i + 1 < out.size() && adjacent(out[o - 1], t) && adjacent(t, out[i + 1]) &&
+                        is_word_char(last_code_point(out[o - 1]));
+      const bool glue =
+          both && (t == "&" ? is_letter(last_code_point(out[o - 1])) && is_letter(first_code_point(out[i + 1]))
+                            : u_isdigit(first_code_point(out[i + 1])));
       if (glue) {
         std::string_view& prev = out[o - 1];
         prev = std::string_view(prev.data(), prev.size() + t.size() + out[i + 1].size());
@@ -164,12 +168,26 @@ void WordSplitter::split(std::string_view text, std::vector<std::string_view>& o
       size_t cut = u.size();
       while (cut > 0 && std::string_view(".,;:!?)]\"'").find(u[cut - 1]) != std::string_view::npos) --cut;
       out.push_back(u.substr(0, cut));
-      for (size_t k = cut; k < u.size(); ++k) push_word(u.substr(k, 1), out);
+      for (size_t k = cut; k < u.size(); ++k) out.push_back(u.substr(k, 1));
       end = words_->following(static_cast<int32_t>(b + url - 1));
       if (end == icu::BreakIterator::DONE) break;
       continue;
     }
-    push_word(strip(w), out);
+    w = strip(w);
+    // A word may start with "/" ("/tmp") or "+" before a digit ("+49").
+    if (chunk_start && (w == "/" || w == "+")) {
+      const auto e = static_cast<size_t>(end);
+      if (e < text.size() && !is_space(first_code_point(text.substr(e))) &&
+          (w == "/" || u_isdigit(first_code_point(text.substr(e))))) {
+        const int32_t after = words_->next();
+        if (after != icu::BreakIterator::DONE) {
+          out.push_back(text.substr(b, static_cast<size_t>(after) - b));
+          end = after;
+          continue;
+        }
+      }
+    }
+    push_word(w, out);
   }
   join_infixes(out);
 }
