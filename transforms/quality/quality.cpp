@@ -204,7 +204,7 @@ const TransformSpec& dpk_transform_quality() {
           {"lang-key", T::kString, "", "badwords: field that holds the language (default lang).", {}, 0, "KEY"},
           {"default-lang", T::kString, "", "badwords: language of documents without that field (default en).", {}, 0, "LANG"},
       },
-      {},
+      {{"text", "c4 only: rewritten to the kept lines (or the field named by --text-key)"}},
       {"dpk-quality --preset gopher-quality < web.jsonl > kept.jsonl",
        "dpk-quality --preset c4 --min-sentences 3 -o out/ data/",
        "dpk-quality --preset badwords --words-dir lists/ --lang-key lang < in.jsonl > out.jsonl"},
