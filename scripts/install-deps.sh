@@ -10,8 +10,10 @@ PACKAGES=(
   # libraries (see cmake/dpk_dependencies.cmake)
   libsimdjson-dev libxxhash-dev libzstd-dev zlib1g-dev libarchive-dev libre2-dev libicu-dev
   libboost-program-options-dev libtbb-dev libyaml-cpp-dev
+  # language identification backends (dpk-langid)
+  libcld2-dev libfasttext-dev
   # tests and benchmarks
-  libgtest-dev libbenchmark-dev zstd jq python3 time
+  libgtest-dev libbenchmark-dev zstd jq python3 python3-venv python3-pip time
 )
 
 missing=()
