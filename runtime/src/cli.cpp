@@ -85,6 +85,11 @@ std::string options_json(const OptionValues& values) {
 
 int tool_main(const TransformSpec& spec, int argc, char** argv) {
   const std::string prog = "dpk-" + std::string(spec.name);
+  if (argc >= 2) {
+    for (const auto& sub : spec.subcommands) {
+      if (sub.name == argv[1]) return sub.main(argc - 1, argv + 1);
+    }
+  }
   OptionValues common, own;
   std::vector<std::string> positional;
   bool help = false, version = false;
@@ -212,6 +217,15 @@ std::string help_text(const TransformSpec& spec) {
     }
   }
   s += "Kind: " + std::string(transform_kind_name(spec.kind)) + "\n\n";
+  if (!spec.subcommands.empty()) {
+    s += "Stages (dpk-" + std::string(spec.name) + " STAGE [OPTIONS]):\n";
+    for (const auto& sub : spec.subcommands) {
+      std::string n = "  " + std::string(sub.name);
+      n.resize(std::max<size_t>(n.size() + 1, 30), ' ');
+      s += n + wrap(sub.summary, 30, 100) + "\n";
+    }
+    s += "\n";
+  }
   if (!spec.options.empty()) {
     s += "Options of " + std::string(spec.name) + ":\n";
     append_options(s, spec.options);

@@ -125,6 +125,14 @@ struct TransformSpec {
   std::string_view default_output = "-";
   // Validates typed options once and returns the factory.
   std::function<StatusOr<ConfiguredStep>(const OptionValues&, const StepContext&)> configure;
+  // Stages a scheduler runs as separate commands: `dpk-NAME STAGE ARGS...`
+  // calls `main` with argv[0] = STAGE (a global step split for many machines).
+  struct Subcommand {
+    std::string_view name;
+    std::string_view summary;
+    std::function<int(int argc, char** argv)> main;
+  };
+  std::vector<Subcommand> subcommands = {};
 };
 
 // All transforms, in the order of transforms/CMakeLists.txt (generated).
