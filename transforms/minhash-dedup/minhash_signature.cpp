@@ -1,0 +1,118 @@
+#include "minhash_signature.h"
+
+#include <openssl/evp.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstring>
+#include <random>
+
+namespace dpk {
+namespace {
+
+constexpr uint64_t kMersenne61 = (uint64_t{1} << 61) - 1;
+
+uint64_t splitmix64(uint64_t& state) {
+  uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+// numpy's legacy bounded draw of a uint64 in [low, low + rng]: masked
+// rejection over 64-bit words made of two MT19937 outputs, high word first.
+uint64_t numpy_bounded_uint64(std::mt19937& mt, uint64_t low, uint64_t rng) {
+  uint64_t mask = rng;
+  for (int s = 1; s < 64; s <<= 1) mask |= mask >> s;
+  while (true) {
+    const uint64_t hi = mt(), lo = mt();
+    const uint64_t v = ((hi << 32) | lo) & mask;
+    if (v <= rng) return low + v;
+  }
+}
+
+}  // namespace
+
+void datasketch_permutations(uint32_t seed, int num_perm, std::vector<uint64_t>& a, std::vector<uint64_t>& b) {
+  // RandomState(seed) with an integer seed is MT19937's init_genrand(seed).
+  std::mt19937 mt(seed);
+  a.resize(static_cast<size_t>(num_perm));
+  b.resize(static_cast<size_t>(num_perm));
+  for (int k = 0; k < num_perm; ++k) {
+    a[static_cast<size_t>(k)] = numpy_bounded_uint64(mt, 1, kMersenne61 - 2);  // randint(1, p)
+    b[static_cast<size_t>(k)] = numpy_bounded_uint64(mt, 0, kMersenne61 - 1);  // randint(0, p)
+  }
+}
+
+uint32_t datasketch_sha1_hash32(std::string_view bytes) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha1(), nullptr);
+  return static_cast<uint32_t>(md[0]) | static_cast<uint32_t>(md[1]) << 8 |
+         static_cast<uint32_t>(md[2]) << 16 | static_cast<uint32_t>(md[3]) << 24;
+}
+
+MinHasher::MinHasher(const MinHashConfig& config) : cfg_(config), shingler_(config.shingle, config.ngram) {
+  if (cfg_.scheme == HashScheme::kDatasketch) {
+    datasketch_permutations(static_cast<uint32_t>(cfg_.seed), cfg_.num_perm, a_, b_);
+  } else {
+    uint64_t state = cfg_.seed;
+    a_.resize(static_cast<size_t>(cfg_.num_perm));
+    b_.resize(static_cast<size_t>(cfg_.num_perm));
+    for (int k = 0; k < cfg_.num_perm; ++k) {
+      a_[static_cast<size_t>(k)] = splitmix64(state) | 1;
+      b_[static_cast<size_t>(k)] = splitmix64(state);
+    }
+  }
+}
+
+bool MinHasher::signature(std::string_view text, uint32_t* sig) {
+  hashes_.clear();
+  if (cfg_.scheme == HashScheme::kDatasketch) {
+    shingler_.shingle(text, [&](std::string_view s) { hashes_.push_back(datasketch_sha1_hash32(s)); });
+  } else {
+    const uint64_t seed = cfg_.seed;
+    shingler_.shingle(text, [&](std::string_view s) { hashes_.push_back(XXH3_64bits_withSeed(s.data(), s.size(), seed)); });
+  }
+  signature_of_hashes(hashes_.data(), hashes_.size(), sig);
+  return !hashes_.empty();
+}
+
+void MinHasher::signature_of_hashes(const uint64_t* hashes, size_t n, uint32_t* sig) const {
+  const size_t perms = a_.size();
+  if (cfg_.scheme == HashScheme::kDatasketch) {
+    for (size_t k = 0; k < perms; ++k) {
+      const uint64_t a = a_[k], b = b_[k];
+      uint64_t m = 0xFFFFFFFFull;
+      for (size_t i = 0; i < n; ++i) m = std::min<uint64_t>(m, ((a * hashes[i] + b) % kMersenne61) & 0xFFFFFFFFull);
+      sig[k] = static_cast<uint32_t>(m);
+    }
+    return;
+  }
+  // Permutation-major: the minimum over all shingles of one permutation is a
+  // reduction the compiler vectorizes (4 x 64-bit lanes with AVX2).
+  const uint64_t* a = a_.data();
+  const uint64_t* b = b_.data();
+  for (size_t k = 0; k < perms; ++k) {
+    uint32_t m = 0xFFFFFFFFu;
+    const uint64_t ak = a[k], bk = b[k];
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t v = static_cast<uint32_t>((ak * hashes[i] + bk) >> 32);
+      m = v < m ? v : m;
+    }
+    sig[k] = m;
+  }
+}
+
+uint64_t band_key(const uint32_t* sig, int band, int rows) {
+  return XXH3_64bits_withSeed(sig + static_cast<ptrdiff_t>(band) * rows, static_cast<size_t>(rows) * sizeof(uint32_t),
+                              static_cast<uint64_t>(band));
+}
+
+double estimated_jaccard(const uint32_t* a, const uint32_t* b, int num_perm) {
+  int same = 0;
+  for (int k = 0; k < num_perm; ++k) same += a[k] == b[k];
+  return static_cast<double>(same) / num_perm;
+}
+
+}  // namespace dpk

@@ -1,0 +1,149 @@
+#include "shingler.h"
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <stdexcept>
+
+namespace dpk {
+namespace {
+
+enum class CpClass { kKeep, kSpace, kRemove };
+
+CpClass classify(UChar32 c) {
+  if (c < 0x80) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return CpClass::kKeep;
+    return CpClass::kSpace;  // ASCII punctuation, symbols, spaces, controls
+  }
+  switch (u_charType(c)) {
+    case U_FORMAT_CHAR: return CpClass::kRemove;
+    case U_CONNECTOR_PUNCTUATION: case U_DASH_PUNCTUATION: case U_START_PUNCTUATION:
+    case U_END_PUNCTUATION: case U_INITIAL_PUNCTUATION: case U_FINAL_PUNCTUATION:
+    case U_OTHER_PUNCTUATION: case U_MATH_SYMBOL: case U_CURRENCY_SYMBOL:
+    case U_MODIFIER_SYMBOL: case U_OTHER_SYMBOL: case U_SPACE_SEPARATOR:
+    case U_LINE_SEPARATOR: case U_PARAGRAPH_SEPARATOR: case U_CONTROL_CHAR:
+      return CpClass::kSpace;
+    default: return CpClass::kKeep;
+  }
+}
+
+// True when a word-break segment made of this code point (as its first one
+// when `first`) joins its neighbours under UAX #29 without ICU's dictionaries:
+// letters (not Hangul, which ICU may treat with its CJK rules), digits,
+// combining marks after a letter. Everything else goes through ICU.
+bool joins_plainly(UChar32 c, bool first) {
+  if (c < 0x80) return true;  // only [a-z0-9] survive normalization
+  const int wb = u_getIntPropertyValue(c, UCHAR_WORD_BREAK);
+  const bool letter = wb == U_WB_ALETTER || wb == U_WB_HEBREW_LETTER || wb == U_WB_NUMERIC;
+  const bool extend = wb == U_WB_EXTEND;
+  if (!(letter || (extend && !first))) return false;
+  if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return false;
+  if (u_getIntPropertyValue(c, UCHAR_HANGUL_SYLLABLE_TYPE) != U_HST_NOT_APPLICABLE) return false;
+  return true;
+}
+
+}  // namespace
+
+Shingler::Shingler(ShingleKind kind, int ngram) : kind_(kind), ngram_(ngram) {
+  if (kind_ == ShingleKind::kWord) {
+    UErrorCode err = U_ZERO_ERROR;
+    breaker_ = ubrk_open(UBRK_WORD, "", nullptr, 0, &err);
+    if (U_FAILURE(err)) throw std::runtime_error(std::string("ICU word break iterator: ") + u_errorName(err));
+  }
+}
+
+Shingler::~Shingler() {
+  if (breaker_) ubrk_close(breaker_);
+  if (utext_) utext_close(utext_);
+}
+
+void Shingler::normalize(std::string_view text) {
+  norm_.clear();
+  needs_icu_ = false;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t len = static_cast<int32_t>(text.size());
+  bool pending_space = false;
+  bool at_word_start = true;
+  for (int32_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c < 0) c = 0xFFFD;
+    CpClass cls = classify(c);
+    if (cls == CpClass::kRemove) continue;
+    if (cls == CpClass::kSpace) {
+      pending_space = !norm_.empty();
+      at_word_start = true;
+      continue;
+    }
+    if (pending_space) {
+      norm_.push_back(' ');
+      pending_space = false;
+    }
+    if (c < 0x80) {
+      norm_.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    } else {
+      c = u_tolower(c);
+      if (!needs_icu_ && !joins_plainly(c, at_word_start)) needs_icu_ = true;
+      char buf[4];
+      int32_t n = 0;
+      U8_APPEND_UNSAFE(buf, n, c);
+      norm_.append(buf, static_cast<size_t>(n));
+    }
+    at_word_start = false;
+  }
+}
+
+void Shingler::char_units() {
+  starts_.clear();
+  ends_.clear();
+  const auto* s = reinterpret_cast<const uint8_t*>(norm_.data());
+  const int32_t len = static_cast<int32_t>(norm_.size());
+  for (int32_t i = 0; i < len;) {
+    starts_.push_back(static_cast<uint32_t>(i));
+    U8_FWD_1_UNSAFE(s, i);
+    ends_.push_back(static_cast<uint32_t>(i));
+  }
+}
+
+void Shingler::words() {
+  starts_.clear();
+  ends_.clear();
+  if (needs_icu_ || always_icu_) return icu_words();
+  // Fast path: the normalized text already is the words joined by a space.
+  words_.assign(norm_);
+  size_t b = 0;
+  while (b < words_.size()) {
+    size_t e = words_.find(' ', b);
+    if (e == std::string::npos) e = words_.size();
+    starts_.push_back(static_cast<uint32_t>(b));
+    ends_.push_back(static_cast<uint32_t>(e));
+    b = e + 1;
+  }
+}
+
+void Shingler::icu_words() {
+  words_.clear();
+  UErrorCode err = U_ZERO_ERROR;
+  utext_ = utext_openUTF8(utext_, norm_.data(), static_cast<int64_t>(norm_.size()), &err);
+  ubrk_setUText(breaker_, utext_, &err);
+  if (U_FAILURE(err)) throw std::runtime_error(std::string("ICU word break iterator: ") + u_errorName(err));
+  int32_t begin = ubrk_first(breaker_);
+  for (int32_t end = ubrk_next(breaker_); end != UBRK_DONE; begin = end, end = ubrk_next(breaker_)) {
+    if (ubrk_getRuleStatus(breaker_) == UBRK_WORD_NONE) continue;
+    if (!words_.empty()) words_.push_back(' ');
+    starts_.push_back(static_cast<uint32_t>(words_.size()));
+    words_.append(norm_, static_cast<size_t>(begin), static_cast<size_t>(end - begin));
+    ends_.push_back(static_cast<uint32_t>(words_.size()));
+  }
+}
+
+std::vector<std::string_view> Shingler::last_words() const {
+  std::vector<std::string_view> out;
+  const std::string& buf = kind_ == ShingleKind::kChar ? norm_ : words_;
+  for (size_t i = 0; i < starts_.size(); ++i) out.emplace_back(buf.data() + starts_[i], ends_[i] - starts_[i]);
+  return out;
+}
+
+}  // namespace dpk
