@@ -212,8 +212,9 @@ int minhash_stage_main(int argc, char** argv) {
     for (const auto& o : runtime::common_options()) is_common |= o.name == name;
     for (const auto& v : vals) (is_common ? common : own).add(name, v);
   }
-  s = validate_options(minhash_options(), own, "");
-  if (s.ok()) s = validate_options(kStageOptions, own, "");
+  std::vector<OptionSpec> own_specs = minhash_options();
+  own_specs.insert(own_specs.end(), kStageOptions.begin(), kStageOptions.end());
+  s = validate_options(own_specs, own, "");
   if (!s.ok()) return runtime::report_error(prog, s);
   const std::string work = own.get_string("work");
   if (work.empty()) return runtime::report_error(prog, Status::Usage("--work DIR is required"));
