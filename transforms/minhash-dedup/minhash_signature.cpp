@@ -4,6 +4,9 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#if defined(__AVX2__)
+#include <immintrin.h>
+#endif
 #include <cstring>
 #include <random>
 
@@ -78,7 +81,7 @@ bool MinHasher::signature(std::string_view text, uint32_t* sig) {
   return !hashes_.empty();
 }
 
-void MinHasher::signature_of_hashes(const uint64_t* hashes, size_t n, uint32_t* sig) const {
+void MinHasher::signature_of_hashes(const uint64_t* hashes, size_t n, uint32_t* sig) {
   const size_t perms = a_.size();
   if (cfg_.scheme == HashScheme::kDatasketch) {
     for (size_t k = 0; k < perms; ++k) {
@@ -89,15 +92,43 @@ void MinHasher::signature_of_hashes(const uint64_t* hashes, size_t n, uint32_t* 
     }
     return;
   }
-  // Permutation-major: the minimum over all shingles of one permutation is a
-  // reduction the compiler vectorizes (4 x 64-bit lanes with AVX2).
-  const uint64_t* a = a_.data();
-  const uint64_t* b = b_.data();
-  for (size_t k = 0; k < perms; ++k) {
-    uint32_t m = 0xFFFFFFFFu;
-    const uint64_t ak = a[k], bk = b[k];
+  // xxh3 scheme: the 64-bit token hash is folded to 32 bits, x, and
+  // permutation k is Dietzfelbinger's multiply-shift (a_k * x + b_k) >> 32
+  // with 64-bit a_k, b_k: strongly universal from 32 to 32 bits, and two
+  // 32 x 32 -> 64 multiplies per value, which AVX2 does four at a time.
+  keys_.resize(n);
+  for (size_t i = 0; i < n; ++i) keys_[i] = static_cast<uint32_t>(hashes[i] ^ (hashes[i] >> 32));
+  size_t k = 0;
+#if defined(__AVX2__)
+  for (; k + 16 <= perms; k += 16) {
+    __m256i alo[4], ahi[4], bb[4], m[4];
+    for (int j = 0; j < 4; ++j) {
+      const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(&a_[k + 4 * j]));
+      alo[j] = a;                          // mul_epu32 reads the low 32 bits
+      ahi[j] = _mm256_srli_epi64(a, 32);
+      bb[j] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(&b_[k + 4 * j]));
+      m[j] = _mm256_set1_epi64x(0xFFFFFFFF);
+    }
     for (size_t i = 0; i < n; ++i) {
-      const uint32_t v = static_cast<uint32_t>((ak * hashes[i] + bk) >> 32);
+      const __m256i x = _mm256_set1_epi64x(keys_[i]);
+      for (int j = 0; j < 4; ++j) {
+        const __m256i lo = _mm256_mul_epu32(alo[j], x);
+        const __m256i hi = _mm256_slli_epi64(_mm256_mul_epu32(ahi[j], x), 32);
+        const __m256i v = _mm256_srli_epi64(_mm256_add_epi64(_mm256_add_epi64(lo, hi), bb[j]), 32);
+        m[j] = _mm256_min_epu32(m[j], v);  // high halves are 0: lane-wise 32-bit min is right
+      }
+    }
+    for (int j = 0; j < 4; ++j) {
+      alignas(32) uint64_t out[4];
+      _mm256_store_si256(reinterpret_cast<__m256i*>(out), m[j]);
+      for (int l = 0; l < 4; ++l) sig[k + 4 * j + l] = static_cast<uint32_t>(out[l]);
+    }
+  }
+#endif
+  for (; k < perms; ++k) {
+    uint32_t m = 0xFFFFFFFFu;
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t v = static_cast<uint32_t>((a_[k] * keys_[i] + b_[k]) >> 32);
       m = v < m ? v : m;
     }
     sig[k] = m;

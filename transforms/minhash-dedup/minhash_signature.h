@@ -2,9 +2,10 @@
 // schemes (see HashScheme), and the LSH band keys made from them.
 //
 // Signature values are 32-bit in both schemes:
-//  - xxh3: h = XXH3_64bits_withSeed(shingle, seed); permutation k maps h to
-//    the high 32 bits of (a_k * h + b_k) mod 2^64, a_k odd (a bijection on
-//    64 bits before the shift), a_k and b_k from splitmix64(seed).
+//  - xxh3: h = XXH3_64bits_withSeed(shingle, seed), folded to 32 bits
+//    x = low32(h) ^ high32(h); permutation k maps x to the high 32 bits of
+//    (a_k * x + b_k) mod 2^64 (multiply-shift, strongly universal), a_k and
+//    b_k 64-bit from splitmix64(seed).
 //  - datasketch: h = first 4 bytes (little-endian) of SHA-1(shingle);
 //    permutation k maps h to ((a_k * h + b_k) mod 2^64) mod (2^61 - 1),
 //    truncated to 32 bits, with a_k, b_k drawn as numpy's
@@ -40,13 +41,14 @@ class MinHasher {
   bool signature(std::string_view text, uint32_t* sig);
 
   // Signature of already hashed tokens (bench and tests).
-  void signature_of_hashes(const uint64_t* hashes, size_t n, uint32_t* sig) const;
+  void signature_of_hashes(const uint64_t* hashes, size_t n, uint32_t* sig);
 
  private:
   MinHashConfig cfg_;
   Shingler shingler_;
   std::vector<uint64_t> a_, b_;
   std::vector<uint64_t> hashes_;  // scratch: one hash per shingle
+  std::vector<uint32_t> keys_;    // scratch: hashes folded to 32 bits
 };
 
 // Key of band `band` (rows [band*rows, band*rows+rows)) of a signature.

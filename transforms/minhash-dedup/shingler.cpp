@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <stdexcept>
+#include <vector>
 
 namespace dpk {
 namespace {
@@ -44,6 +45,27 @@ bool joins_plainly(UChar32 c, bool first) {
   return true;
 }
 
+// Per code point below kTableSize: class, lowercase and the two
+// joins_plainly answers, computed once (the common scripts of European
+// languages, Greek, Cyrillic, Hebrew, Arabic live there).
+constexpr UChar32 kTableSize = 0x800;
+struct CpInfo {
+  UChar32 lower;
+  CpClass cls;
+  bool plain_first, plain_rest;
+};
+const CpInfo* cp_table() {
+  static const std::vector<CpInfo> table = [] {
+    std::vector<CpInfo> t(kTableSize);
+    for (UChar32 c = 0; c < kTableSize; ++c) {
+      const UChar32 lower = u_tolower(c);
+      t[static_cast<size_t>(c)] = {lower, classify(c), joins_plainly(lower, true), joins_plainly(lower, false)};
+    }
+    return t;
+  }();
+  return table.data();
+}
+
 }  // namespace
 
 Shingler::Shingler(ShingleKind kind, int ngram) : kind_(kind), ngram_(ngram) {
@@ -60,39 +82,75 @@ Shingler::~Shingler() {
 }
 
 void Shingler::normalize(std::string_view text) {
-  norm_.clear();
-  needs_icu_ = false;
+  icu_runs_.clear();
+  const CpInfo* table = cp_table();
+  // Lowercasing can grow a code point from 2 to 3 bytes: size for the worst
+  // case once, write through a pointer, trim at the end.
+  norm_.resize(text.size() * 3 / 2 + 4);
+  char* out = norm_.data();
+  char* const begin = out;
+  uint32_t run_start = 0;
+  bool run_needs_icu = false;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t len = static_cast<int32_t>(text.size());
   bool pending_space = false;
   bool at_word_start = true;
   for (int32_t i = 0; i < len;) {
+    if (s[i] < 0x80) {
+      // ASCII: [a-z0-9] kept (lowercased), everything else is a space.
+      const uint8_t ch = s[i++];
+      const uint8_t lower = ch | 0x20;
+      const bool alnum = (lower >= 'a' && lower <= 'z') || (ch >= '0' && ch <= '9');
+      if (!alnum) {
+        pending_space = out != begin;
+        at_word_start = true;
+        continue;
+      }
+      if (pending_space) {
+        if (run_needs_icu) icu_runs_.push_back(run_start);
+        run_needs_icu = false;
+        *out++ = ' ';
+        run_start = static_cast<uint32_t>(out - begin);
+        pending_space = false;
+      }
+      *out++ = static_cast<char>(ch >= 'A' && ch <= 'Z' ? lower : ch);
+      at_word_start = false;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(s, i, len, c);
     if (c < 0) c = 0xFFFD;
-    CpClass cls = classify(c);
+    const bool small = c < kTableSize;
+    const CpClass cls = small ? table[c].cls : classify(c);
     if (cls == CpClass::kRemove) continue;
     if (cls == CpClass::kSpace) {
-      pending_space = !norm_.empty();
+      pending_space = out != begin;
       at_word_start = true;
       continue;
     }
     if (pending_space) {
-      norm_.push_back(' ');
+      if (run_needs_icu) icu_runs_.push_back(run_start);
+      run_needs_icu = false;
+      *out++ = ' ';
+      run_start = static_cast<uint32_t>(out - begin);
       pending_space = false;
     }
-    if (c < 0x80) {
-      norm_.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    bool plain;
+    if (small) {
+      plain = at_word_start ? table[c].plain_first : table[c].plain_rest;
+      c = table[c].lower;
     } else {
       c = u_tolower(c);
-      if (!needs_icu_ && !joins_plainly(c, at_word_start)) needs_icu_ = true;
-      char buf[4];
-      int32_t n = 0;
-      U8_APPEND_UNSAFE(buf, n, c);
-      norm_.append(buf, static_cast<size_t>(n));
+      plain = joins_plainly(c, at_word_start);
     }
+    run_needs_icu |= !plain;
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(out, n, c);
+    out += n;
     at_word_start = false;
   }
+  if (run_needs_icu) icu_runs_.push_back(run_start);
+  norm_.resize(static_cast<size_t>(out - begin));
 }
 
 void Shingler::char_units() {
@@ -107,35 +165,59 @@ void Shingler::char_units() {
   }
 }
 
+void Shingler::add_word(size_t begin, size_t end) {
+  if (!words_.empty()) words_.push_back(' ');
+  starts_.push_back(static_cast<uint32_t>(words_.size()));
+  words_.append(norm_, begin, end - begin);
+  ends_.push_back(static_cast<uint32_t>(words_.size()));
+}
+
 void Shingler::words() {
   starts_.clear();
   ends_.clear();
-  if (needs_icu_ || always_icu_) return icu_words();
-  // Fast path: the normalized text already is the words joined by a space.
-  words_.assign(norm_);
+  words_.clear();
+  if (always_icu_) return icu_words(0, norm_.size());
+  if (icu_runs_.empty()) {
+    // Fast path: the normalized text already is the words joined by a space.
+    words_.assign(norm_);
+    size_t b = 0;
+    while (b < words_.size()) {
+      size_t e = words_.find(' ', b);
+      if (e == std::string::npos) e = words_.size();
+      starts_.push_back(static_cast<uint32_t>(b));
+      ends_.push_back(static_cast<uint32_t>(e));
+      b = e + 1;
+    }
+    return;
+  }
+  // A word never spans a space (UAX #29 breaks before a space, and after it
+  // unless a combining mark follows, which stays with the space), so each
+  // run between spaces can be segmented alone: ICU gets the run with the
+  // space before it, the same context it has in the whole text.
+  size_t next_icu = 0;
   size_t b = 0;
-  while (b < words_.size()) {
-    size_t e = words_.find(' ', b);
-    if (e == std::string::npos) e = words_.size();
-    starts_.push_back(static_cast<uint32_t>(b));
-    ends_.push_back(static_cast<uint32_t>(e));
+  while (b < norm_.size()) {
+    size_t e = norm_.find(' ', b);
+    if (e == std::string::npos) e = norm_.size();
+    if (next_icu < icu_runs_.size() && icu_runs_[next_icu] == b) {
+      ++next_icu;
+      icu_words(b == 0 ? 0 : b - 1, e);
+    } else {
+      add_word(b, e);
+    }
     b = e + 1;
   }
 }
 
-void Shingler::icu_words() {
-  words_.clear();
+void Shingler::icu_words(size_t from, size_t to) {
   UErrorCode err = U_ZERO_ERROR;
-  utext_ = utext_openUTF8(utext_, norm_.data(), static_cast<int64_t>(norm_.size()), &err);
+  utext_ = utext_openUTF8(utext_, norm_.data() + from, static_cast<int64_t>(to - from), &err);
   ubrk_setUText(breaker_, utext_, &err);
   if (U_FAILURE(err)) throw std::runtime_error(std::string("ICU word break iterator: ") + u_errorName(err));
   int32_t begin = ubrk_first(breaker_);
   for (int32_t end = ubrk_next(breaker_); end != UBRK_DONE; begin = end, end = ubrk_next(breaker_)) {
     if (ubrk_getRuleStatus(breaker_) == UBRK_WORD_NONE) continue;
-    if (!words_.empty()) words_.push_back(' ');
-    starts_.push_back(static_cast<uint32_t>(words_.size()));
-    words_.append(norm_, static_cast<size_t>(begin), static_cast<size_t>(end - begin));
-    ends_.push_back(static_cast<uint32_t>(words_.size()));
+    add_word(from + static_cast<size_t>(begin), from + static_cast<size_t>(end));
   }
 }
 

@@ -7,8 +7,7 @@
 // Words are the ICU word-boundary segments of the normalized text that hold
 // letters or numbers (ICU's dictionaries split Chinese, Japanese, Thai ...).
 // A space-separated run of ordinary letters and digits is one ICU word, so
-// such runs skip the break iterator; any other run sends the whole document
-// through ICU.
+// such runs skip the break iterator; only the other runs go through ICU.
 // Word shingles are `ngram` consecutive words joined by one space; character
 // shingles are `ngram` consecutive code points of the normalized text. A text
 // with fewer than `ngram` units gives one shingle of all of them; an empty
@@ -70,12 +69,13 @@ class Shingler {
   void normalize(std::string_view text);
   void char_units();
   void words();
-  void icu_words();
+  void icu_words(size_t from, size_t to);
+  void add_word(size_t begin, size_t end);
 
   ShingleKind kind_;
   int ngram_;
   bool always_icu_ = false;
-  bool needs_icu_ = false;  // set by normalize(): a run the fast path cannot split
+  std::vector<uint32_t> icu_runs_;  // starts of runs the fast path cannot split
   std::string norm_;
   std::string words_;       // words joined by one space
   std::vector<uint32_t> starts_, ends_;  // units in norm_ (char) or words_ (word)
