@@ -5,6 +5,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <array>
 #include <stdexcept>
 #include <vector>
 
@@ -44,6 +45,15 @@ bool joins_plainly(UChar32 c, bool first) {
   if (u_getIntPropertyValue(c, UCHAR_HANGUL_SYLLABLE_TYPE) != U_HST_NOT_APPLICABLE) return false;
   return true;
 }
+
+// ASCII byte -> itself lowercased when a letter or digit, else 0 (a space).
+// Bytes >= 0x80 map to 0 too and stop a run of kept ASCII.
+constexpr auto kAsciiKeep = [] {
+  std::array<char, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<size_t>(c)] = static_cast<char>(c);
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = t[static_cast<size_t>(c - 32)] = static_cast<char>(c);
+  return t;
+}();
 
 // Per code point below kTableSize: class, lowercase and the two
 // joins_plainly answers, computed once (the common scripts of European
@@ -98,10 +108,9 @@ void Shingler::normalize(std::string_view text) {
   for (int32_t i = 0; i < len;) {
     if (s[i] < 0x80) {
       // ASCII: [a-z0-9] kept (lowercased), everything else is a space.
-      const uint8_t ch = s[i++];
-      const uint8_t lower = ch | 0x20;
-      const bool alnum = (lower >= 'a' && lower <= 'z') || (ch >= '0' && ch <= '9');
-      if (!alnum) {
+      // Whole runs at a time: this is most of the bytes of most texts.
+      if (kAsciiKeep[s[i]] == 0) {
+        while (i < len && s[i] < 0x80 && kAsciiKeep[s[i]] == 0) ++i;
         pending_space = out != begin;
         at_word_start = true;
         continue;
@@ -113,7 +122,11 @@ void Shingler::normalize(std::string_view text) {
         run_start = static_cast<uint32_t>(out - begin);
         pending_space = false;
       }
-      *out++ = static_cast<char>(ch >= 'A' && ch <= 'Z' ? lower : ch);
+      char m;
+      while (i < len && (m = kAsciiKeep[s[i]]) != 0) {
+        *out++ = m;
+        ++i;
+      }
       at_word_start = false;
       continue;
     }
