@@ -163,3 +163,25 @@ TEST(MinHashClusters, SmallestItemIsRoot) {
 
 }  // namespace
 }  // namespace dpk
+
+namespace dpk {
+namespace {
+
+TEST(MinHashXxh3, KernelsAgree) {
+  std::mt19937_64 rng(9);
+  std::vector<uint64_t> a(112), b(112);
+  for (auto& v : a) v = rng();
+  for (auto& v : b) v = rng();
+  std::vector<uint32_t> x(1000);
+  for (auto& v : x) v = static_cast<uint32_t>(rng());
+  std::vector<uint32_t> want(112), got(112);
+  multiply_shift_min(MinHashKernel::kScalar, a.data(), b.data(), 112, x.data(), x.size(), want.data());
+  for (auto k : {MinHashKernel::kAvx2, MinHashKernel::kAvx512}) {
+    if (static_cast<int>(k) > static_cast<int>(best_minhash_kernel())) continue;  // not on this CPU
+    multiply_shift_min(k, a.data(), b.data(), 112, x.data(), x.size(), got.data());
+    EXPECT_EQ(got, want) << "kernel " << static_cast<int>(k);
+  }
+}
+
+}  // namespace
+}  // namespace dpk

@@ -32,6 +32,13 @@ void datasketch_permutations(uint32_t seed, int num_perm, std::vector<uint64_t>&
 // 32-bit token hash of datasketch (sha1_hash32).
 uint32_t datasketch_sha1_hash32(std::string_view bytes);
 
+// The xxh3 scheme's inner loop: sig[k] = min over i of (a[k]*x[i] + b[k]) >> 32.
+// The kernels give identical values; the best one the CPU has is used.
+enum class MinHashKernel { kScalar, kAvx2, kAvx512 };
+MinHashKernel best_minhash_kernel();
+void multiply_shift_min(MinHashKernel kernel, const uint64_t* a, const uint64_t* b, size_t perms, const uint32_t* x,
+                        size_t n, uint32_t* sig);
+
 class MinHasher {
  public:
   explicit MinHasher(const MinHashConfig& config);
@@ -40,12 +47,15 @@ class MinHasher {
   // when the text has no shingles.
   bool signature(std::string_view text, uint32_t* sig);
 
+  // xxh3 scheme: signature of shingles given as strings (benchmarks).
+  void signature_of_tokens(const std::vector<std::string_view>& tokens, uint32_t* sig);
   // Signature of already hashed tokens (bench and tests).
   void signature_of_hashes(const uint64_t* hashes, size_t n, uint32_t* sig);
 
  private:
   MinHashConfig cfg_;
   Shingler shingler_;
+  MinHashKernel kernel_;
   std::vector<uint64_t> a_, b_;
   std::vector<uint64_t> hashes_;  // scratch: one hash per shingle
   std::vector<uint32_t> keys_;    // scratch: hashes folded to 32 bits
