@@ -31,17 +31,39 @@ void MinHashDedupStep::observe(const Document& doc) {
 void MinHashDedupStep::merge_from(GlobalTransform& other_base) {
   auto& other = static_cast<MinHashDedupStep&>(other_base);
   if (&other == this) return;
-  auto append = [](auto& to, auto& from) {
-    to.insert(to.end(), from.begin(), from.end());
-    std::vector<typename std::decay_t<decltype(from)>::value_type>().swap(from);
+  // Kept apart until finish(): appending here would regrow one table by
+  // doubling while the others still hold their copies.
+  merged_.push_back(std::move(other.table_));
+  other.table_ = SignatureTable();
+  for (auto& t : other.merged_) merged_.push_back(std::move(t));
+  other.merged_.clear();
+}
+
+void MinHashDedupStep::gather() {
+  if (merged_.empty()) return;
+  size_t n = table_.size();
+  for (const auto& t : merged_) n += t.size();
+  const size_t bands = static_cast<size_t>(cfg_.bands), np = static_cast<size_t>(cfg_.num_perm);
+  SignatureTable all;
+  all.order.reserve(n);
+  all.position.reserve(n);
+  all.band_keys.reserve(n * bands);
+  if (cfg_.verify_jaccard) all.signatures.reserve(n * np);
+  auto take = [&all](SignatureTable& t) {
+    all.order.insert(all.order.end(), t.order.begin(), t.order.end());
+    all.position.insert(all.position.end(), t.position.begin(), t.position.end());
+    all.band_keys.insert(all.band_keys.end(), t.band_keys.begin(), t.band_keys.end());
+    all.signatures.insert(all.signatures.end(), t.signatures.begin(), t.signatures.end());
+    t = SignatureTable();  // freed part by part: the peak stays near one copy
   };
-  append(table_.order, other.table_.order);
-  append(table_.position, other.table_.position);
-  append(table_.band_keys, other.table_.band_keys);
-  append(table_.signatures, other.table_.signatures);
+  take(table_);
+  for (auto& t : merged_) take(t);
+  merged_.clear();
+  table_ = std::move(all);
 }
 
 Status MinHashDedupStep::finish() {
+  gather();
   if (mode_ == Mode::kSignatureStage) return write_stage_files();
   cluster_in_process();
   return Status::Ok();

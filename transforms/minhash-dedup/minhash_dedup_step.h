@@ -45,6 +45,7 @@ class MinHashDedupStep final : public GlobalTransform {
   const SignatureTable& table() const { return table_; }
 
  private:
+  void gather();  // the merged tables into table_, sized exactly
   Status write_stage_files() const;
   void cluster_in_process();
 
@@ -55,6 +56,7 @@ class MinHashDedupStep final : public GlobalTransform {
   MinHasher hasher_;
   std::vector<uint32_t> sig_;  // scratch
   SignatureTable table_;
+  std::vector<SignatureTable> merged_;  // other workers' tables, until finish()
   // Decision (in process): clustered documents by order key, sorted.
   std::vector<uint64_t> clustered_order_;
   std::vector<uint64_t> cluster_label_;  // position of the cluster's kept document
