@@ -2,7 +2,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
+#include <sstream>
 
 #include "dpk/byte_stream.h"
 #include "dpk/document_parser.h"
@@ -181,6 +183,58 @@ TEST(MinHashXxh3, KernelsAgree) {
     multiply_shift_min(k, a.data(), b.data(), 112, x.data(), x.size(), got.data());
     EXPECT_EQ(got, want) << "kernel " << static_cast<int>(k);
   }
+}
+
+}  // namespace
+}  // namespace dpk
+
+namespace dpk {
+namespace {
+
+// With the default xxh3 scheme, the estimated Jaccard of each reference pair
+// (tests/minhash/pairs.tsv: datasketch's estimate and the exact value) must
+// be within the statistical error of a 112-value MinHash.
+TEST(MinHashXxh3, PairJaccardWithinErrorOfDatasketch) {
+  const std::string dir = std::string(DPK_SOURCE_DIR) + "/tests/minhash/";
+  auto set = read_whole_input(dir + "conformance-set.jsonl.zst");
+  auto pairs = read_whole_input(dir + "pairs.tsv");
+  ASSERT_TRUE(set.ok() && pairs.ok());
+  std::map<std::string, std::string> text_by_id;
+  DocumentParser parser;
+  Schema schema;
+  Document doc;
+  std::string err, line;
+  std::string_view rest = *set;
+  while (!rest.empty()) {
+    size_t nl = rest.find('\n');
+    line.assign(rest.substr(0, nl));
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    const size_t len = line.size();
+    line.append(DocumentParser::kPadding, ' ');
+    ASSERT_TRUE(parser.parse(std::string_view(line.data(), len), line.size(), schema, doc, err)) << err;
+    text_by_id[std::string(doc.id())] = std::string(doc.text());
+  }
+  MinHashConfig cfg;
+  MinHasher hasher(cfg);
+  std::vector<uint32_t> sa(112), sb(112);
+  std::istringstream in(*pairs);
+  std::string ida, idb;
+  double ds, exact, sum_abs = 0;
+  int n = 0;
+  while (in >> ida >> idb >> ds >> exact) {
+    ASSERT_TRUE(text_by_id.count(ida) && text_by_id.count(idb));
+    hasher.signature(text_by_id[ida], sa.data());
+    hasher.signature(text_by_id[idb], sb.data());
+    const double mine = estimated_jaccard(sa.data(), sb.data(), 112);
+    const double sd = std::sqrt(std::max(exact * (1 - exact), 0.01) / 112);
+    EXPECT_LE(std::fabs(mine - exact), 4.5 * sd + 1.0 / 112) << ida << " " << idb << " exact " << exact;
+    EXPECT_LE(std::fabs(mine - ds), 4.5 * std::sqrt(2.0) * sd + 1.0 / 112) << ida << " " << idb << " datasketch " << ds;
+    sum_abs += std::fabs(mine - exact);
+    ++n;
+  }
+  EXPECT_GE(n, 250);
+  // Unbiased on average: the mean error stays near sqrt(2/pi) * sd.
+  EXPECT_LT(sum_abs / n, 0.05);
 }
 
 }  // namespace
