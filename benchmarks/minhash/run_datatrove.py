@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import shutil
+import struct
 import time
 from collections import defaultdict
 
@@ -19,12 +20,7 @@ from datatrove.pipeline.readers import JsonlReader
 from datatrove.pipeline.writers import JsonlWriter
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--set", required=True)
-    ap.add_argument("--work", required=True)
-    ap.add_argument("--out", required=True)
-    args = ap.parse_args()
+def run(args):
     shutil.rmtree(args.work, ignore_errors=True)
     os.makedirs(args.work + "/in")
     shutil.copy(args.set, args.work + "/in/set.jsonl")
@@ -43,17 +39,25 @@ def main():
                                                         exclusion_writer=JsonlWriter(w + "/removed")),
                            JsonlWriter(w + "/kept")], tasks=1, logging_dir=w + "/logs4").run()
     print(f"datatrove: {time.time() - t0:.1f}s")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--set", required=True)
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--reuse", action="store_true", help="only read the results of an earlier run in --work")
+    args = ap.parse_args()
+    if not args.reuse:
+        run(args)
+    w = args.work
+    # remove/000000.clusters: (document index in the input, cluster id) for
+    # every clustered document, as little-endian uint32 pairs.
     clusters = defaultdict(list)
-    for sub in ("kept", "removed"):
-        for name in os.listdir(w + "/" + sub):
-            import gzip
-            opener = gzip.open if name.endswith(".gz") else open
-            with opener(os.path.join(w, sub, name), "rt", encoding="utf-8") as f:
-                for line in f:
-                    d = json.loads(line)
-                    cid = d.get("metadata", {}).get("minhash_cluster_id", d.get("minhash_cluster_id", -1))
-                    if cid != -1:
-                        clusters[cid].append(int(d["id"]))
+    with open(w + "/remove/000000.clusters", "rb") as f:
+        raw = f.read()
+    for idx, cid in struct.iter_unpack("<2I", raw):
+        clusters[cid].append(idx)
     roots = {}
     for members in clusters.values():
         if len(members) > 1:
