@@ -12,6 +12,8 @@ PACKAGES=(
   libboost-program-options-dev libtbb-dev libyaml-cpp-dev
   # language identification backends (dpk-langid)
   libcld2-dev libfasttext-dev
+  # SHA-1 for the datasketch-compatible MinHash scheme
+  libssl-dev
   # tests and benchmarks
   libgtest-dev libbenchmark-dev zstd jq python3 python3-venv python3-pip time
 )

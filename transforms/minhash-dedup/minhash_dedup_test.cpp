@@ -1,0 +1,241 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sstream>
+
+#include "dpk/byte_stream.h"
+#include "dpk/document_parser.h"
+#include "lsh_clusters.h"
+#include "minhash_config.h"
+#include "minhash_signature.h"
+#include "shingler.h"
+
+namespace dpk {
+namespace {
+
+std::vector<std::string> words_of(Shingler& s, std::string_view text) {
+  std::vector<std::string> out;
+  s.shingle(text, [](std::string_view) {});
+  for (auto w : s.last_words()) out.emplace_back(w);
+  return out;
+}
+
+TEST(MinHashShingler, NormalizesAndSegments) {
+  Shingler s(ShingleKind::kWord, 5);
+  EXPECT_EQ(words_of(s, "Hello,  World! Don't  stop—naïve 3.14 Café"),
+            (std::vector<std::string>{"hello", "world", "don", "t", "stop", "naïve", "3", "14", "café"}));
+  EXPECT_EQ(s.normalized(), "hello world don t stop naïve 3 14 café");
+  // ICU's dictionaries split scripts written without spaces.
+  EXPECT_EQ(words_of(s, "東京都に住んでいます"),
+            (std::vector<std::string>{"東京", "都", "に", "住", "んで", "い", "ます"}));
+  EXPECT_EQ(words_of(s, "co\u00ADoperate"), (std::vector<std::string>{"cooperate"}));  // soft hyphen removed
+  EXPECT_TRUE(words_of(s, " ,.;!? ").empty());
+}
+
+TEST(MinHashShingler, ShortTextsGiveOneShingle) {
+  Shingler s(ShingleKind::kWord, 5);
+  std::vector<std::string> got;
+  s.shingle("one two three", [&](std::string_view sh) { got.emplace_back(sh); });
+  EXPECT_EQ(got, (std::vector<std::string>{"one two three"}));
+  got.clear();
+  s.shingle("a b c d e f", [&](std::string_view sh) { got.emplace_back(sh); });
+  EXPECT_EQ(got, (std::vector<std::string>{"a b c d e", "b c d e f"}));
+  Shingler c(ShingleKind::kChar, 3);
+  got.clear();
+  c.shingle("Ab, é", [&](std::string_view sh) { got.emplace_back(sh); });
+  EXPECT_EQ(got, (std::vector<std::string>{"ab ", "b é"}));
+}
+
+// The fast path (space-separated letters and digits) must give ICU's words.
+TEST(MinHashShingler, FastPathAgreesWithIcuOnManyLanguages) {
+  const std::string path = std::string(DPK_SHARED_DATA_DIR) + "/langid/sentences.jsonl";
+  ASSERT_TRUE(std::filesystem::exists(path)) << "shared data missing: " << path;
+  auto text = read_whole_input(path);
+  ASSERT_TRUE(text.ok());
+  Shingler fast(ShingleKind::kWord, 5), icu(ShingleKind::kWord, 5);
+  icu.set_always_icu(true);
+  DocumentParser parser;
+  Schema schema;
+  Document doc;
+  std::string err;
+  std::string_view rest = *text;
+  size_t n = 0;
+  while (!rest.empty() && n < 20000) {
+    size_t nl = rest.find('\n');
+    std::string line(rest.substr(0, nl));
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    if (n++ % 2) continue;  // every other sentence keeps the test short
+    line.append(DocumentParser::kPadding, ' ');
+    ASSERT_TRUE(parser.parse(std::string_view(line.data(), line.size() - DocumentParser::kPadding), line.size(),
+                             schema, doc, err)) << err;
+    ASSERT_EQ(words_of(fast, doc.text()), words_of(icu, doc.text())) << doc.text();
+  }
+}
+
+TEST(MinHashDatasketch, PermutationsMatchNumpyRandomState) {
+  // datasketch.MinHash(num_perm=3, seed=1, scheme="legacy").permutations
+  std::vector<uint64_t> a, b;
+  datasketch_permutations(1, 3, a, b);
+  EXPECT_EQ(a, (std::vector<uint64_t>{775169054918279404ull, 2109959069025162ull, 401325382989534145ull}));
+  EXPECT_EQ(b, (std::vector<uint64_t>{1758426461858698312ull, 965365488286768773ull, 1703346441743126657ull}));
+}
+
+TEST(MinHashDatasketch, Sha1Hash32) {
+  // struct.unpack("<I", hashlib.sha1(b"hello world").digest()[:4])[0]
+  EXPECT_EQ(datasketch_sha1_hash32("hello world"), 896314922u);
+}
+
+// Signatures of real documents, exactly as datasketch computed them
+// (tests/minhash/signatures.jsonl from benchmarks/minhash/make_reference.py).
+TEST(MinHashDatasketch, SignaturesIdenticalToDatasketch) {
+  auto text = read_whole_input(std::string(DPK_SOURCE_DIR) + "/tests/minhash/signatures.jsonl");
+  ASSERT_TRUE(text.ok());
+  MinHashConfig cfg;
+  cfg.scheme = HashScheme::kDatasketch;
+  MinHasher hasher(cfg);
+  DocumentParser parser;
+  Schema schema;
+  Document doc;
+  std::string err, hex, line;
+  std::vector<uint32_t> sig(112);
+  std::string_view rest = *text;
+  int checked = 0;
+  while (!rest.empty()) {
+    size_t nl = rest.find('\n');
+    line.assign(rest.substr(0, nl));
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    const size_t len = line.size();
+    line.append(DocumentParser::kPadding, ' ');
+    ASSERT_TRUE(parser.parse(std::string_view(line.data(), len), line.size(), schema, doc, err)) << err;
+    ASSERT_TRUE(doc.get_string("sig", hex));
+    hasher.signature(doc.text(), sig.data());
+    std::string mine;
+    char buf[9];
+    for (uint32_t v : sig) {
+      std::snprintf(buf, sizeof buf, "%08x", v);
+      mine += buf;
+    }
+    EXPECT_EQ(mine, hex) << "document " << doc.id();
+    ++checked;
+  }
+  EXPECT_GE(checked, 20);
+}
+
+TEST(MinHashXxh3, EstimatesJaccard) {
+  MinHashConfig cfg;
+  cfg.num_perm = 1024;
+  MinHasher hasher(cfg);
+  // Two sets of 1000 hashed tokens sharing 600: Jaccard 600/1400.
+  std::mt19937_64 rng(5);
+  std::vector<uint64_t> x(1000), y(1000);
+  for (auto& v : x) v = rng();
+  for (size_t i = 0; i < 600; ++i) y[i] = x[i];
+  for (size_t i = 600; i < 1000; ++i) y[i] = rng();
+  std::vector<uint32_t> sx(1024), sy(1024);
+  hasher.signature_of_hashes(x.data(), x.size(), sx.data());
+  hasher.signature_of_hashes(y.data(), y.size(), sy.data());
+  const double j = 600.0 / 1400.0;
+  EXPECT_NEAR(estimated_jaccard(sx.data(), sy.data(), 1024), j, 4 * std::sqrt(j * (1 - j) / 1024));
+}
+
+TEST(MinHashConfig, OptimalParamsMatchDatasketch) {
+  // datasketch.lsh._optimal_param(t, n, 0.5, 0.5)
+  EXPECT_EQ(optimal_lsh_params(0.8, 112), (std::pair<int, int>{9, 12}));
+  EXPECT_EQ(optimal_lsh_params(0.5, 112), (std::pair<int, int>{22, 5}));
+  EXPECT_EQ(optimal_lsh_params(0.7, 128), (std::pair<int, int>{14, 9}));
+  EXPECT_EQ(optimal_lsh_params(0.9, 128), (std::pair<int, int>{5, 25}));
+}
+
+TEST(MinHashClusters, SmallestItemIsRoot) {
+  std::vector<Edge> edges = {{50, 20}, {20, 70}, {90, 80}};
+  auto c = cluster_items(edges);
+  std::vector<Edge> want = {{20, 20}, {50, 20}, {70, 20}, {80, 80}, {90, 80}};
+  EXPECT_EQ(c, want);
+  std::vector<BandEntry> entries = {{7, 3}, {7, 1}, {9, 2}, {7, 5}, {9, 4}, {1, 6}};
+  std::vector<Edge> out;
+  bucket_edges(entries, nullptr, out);
+  EXPECT_EQ(out, (std::vector<Edge>{{1, 3}, {1, 5}, {2, 4}}));
+  out.clear();
+  bucket_edges(entries, [](uint64_t a, uint64_t b) { return a + b == 8; }, out);
+  EXPECT_EQ(out, (std::vector<Edge>{{3, 5}}));
+}
+
+}  // namespace
+}  // namespace dpk
+
+namespace dpk {
+namespace {
+
+TEST(MinHashXxh3, KernelsAgree) {
+  std::mt19937_64 rng(9);
+  std::vector<uint64_t> a(112), b(112);
+  for (auto& v : a) v = rng();
+  for (auto& v : b) v = rng();
+  std::vector<uint32_t> x(1000);
+  for (auto& v : x) v = static_cast<uint32_t>(rng());
+  std::vector<uint32_t> want(112), got(112);
+  multiply_shift_min(MinHashKernel::kScalar, a.data(), b.data(), 112, x.data(), x.size(), want.data());
+  for (auto k : {MinHashKernel::kAvx2, MinHashKernel::kAvx512}) {
+    if (static_cast<int>(k) > static_cast<int>(best_minhash_kernel())) continue;  // not on this CPU
+    multiply_shift_min(k, a.data(), b.data(), 112, x.data(), x.size(), got.data());
+    EXPECT_EQ(got, want) << "kernel " << static_cast<int>(k);
+  }
+}
+
+}  // namespace
+}  // namespace dpk
+
+namespace dpk {
+namespace {
+
+// With the default xxh3 scheme, the estimated Jaccard of each reference pair
+// (tests/minhash/pairs.tsv: datasketch's estimate and the exact value) must
+// be within the statistical error of a 112-value MinHash.
+TEST(MinHashXxh3, PairJaccardWithinErrorOfDatasketch) {
+  const std::string dir = std::string(DPK_SOURCE_DIR) + "/tests/minhash/";
+  auto set = read_whole_input(dir + "conformance-set.jsonl.zst");
+  auto pairs = read_whole_input(dir + "pairs.tsv");
+  ASSERT_TRUE(set.ok() && pairs.ok());
+  std::map<std::string, std::string> text_by_id;
+  DocumentParser parser;
+  Schema schema;
+  Document doc;
+  std::string err, line;
+  std::string_view rest = *set;
+  while (!rest.empty()) {
+    size_t nl = rest.find('\n');
+    line.assign(rest.substr(0, nl));
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    const size_t len = line.size();
+    line.append(DocumentParser::kPadding, ' ');
+    ASSERT_TRUE(parser.parse(std::string_view(line.data(), len), line.size(), schema, doc, err)) << err;
+    text_by_id[std::string(doc.id())] = std::string(doc.text());
+  }
+  MinHashConfig cfg;
+  MinHasher hasher(cfg);
+  std::vector<uint32_t> sa(112), sb(112);
+  std::istringstream in(*pairs);
+  std::string ida, idb;
+  double ds, exact, sum_abs = 0;
+  int n = 0;
+  while (in >> ida >> idb >> ds >> exact) {
+    ASSERT_TRUE(text_by_id.count(ida) && text_by_id.count(idb));
+    hasher.signature(text_by_id[ida], sa.data());
+    hasher.signature(text_by_id[idb], sb.data());
+    const double mine = estimated_jaccard(sa.data(), sb.data(), 112);
+    const double sd = std::sqrt(std::max(exact * (1 - exact), 0.01) / 112);
+    EXPECT_LE(std::fabs(mine - exact), 4.5 * sd + 1.0 / 112) << ida << " " << idb << " exact " << exact;
+    EXPECT_LE(std::fabs(mine - ds), 4.5 * std::sqrt(2.0) * sd + 1.0 / 112) << ida << " " << idb << " datasketch " << ds;
+    sum_abs += std::fabs(mine - exact);
+    ++n;
+  }
+  EXPECT_GE(n, 250);
+  // Unbiased on average: the mean error stays near sqrt(2/pi) * sd.
+  EXPECT_LT(sum_abs / n, 0.05);
+}
+
+}  // namespace
+}  // namespace dpk
