@@ -508,6 +508,7 @@ std::string temp_root(const RunConfig& cfg) {
 }  // namespace
 
 Status configure_plan(RunPlan& plan) {
+  plan.config.schema.text_required = plan.steps.empty() || plan.steps.front().spec->reads_text;
   StepContext ctx;
   ctx.schema = plan.config.schema;
   ctx.output = plan.config.output;

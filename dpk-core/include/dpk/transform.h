@@ -144,6 +144,9 @@ struct TransformSpec {
   std::function<StatusOr<ConfiguredStep>(const OptionValues&, const StepContext&)> configure;
   // Stages runnable as separate commands (empty for most transforms).
   std::vector<Subcommand> subcommands = {};
+  // False for a step that makes the text from another field (dpk-extract):
+  // as a run's first step, its input documents need no text field.
+  bool reads_text = true;
 };
 
 // All transforms, in the order of transforms/CMakeLists.txt (generated).
