@@ -42,7 +42,7 @@ const std::unordered_map<std::string_view, TagInfo>& tag_table() {
       (*t)[n] = TagInfo{false, BlockKind::kParagraph};
     }
     (*t)["div"] = TagInfo{false, BlockKind::kParagraph, 0, 5};
-    (*t)["article"] = TagInfo{false, BlockKind::kParagraph, 0, 5, true};
+    (*t)["article"] = TagInfo{false, BlockKind::kParagraph, 0, 5};
     (*t)["main"] = TagInfo{false, BlockKind::kParagraph, 0, 5, true};
     (*t)["body"] = TagInfo{false, BlockKind::kParagraph, 0, 0, true};
     (*t)["html"] = TagInfo{false, BlockKind::kParagraph, 0, 0, true};
@@ -97,7 +97,11 @@ bool has_token(std::string_view names, std::initializer_list<std::string_view> w
 }
 
 bool is_comment_section(std::string_view names) {
-  return has_substring(names, {"comment", "disqus", "respond", "replies"});
+  // "commentary" is a genre of article, not a comment section.
+  for (size_t at = names.find("comment"); at != std::string_view::npos; at = names.find("comment", at + 1)) {
+    if (names.substr(at + 7, 3) != "ary") return true;
+  }
+  return has_substring(names, {"disqus", "respond", "replies"});
 }
 
 // Names that mark page furniture. Substrings for words that rarely occur by
@@ -107,14 +111,14 @@ bool is_boilerplate_name(std::string_view names, bool comments) {
   return has_substring(names, {"footer", "sidebar", "breadcrumb", "cookie", "consent", "gdpr",
                                "newsletter", "subscri", "social", "sharing", "share-", "-share",
                                "sharebar", "related", "recommend", "promo", "advert", "sponsor",
-                               "banner", "popup", "modal", "widget", "navbar", "navigation",
+                               "banner", "popup", "modal", "dialog", "overlay", "lightbox", "widget", "navbar", "navigation",
                                "menu", "pagination", "pager", "masthead", "skip-link", "skiplink",
                                "login", "signup", "toolbar", "tagcloud", "tag-cloud", "outbrain",
                                "taboola", "screen-reader", "sr-only", "visually-hidden",
                                "visuallyhidden", "print-only", "topbar", "nav-",
                                "-nav", "byline", "author-info", "author-box", "more-stories",
                                "read-more", "readmore", "jump-to", "toc-", "-toc"}) ||
-         has_token(names, {"nav", "ad", "ads", "share", "tags", "tag", "header", "foot",
+         has_token(names, {"nav", "ad", "ads", "share", "tags", "header", "foot",
                            "aside", "meta", "rating", "hide", "links", "dropdown"});
 }
 
@@ -188,14 +192,19 @@ ElementHint element_hint(const xmlNode* node, bool comments, bool strict) {
   if (content) h.class_weight += 25;
   if (boilerplate) h.class_weight -= 25;
   if (comments && is_comment_section(n)) h.class_weight = 0;
-  if (!strict || h.is_container_root) return h;
+  if (h.is_container_root) return h;
+  // Even the lenient retry leaves out comment threads: they are long,
+  // comma-rich prose and would win the scoring.
+  if (!comments && is_comment_section(n) && !content) h.skip = true;
+  if (!strict) return h;
   if (is_boilerplate_role(role)) h.skip = true;
   // A name that says both ("article-footer", "post-sidebar") is boilerplate
   // unless it is a plain content wrapper ("content-with-sidebar" is rare
   // enough that the lenient retry covers it).
   if (boilerplate && !(content && !has_substring(n, {"footer", "comment", "related", "share", "social",
-                                                       "meta", "tag", "nav", "breadcrumb", "author"}))) {
+                                                       "meta", "nav", "breadcrumb", "author"}))) {
     h.skip = true;
+    h.skip_by_name = true;
   }
   return h;
 }

@@ -23,6 +23,9 @@ enum class BlockKind : unsigned char {
 
 struct ElementHint {
   bool skip = false;           // drop the element and everything in it
+  // Skipped only by its class/id name: the caller may overrule this for an
+  // element that holds most of the page's text.
+  bool skip_by_name = false;
   BlockKind kind = BlockKind::kInline;
   int heading_level = 0;       // 1..6 for h1..h6
   int tag_weight = 0;          // readability-style prior by tag

@@ -4,6 +4,8 @@
 #include <libxml/parser.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <mutex>
 
 #include "boilerplate_hints.h"
@@ -41,6 +43,7 @@ struct ContentExtractor::Impl {
     bool scored = false;
     bool selected = false;
     int prior = 0;  // tag and class weights
+    uint32_t raw_bytes = 0;  // text bytes under the element before any skipping
   };
 
   ExtractOptions opt;
@@ -54,6 +57,7 @@ struct ContentExtractor::Impl {
 
   // Block collection state.
   bool strict = true;
+  uint32_t root_bytes = 0;
   std::string cur;
   uint32_t cur_chars = 0, cur_link = 0, cur_commas = 0;
   bool pending_space = false;
@@ -141,7 +145,10 @@ struct ContentExtractor::Impl {
       return;
     }
     if (n->type != XML_ELEMENT_NODE) return;
-    const ElementHint h = element_hint(n, opt.comments, strict);
+    ElementHint h = element_hint(n, opt.comments, strict);
+    // A name-based skip never removes most of the page ("tag-news" on the
+    // article, "has-sidebar" on the wrapper).
+    if (h.skip_by_name && stat(n).raw_bytes * 2 > root_bytes) h.skip = false;
     if (h.skip) {
       // A skipped element still separates words on either side.
       pending_space = true;
@@ -184,11 +191,30 @@ struct ContentExtractor::Impl {
     owner_level = saved_level;
   }
 
+  uint32_t count_raw(xmlNode* n, int depth) {
+    if (depth > kMaxDepth) return 0;
+    uint32_t total = 0;
+    for (xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (c->type == XML_TEXT_NODE && c->content != nullptr) {
+        total += static_cast<uint32_t>(xmlStrlen(c->content));
+      } else if (c->type == XML_ELEMENT_NODE) {
+        std::string_view name = node_name(c);
+        if (name == "script" || name == "style" || name == "noscript" || name == "template") continue;
+        total += count_raw(c, depth + 1);
+      }
+    }
+    stat(n).raw_bytes = total;
+    return total;
+  }
+
   void collect(xmlNode* root, bool strict_mode) {
     blocks.clear();
     block_text.clear();
-    for (auto& s : stats) s.node->_private = nullptr;
-    stats.clear();
+    for (auto& s : stats) {
+      s.chars = s.link_chars = 0;
+      s.score = 0;
+      s.scored = s.selected = false;
+    }
     strict = strict_mode;
     cur.clear();
     cur_chars = cur_link = cur_commas = 0;
@@ -314,6 +340,12 @@ struct ContentExtractor::Impl {
     score_blocks();
     NodeStat* top = top_candidate();
     if (top != nullptr) select(*top);
+    if (top != nullptr && std::getenv("DPK_EXTRACT_DEBUG")) {
+      std::string cls;
+      for (const xmlAttr* a = top->node->properties; a; a = a->next)
+        if (a->children && a->children->content) cls += std::string((const char*)a->name) + "=" + (const char*)a->children->content + " ";
+      std::fprintf(stderr, "top: %s %s score %.1f chars %u strict %d\n", (const char*)top->node->name, cls.c_str(), final_score(*top), top->chars, (int)strict);
+    }
     size_t chars = 0;
     for (const Block& b : blocks) {
       if (top != nullptr && !in_selection(b)) continue;
@@ -442,6 +474,7 @@ struct ContentExtractor::Impl {
     xmlNode* root = xmlDocGetRootElement(doc);
     read_metadata(root);
     if (root != nullptr) {
+      root_bytes = count_raw(root, 0);
       collect(root, true);
       size_t chars = choose_blocks();
       if (chars < kRetryBelowChars) {
