@@ -204,7 +204,7 @@ ElementHint element_hint(const xmlNode* node, bool comments, bool strict) {
   if (boilerplate && !(content && !has_substring(n, {"footer", "comment", "related", "share", "social",
                                                        "meta", "nav", "breadcrumb", "author"}))) {
     h.skip = true;
-    h.skip_by_name = true;
+    h.skip_by_name = comments || !is_comment_section(n);
   }
   return h;
 }

@@ -4,8 +4,6 @@
 #include <libxml/parser.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <mutex>
 
 #include "boilerplate_hints.h"
@@ -149,6 +147,8 @@ struct ContentExtractor::Impl {
     // A name-based skip never removes most of the page ("tag-news" on the
     // article, "has-sidebar" on the wrapper).
     if (h.skip_by_name && stat(n).raw_bytes * 2 > root_bytes) h.skip = false;
+    // An article's own header holds its headline and lead, not site furniture.
+    if (h.skip && node_name(n) == "header" && inside_article(n)) h.skip = false;
     if (h.skip) {
       // A skipped element still separates words on either side.
       pending_space = true;
@@ -189,6 +189,14 @@ struct ContentExtractor::Impl {
     owner = saved_owner;
     owner_kind = saved_kind;
     owner_level = saved_level;
+  }
+
+  static bool inside_article(const xmlNode* n) {
+    for (const xmlNode* a = n->parent; a != nullptr && a->type == XML_ELEMENT_NODE; a = a->parent) {
+      std::string_view name = node_name(a);
+      if (name == "article" || name == "main") return true;
+    }
+    return false;
   }
 
   uint32_t count_raw(xmlNode* n, int depth) {
@@ -277,7 +285,7 @@ struct ContentExtractor::Impl {
       NodeStat& ps = stat(p);
       if (!ps.scored) continue;
       const float f = final_score(ps);
-      if (f < last / 3.f) break;
+      if (f < last / 4.f) break;
       if (f > last) {
         top = &ps;
         break;
@@ -340,12 +348,6 @@ struct ContentExtractor::Impl {
     score_blocks();
     NodeStat* top = top_candidate();
     if (top != nullptr) select(*top);
-    if (top != nullptr && std::getenv("DPK_EXTRACT_DEBUG")) {
-      std::string cls;
-      for (const xmlAttr* a = top->node->properties; a; a = a->next)
-        if (a->children && a->children->content) cls += std::string((const char*)a->name) + "=" + (const char*)a->children->content + " ";
-      std::fprintf(stderr, "top: %s %s score %.1f chars %u strict %d\n", (const char*)top->node->name, cls.c_str(), final_score(*top), top->chars, (int)strict);
-    }
     size_t chars = 0;
     for (const Block& b : blocks) {
       if (top != nullptr && !in_selection(b)) continue;
