@@ -4,9 +4,10 @@
 #include <libxml/parser.h>
 
 #include <algorithm>
-#include <mutex>
 
 #include "boilerplate_hints.h"
+#include "libxml_arena.h"
+#include "raw_text_stripper.h"
 
 namespace dpk {
 namespace {
@@ -45,8 +46,8 @@ struct ContentExtractor::Impl {
   };
 
   ExtractOptions opt;
-  htmlParserCtxtPtr ctxt = nullptr;
   ExtractedPage page;
+  std::string lean_html;  // the page without scripts, styles and comments
 
   std::vector<Block> blocks;
   std::string block_text;
@@ -64,14 +65,7 @@ struct ContentExtractor::Impl {
   BlockKind owner_kind = BlockKind::kParagraph;
   int owner_level = 0;
 
-  explicit Impl(ExtractOptions o) : opt(o) {
-    static std::once_flag init;
-    std::call_once(init, [] { xmlInitParser(); });
-    ctxt = htmlNewParserCtxt();
-  }
-  ~Impl() {
-    if (ctxt) htmlFreeParserCtxt(ctxt);
-  }
+  explicit Impl(ExtractOptions o) : opt(o) { install_libxml_arena(); }
 
   NodeStat& stat(xmlNode* n) {
     if (n->_private == nullptr) {
@@ -467,11 +461,18 @@ struct ContentExtractor::Impl {
     page.text.clear();
     page.title.clear();
     page.lang.clear();
-    if (html.empty() || ctxt == nullptr) return page;
+    if (html.empty()) return page;
+    // The tree, and the parser context, live in the arena and go at the end
+    // of the scope (a fresh context per page: a reused one would keep
+    // arena-allocated names in its dictionary).
+    LibxmlArenaScope arena;
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (ctxt == nullptr) return page;
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                         HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
-    const int size = static_cast<int>(std::min<size_t>(html.size(), 0x7fffffff));
-    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, html.data(), size, nullptr, "UTF-8", options);
+    const std::string_view lean = strip_raw_text_elements(html, lean_html);
+    const int size = static_cast<int>(std::min<size_t>(lean.size(), 0x7fffffff));
+    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, lean.data(), size, nullptr, "UTF-8", options);
     if (doc == nullptr) return page;
     xmlNode* root = xmlDocGetRootElement(doc);
     read_metadata(root);
@@ -494,9 +495,8 @@ struct ContentExtractor::Impl {
       }
       first_heading_as_title();
     }
-    for (auto& s : stats) s.node->_private = nullptr;
     stats.clear();
-    xmlFreeDoc(doc);
+    kept.clear();
     return page;
   }
 };
