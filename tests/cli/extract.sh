@@ -1,0 +1,31 @@
+# dpk-extract: fields, options, drop reasons, and extraction quality on a
+# subset of the shared evaluation pages (a floor, so regressions fail).
+source "$(dirname "$0")/lib.sh.inc"
+
+page='<html lang=\"fr\"><head><title>Le titre</title></head><body><nav><a href=\"/\">Accueil</a></nav><article><h1>Le titre</h1><p>Un premier paragraphe assez long, avec des virgules, pour compter comme du contenu principal.</p><p>Un second paragraphe, lui aussi assez long, pour que la page ait un vrai contenu.</p></article><footer>Mentions légales</footer></body></html>'
+printf '{"id":"a","html":"%s","src":1}\n{"id":"b","text":"no html here"}\n{"id":"c","html":"<p></p>"}\n' "$page" > in.jsonl
+
+dpk-extract --stats stats.json in.jsonl > out.jsonl
+[ "$(count_lines out.jsonl)" = 1 ] || fail "expected 1 document out, got $(count_lines out.jsonl)"
+[ "$(jq -r .title out.jsonl)" = "Le titre" ] || fail "title: $(jq -r .title out.jsonl)"
+[ "$(jq -r .html_lang out.jsonl)" = "fr" ] || fail "html_lang: $(jq -r .html_lang out.jsonl)"
+[ "$(jq -r .src out.jsonl)" = "1" ] || fail "other fields must pass through"
+jq -e 'has("html") | not' out.jsonl > /dev/null || fail "html field should be removed"
+jq -r .text out.jsonl | grep -q '^Un premier paragraphe' || fail "main text missing: $(jq -r .text out.jsonl)"
+jq -r .text out.jsonl | grep -q 'Accueil\|Mentions' && fail "navigation or footer kept: $(jq -r .text out.jsonl)"
+check_balanced stats.json
+[ "$(jq -r '.steps[0].dropped["extract:no_html"]' stats.json)" = 1 ] || fail "no_html not counted: $(jq -c .steps stats.json)"
+[ "$(jq -r '.steps[0].dropped["extract:no_main_content"]' stats.json)" = 1 ] || fail "no_main_content not counted"
+
+dpk-extract --keep-html --format markdown --html-key html in.jsonl > md.jsonl
+jq -e 'has("html")' md.jsonl > /dev/null || fail "--keep-html should keep the field"
+jq -r .text md.jsonl | grep -q '^# Le titre' || fail "markdown heading missing: $(jq -r .text md.jsonl)"
+
+expect_exit 2 dpk-extract --format html in.jsonl
+expect_exit 2 dpk-extract --html-key '' in.jsonl
+
+# Quality floor on every 5th evaluation page (the full set is in
+# benchmarks/RESULTS-extract.md).
+data="$DPK_SRC/../shared/data/html-extraction"
+[ -f "$data/pages.tar.zst" ] || fail "shared data not found: $data (see ../shared/data/README.md)"
+python3 "$DPK_SRC/benchmarks/extract/evaluate.py" --dpk "$DPK_BIN/dpk-extract" --data "$data" --every 5 --min-f1 0.84
