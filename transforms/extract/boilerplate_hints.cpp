@@ -25,7 +25,7 @@ const std::unordered_map<std::string_view, TagInfo>& tag_table() {
                           "object", "embed", "applet", "audio", "video", "button", "select", "option",
                           "optgroup", "input", "textarea", "head", "link", "meta", "map", "area",
                           "datalist", "dialog", "frame", "frameset", "source", "track", "picture",
-                          "label", "fieldset", "legend", "img"}) {
+                          "label", "fieldset", "legend", "img", "figcaption"}) {
       (*t)[n] = TagInfo{true};
     }
     // Page furniture by tag (HTML5 semantics); the lenient retry keeps them.
@@ -117,7 +117,8 @@ bool is_boilerplate_name(std::string_view names, bool comments) {
                                "taboola", "screen-reader", "sr-only", "visually-hidden",
                                "visuallyhidden", "print-only", "topbar", "nav-",
                                "-nav", "byline", "author-info", "author-box", "more-stories",
-                               "read-more", "readmore", "jump-to", "toc-", "-toc"}) ||
+                               "read-more", "readmore", "jump-to", "toc-", "-toc", "caption", "credit",
+                               "copyright"}) ||
          has_token(names, {"nav", "ad", "ads", "share", "tags", "header", "foot",
                            "aside", "meta", "rating", "hide", "links", "dropdown"});
 }

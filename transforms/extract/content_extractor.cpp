@@ -18,6 +18,8 @@ constexpr int kMaxDepth = 1500;
 constexpr uint32_t kMinScoringChars = 25;
 // Below this many kept characters the strict pass is retried leniently.
 constexpr size_t kRetryBelowChars = 250;
+// Trailing blocks shorter than this are trimmed from the main content.
+constexpr uint32_t kShortTailChars = 40;
 
 bool is_space_byte(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
@@ -348,6 +350,12 @@ struct ContentExtractor::Impl {
       if (is_link_block(b)) continue;
       kept.push_back(&b);
       chars += b.chars;
+    }
+    // Short lines after the last paragraph are calls to action and bylines
+    // ("Read more", "Share this", "Photo: ..."), not the article's end.
+    while (kept.size() > 1 && kept.back()->chars < kShortTailChars && kept.back()->kind != BlockKind::kPre) {
+      chars -= kept.back()->chars;
+      kept.pop_back();
     }
     return chars;
   }
