@@ -247,7 +247,9 @@ struct ContentExtractor::Impl {
     }
     for (const Block& b : blocks) {
       if (b.chars < kMinScoringChars || b.kind == BlockKind::kHeading) continue;
-      const float vote = 1.f + static_cast<float>(b.commas) + std::min(static_cast<float>(b.chars) / 100.f, 3.f);
+      float vote = 1.f + static_cast<float>(b.commas) + std::min(static_cast<float>(b.chars) / 100.f, 3.f);
+      // Lists are as often teasers and menus as content: they vote less.
+      if (b.kind == BlockKind::kListItem) vote *= 0.25f;
       xmlNode* a = b.owner->parent;
       for (int level = 0; level < 3 && a != nullptr && a->type == XML_ELEMENT_NODE; ++level, a = a->parent) {
         NodeStat& s = stat(a);
