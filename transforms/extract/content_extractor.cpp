@@ -333,6 +333,17 @@ struct ContentExtractor::Impl {
     return false;
   }
 
+  static bool is_prose(const Block& b) {
+    return b.kind == BlockKind::kParagraph && b.chars >= 80 && b.link_chars * 5 < b.chars;
+  }
+
+  static bool is_inside(const xmlNode* n, const xmlNode* ancestor) {
+    for (; n != nullptr; n = n->parent) {
+      if (n == ancestor) return true;
+    }
+    return false;
+  }
+
   static bool is_link_block(const Block& b) {
     if (b.chars == 0) return true;
     const float ld = static_cast<float>(b.link_chars) / static_cast<float>(b.chars);
@@ -346,9 +357,23 @@ struct ContentExtractor::Impl {
     score_blocks();
     NodeStat* top = top_candidate();
     if (top != nullptr) select(*top);
+    // The article element around the winner bounds the content: its long,
+    // link-free paragraphs count even outside the winner's subtree.
+    const xmlNode* scope = nullptr;
+    if (top != nullptr) {
+      for (const xmlNode* a = top->node; a != nullptr && a->type == XML_ELEMENT_NODE; a = a->parent) {
+        std::string_view name = node_name(a);
+        if (name == "article" || name == "main") {
+          scope = a;
+          break;
+        }
+      }
+    }
     size_t chars = 0;
     for (const Block& b : blocks) {
-      if (top != nullptr && !in_selection(b)) continue;
+      if (top != nullptr && !in_selection(b) && !(scope != nullptr && is_prose(b) && is_inside(b.owner, scope))) {
+        continue;
+      }
       if (is_link_block(b)) continue;
       kept.push_back(&b);
       chars += b.chars;
