@@ -334,7 +334,7 @@ struct ContentExtractor::Impl {
   }
 
   static bool is_prose(const Block& b) {
-    return b.kind == BlockKind::kParagraph && b.chars >= 80 && b.link_chars * 5 < b.chars;
+    return (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kListItem || b.kind == BlockKind::kQuote) && b.chars >= 80 && b.link_chars * 5 < b.chars;
   }
 
   static bool is_inside(const xmlNode* n, const xmlNode* ancestor) {
