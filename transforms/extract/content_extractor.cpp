@@ -368,6 +368,10 @@ struct ContentExtractor::Impl {
           break;
         }
       }
+      if (scope == nullptr && top->node->parent != nullptr && top->node->parent->type == XML_ELEMENT_NODE &&
+          node_name(top->node->parent) != "body") {
+        scope = top->node->parent;
+      }
     }
     size_t chars = 0;
     for (const Block& b : blocks) {
