@@ -17,7 +17,7 @@ constexpr int kMaxDepth = 1500;
 // Blocks shorter than this do not vote for their ancestors.
 constexpr uint32_t kMinScoringChars = 25;
 // Below this many kept characters the strict pass is retried leniently.
-constexpr size_t kRetryBelowChars = 250;
+constexpr size_t kRetryBelowChars = 1000;
 // Trailing blocks shorter than this are trimmed from the main content.
 constexpr uint32_t kShortTailChars = 40;
 
@@ -524,7 +524,7 @@ struct ContentExtractor::Impl {
         std::string strict_text = std::move(page.text);
         collect(root, false);
         size_t lenient = choose_blocks();
-        if (lenient > chars) {
+        if (lenient * 2 > chars * 3) {
           write_text(page.text);
         } else {
           page.text = std::move(strict_text);
