@@ -4,6 +4,7 @@
 #include <libxml/parser.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "boilerplate_hints.h"
 #include "libxml_arena.h"
@@ -50,6 +51,7 @@ struct ContentExtractor::Impl {
   ExtractOptions opt;
   ExtractedPage page;
   std::string lean_html;  // the page without scripts, styles and comments
+  std::string nul_free;   // the page without NUL bytes, when it had some
 
   std::vector<Block> blocks;
   std::string block_text;
@@ -509,6 +511,14 @@ struct ContentExtractor::Impl {
     if (ctxt == nullptr) return page;
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                         HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
+    // A NUL byte ends libxml2's input early; browsers drop it.
+    if (std::memchr(html.data(), 0, html.size()) != nullptr) {
+      nul_free.clear();
+      for (char c : html) {
+        if (c != '\0') nul_free.push_back(c);
+      }
+      html = nul_free;
+    }
     const std::string_view lean = strip_raw_text_elements(html, lean_html);
     const int size = static_cast<int>(std::min<size_t>(lean.size(), 0x7fffffff));
     htmlDocPtr doc = htmlCtxtReadMemory(ctxt, lean.data(), size, nullptr, "UTF-8", options);
