@@ -381,6 +381,11 @@ struct ContentExtractor::Impl {
         continue;
       }
       if (is_link_block(b)) continue;
+      // A heading over a list of links ("Read also", "More on this") goes
+      // with the list.
+      if (b.kind == BlockKind::kHeading && &b + 1 < blocks.data() + blocks.size() && is_link_block(*(&b + 1))) {
+        continue;
+      }
       kept.push_back(&b);
       chars += b.chars;
     }
