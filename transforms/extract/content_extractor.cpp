@@ -391,7 +391,10 @@ struct ContentExtractor::Impl {
     }
     // Short lines after the last paragraph are calls to action and bylines
     // ("Read more", "Share this", "Photo: ..."), not the article's end.
-    while (kept.size() > 1 && kept.back()->chars < kShortTailChars && kept.back()->kind != BlockKind::kPre) {
+    // A sign-off in the article's own flow ("See you, Anna") stays: only
+    // lines in another container than the text before them go.
+    while (kept.size() > 1 && kept.back()->chars < kShortTailChars && kept.back()->kind != BlockKind::kPre &&
+           kept.back()->owner->parent != kept[kept.size() - 2]->owner->parent) {
       chars -= kept.back()->chars;
       kept.pop_back();
     }
