@@ -350,7 +350,7 @@ struct ContentExtractor::Impl {
     if (b.chars == 0) return true;
     const float ld = static_cast<float>(b.link_chars) / static_cast<float>(b.chars);
     if (b.kind == BlockKind::kHeading) return ld > 0.9f && b.level > 1;
-    return ld > 0.5f;
+    return ld > 0.7f;
   }
 
   // Fills `kept` with the main-content blocks; returns their characters.
