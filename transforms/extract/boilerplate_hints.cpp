@@ -109,7 +109,7 @@ bool is_comment_section(std::string_view names) {
 bool is_boilerplate_name(std::string_view names, bool comments) {
   if (!comments && is_comment_section(names)) return true;
   return has_substring(names, {"footer", "sidebar", "breadcrumb", "cookie", "consent", "gdpr",
-                               "newsletter", "subscri", "social", "sharing", "share-", "-share",
+                               "newsletter", "subscri", "social", "share",
                                "sharebar", "related", "recommend", "promo", "advert", "sponsor",
                                "banner", "popup", "modal", "dialog", "overlay", "lightbox", "widget", "navbar", "navigation",
                                "menu", "pagination", "pager", "masthead", "skip-link", "skiplink",
