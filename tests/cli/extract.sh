@@ -29,3 +29,10 @@ expect_exit 2 dpk-extract --html-key '' in.jsonl
 data="$DPK_SRC/../shared/data/html-extraction"
 [ -f "$data/pages.tar.zst" ] || fail "shared data not found: $data (see ../shared/data/README.md)"
 python3 "$DPK_SRC/benchmarks/extract/evaluate.py" --dpk "$DPK_BIN/dpk-extract" --data "$data" --every 5 --min-f1 0.84
+
+# As a recipe's first step (the input has no text field), and the shipped recipe parses.
+printf 'input: in.jsonl\noutput: rec-out/\nsteps:\n  - extract: {format: markdown}\n' > r.yaml
+dpk run r.yaml
+check_balanced rec-out/metadata.json
+decoded "$(ls rec-out/*.jsonl* | head -1)" | jq -r .text | grep -q '^# Le titre' || fail "recipe output lacks the markdown text"
+dpk run --explain "$DPK_SRC/recipes/extract-html.yaml" | grep -q 'extract' || fail "recipes/extract-html.yaml does not explain"

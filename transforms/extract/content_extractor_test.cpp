@@ -107,6 +107,15 @@ TEST(ContentExtractor, MalformedInputDoesNotFail) {
   EXPECT_TRUE(contains(x.extract(kArticlePage).text, "Bienen sammeln"));
 }
 
+TEST(ContentExtractor, NulBytesDoNotEndThePage) {
+  ContentExtractor x({});
+  std::string page = "<body><div><p>Erster Teil, mit Kommas, und genug Text, um zu z\u00e4hlen.</p>";
+  page.push_back('\0');
+  page += "<p>Zweiter Teil, nach dem NUL-Byte, mit Kommas, und genug Text.</p></div></body>";
+  const ExtractedPage& p = x.extract(page);
+  EXPECT_TRUE(contains(p.text, "Zweiter Teil")) << p.text;
+}
+
 TEST(ContentExtractor, BreakIsANewline) {
   ContentExtractor x({});
   const ExtractedPage& p =
