@@ -16,7 +16,7 @@ namespace {
 // Deeper trees are cut off: no page needs it, and it bounds the recursion.
 constexpr int kMaxDepth = 1500;
 // Blocks shorter than this do not vote for their ancestors.
-constexpr uint32_t kMinScoringChars = 25;
+constexpr uint32_t kMinScoringChars = 20;
 // Below this many kept characters the strict pass is retried leniently.
 constexpr size_t kRetryBelowChars = 1000;
 // Trailing blocks shorter than this are trimmed from the main content.
