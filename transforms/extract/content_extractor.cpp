@@ -46,6 +46,7 @@ struct ContentExtractor::Impl {
     bool selected = false;
     int prior = 0;  // tag and class weights
     uint32_t raw_bytes = 0;  // text bytes under the element before any skipping
+    char last_char = 0;      // last character of the last block inside it
   };
 
   ExtractOptions opt;
@@ -245,6 +246,7 @@ struct ContentExtractor::Impl {
         NodeStat& s = stat(a);
         s.chars += b.chars;
         s.link_chars += b.link_chars;
+        s.last_char = block_text[b.end - 1];
       }
     }
     for (const Block& b : blocks) {
@@ -309,23 +311,14 @@ struct ContentExtractor::Impl {
       if (!take) {
         const float ld = link_density(ss);
         take = (ss.chars > 80 && ld < 0.25f) || (ss.chars > 0 && ss.chars <= 80 && ld == 0.f && ss.prior >= 0 &&
-                                                 ends_sentence(s));
+                                                 ends_sentence(ss));
       }
       if (take) ss.selected = true;
     }
   }
 
-  bool ends_sentence(xmlNode* n) const {
-    // The last block owned by n (or inside it) ends with a full stop.
-    for (auto it = blocks.rbegin(); it != blocks.rend(); ++it) {
-      for (xmlNode* a = it->owner; a != nullptr; a = a->parent) {
-        if (a == n) {
-          char last = block_text[it->end - 1];
-          return last == '.' || last == '!' || last == '?';
-        }
-      }
-    }
-    return false;
+  static bool ends_sentence(const NodeStat& s) {
+    return s.last_char == '.' || s.last_char == '!' || s.last_char == '?';
   }
 
   bool in_selection(const Block& b) {
@@ -443,11 +436,12 @@ struct ContentExtractor::Impl {
 
   // --- page metadata -----------------------------------------------------
 
-  static void collapse_into(const xmlNode* n, std::string& out) {
+  static void collapse_into(const xmlNode* n, std::string& out, int depth = 0) {
+    if (depth > kMaxDepth) return;
     bool space = false;
     for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
       if (c->type == XML_ELEMENT_NODE) {
-        collapse_into(c, out);
+        collapse_into(c, out, depth + 1);
         continue;
       }
       if (c->type != XML_TEXT_NODE || c->content == nullptr) continue;
