@@ -182,6 +182,9 @@ class PassRunner {
         continue;
       }
       auto src = open_input(inputs_[i].path);
+      if (src.ok() && !pass_.spool_in && !plan_.steps.empty() && plan_.steps.front().spec->source) {
+        src = plan_.steps.front().spec->source(std::move(*src), inputs_[i].path, plan_.steps.front().options);
+      }
       if (!src.ok()) {
         fail(src.status());
         return nullptr;
