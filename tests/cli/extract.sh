@@ -11,15 +11,17 @@ dpk-extract --stats stats.json in.jsonl > out.jsonl
 [ "$(jq -r .html_lang out.jsonl)" = "fr" ] || fail "html_lang: $(jq -r .html_lang out.jsonl)"
 [ "$(jq -r .src out.jsonl)" = "1" ] || fail "other fields must pass through"
 jq -e 'has("html") | not' out.jsonl > /dev/null || fail "html field should be removed"
-jq -r .text out.jsonl | grep -q '^Un premier paragraphe' || fail "main text missing: $(jq -r .text out.jsonl)"
-jq -r .text out.jsonl | grep -q 'Accueil\|Mentions' && fail "navigation or footer kept: $(jq -r .text out.jsonl)"
+jq -r .text out.jsonl > text.txt
+grep -q '^Un premier paragraphe' text.txt || fail "main text missing: $(cat text.txt)"
+grep -q 'Accueil\|Mentions' text.txt && fail "navigation or footer kept: $(cat text.txt)"
 check_balanced stats.json
 [ "$(jq -r '.steps[0].dropped["extract:no_html"]' stats.json)" = 1 ] || fail "no_html not counted: $(jq -c .steps stats.json)"
 [ "$(jq -r '.steps[0].dropped["extract:no_main_content"]' stats.json)" = 1 ] || fail "no_main_content not counted"
 
 dpk-extract --keep-html --format markdown --html-key html in.jsonl > md.jsonl
 jq -e 'has("html")' md.jsonl > /dev/null || fail "--keep-html should keep the field"
-jq -r .text md.jsonl | grep -q '^# Le titre' || fail "markdown heading missing: $(jq -r .text md.jsonl)"
+jq -r .text md.jsonl > md.txt
+grep -q '^# Le titre' md.txt || fail "markdown heading missing: $(cat md.txt)"
 
 expect_exit 2 dpk-extract --format html in.jsonl
 expect_exit 2 dpk-extract --html-key '' in.jsonl
@@ -34,5 +36,7 @@ python3 "$DPK_SRC/benchmarks/extract/evaluate.py" --dpk "$DPK_BIN/dpk-extract" -
 printf 'input: in.jsonl\noutput: rec-out/\nsteps:\n  - extract: {format: markdown}\n' > r.yaml
 dpk run r.yaml
 check_balanced rec-out/metadata.json
-decoded "$(ls rec-out/*.jsonl* | head -1)" | jq -r .text | grep -q '^# Le titre' || fail "recipe output lacks the markdown text"
-dpk run --explain "$DPK_SRC/recipes/extract-html.yaml" | grep -q 'extract' || fail "recipes/extract-html.yaml does not explain"
+decoded "$(ls rec-out/*.jsonl* | head -1)" | jq -r .text > rec.txt
+grep -q '^# Le titre' rec.txt || fail "recipe output lacks the markdown text"
+dpk run --explain "$DPK_SRC/recipes/extract-html.yaml" > explain.txt
+grep -q 'extract' explain.txt || fail "recipes/extract-html.yaml does not explain"
