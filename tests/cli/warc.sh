@@ -30,3 +30,12 @@ jq -e 'has("html") | not' ex.jsonl > /dev/null || fail "--extract should drop ht
 dpk-warc --types resource "$W/warcio-example-resource.warc.gz" > res.jsonl
 [ "$(count_lines res.jsonl)" -ge 1 ] || fail "--types resource gave no documents"
 expect_exit 2 dpk-warc --types bogus "$W/warcio-example.warc"
+
+# As a recipe's first step over WARC files.
+mkdir -p crawl && cp "$W/warcio-example.warc.gz" "$W/resiliparse-warcfile.warc.gz" crawl/
+printf 'input: crawl/\noutput: rec-out/\nsteps:\n  - warc: {extract: true}\n' > r.yaml
+dpk run r.yaml
+check_balanced rec-out/metadata.json
+[ "$(jq -r .counts.documents_in rec-out/metadata.json)" = 17 ] || fail "recipe read $(jq -c .counts rec-out/metadata.json)"
+dpk run --explain "$DPK_SRC/recipes/warc-extract.yaml" > explain.txt
+grep -q 'warc' explain.txt || fail "recipes/warc-extract.yaml does not explain"
