@@ -24,8 +24,8 @@ std::string sniff_meta_charset(std::string_view html) {
     ++p;
     while (p < head.size() && (head[p] == ' ' || head[p] == '"' || head[p] == '\'')) ++p;
     size_t e = p;
-    while (e < head.size() && (std::isalnum(static_cast<unsigned char>(head[e])) || head[e] == '-' || head[e] == '_' ||
-                               head[e] == ':' || head[e] == '.')) {
+    while (e < head.size() && ((head[e] >= 'a' && head[e] <= 'z') || (head[e] >= '0' && head[e] <= '9') ||
+                               head[e] == '-' || head[e] == '_' || head[e] == ':' || head[e] == '.')) {
       ++e;
     }
     if (e > p) return head.substr(p, e - p);
