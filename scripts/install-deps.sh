@@ -9,7 +9,7 @@ PACKAGES=(
   g++ cmake ninja-build pkg-config
   # libraries (see cmake/dpk_dependencies.cmake)
   libsimdjson-dev libxxhash-dev libzstd-dev zlib1g-dev libarchive-dev libre2-dev libicu-dev
-  libboost-program-options-dev libtbb-dev libyaml-cpp-dev
+  libboost-program-options-dev libtbb-dev libyaml-cpp-dev libxml2-dev
   # language identification backends (dpk-langid)
   libcld2-dev libfasttext-dev
   # SHA-1 for the datasketch-compatible MinHash scheme

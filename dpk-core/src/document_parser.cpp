@@ -150,7 +150,7 @@ bool DocumentParser::parse(std::string_view line, size_t readable, const Schema&
     return false;
   }
   doc.close_brace = static_cast<uint32_t>(last);
-  if (!have_text) {
+  if (!have_text && schema.text_required) {
     error = "missing text field '" + schema.text_key + "'";
     return false;
   }

@@ -186,6 +186,9 @@ class PassRunner {
         continue;
       }
       auto src = open_input(inputs_[i].path);
+      if (src.ok() && !pass_.spool_in && !plan_.steps.empty() && plan_.steps.front().spec->source) {
+        src = plan_.steps.front().spec->source(std::move(*src), inputs_[i].path, plan_.steps.front().options);
+      }
       if (!src.ok()) {
         fail(src.status());
         return nullptr;
@@ -512,6 +515,7 @@ std::string temp_root(const RunConfig& cfg) {
 }  // namespace
 
 Status configure_plan(RunPlan& plan) {
+  plan.config.schema.text_required = plan.steps.empty() || plan.steps.front().spec->reads_text;
   StepContext ctx;
   ctx.schema = plan.config.schema;
   ctx.output = plan.config.output;

@@ -24,6 +24,9 @@ namespace dpk {
 struct Schema {
   std::string text_key = "text";
   std::string id_key = "id";
+  // False when the run's first step reads another field (dpk-extract reads
+  // `html`): a document without the text field is then not malformed.
+  bool text_required = true;
 };
 
 class Document {

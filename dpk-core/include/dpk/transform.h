@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dpk/byte_stream.h"
 #include "dpk/document.h"
 #include "dpk/options.h"
 #include "dpk/status.h"
@@ -144,6 +145,16 @@ struct TransformSpec {
   std::function<StatusOr<ConfiguredStep>(const OptionValues&, const StepContext&)> configure;
   // Stages runnable as separate commands (empty for most transforms).
   std::vector<Subcommand> subcommands = {};
+  // False for a step that makes the text from another field (dpk-extract):
+  // as a run's first step, its input documents need no text field.
+  bool reads_text = true;
+  // A source step (dpk-warc): as a run's first step, each input file's
+  // decoded bytes are handed to this, which returns JSONL documents made
+  // from them; the rest of the run (sharding by file, output, counts,
+  // resume) is the same as for JSONL input. `options` are the step's.
+  std::function<StatusOr<std::unique_ptr<ByteSource>>(std::unique_ptr<ByteSource> raw, const std::string& path,
+                                                      const OptionValues& options)>
+      source = {};
 };
 
 // All transforms, in the order of transforms/CMakeLists.txt (generated).

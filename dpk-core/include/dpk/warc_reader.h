@@ -1,0 +1,82 @@
+// dpk/warc_reader.h — WARC records, one at a time, from a .warc, .warc.gz
+// (one gzip member per record, or one for the file) or .warc.zst stream.
+//
+// Accepts WARC/1.0, WARC/1.1 and the older WARC/0.x headers. A record whose
+// header is malformed, or whose block ends before its Content-Length, is
+// reported as a problem (with the offset of the record in the decoded
+// stream) and the reader looks for the next "WARC/" line: a bad record never
+// stops the file, and never crashes it.
+//
+//   dpk::WarcReader r(std::move(*dpk::open_input("crawl.warc.gz")));
+//   dpk::WarcRecord rec;
+//   std::string problem;
+//   while (true) {
+//     auto more = r.next(rec, problem);
+//     if (!more.ok()) { /* I/O error */ }
+//     if (!problem.empty()) { /* count and report it */ }
+//     if (!*more) break;
+//     if (rec.type == "response") { auto http = dpk::parse_http_response(rec.block); ... }
+//   }
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "dpk/byte_stream.h"
+#include "dpk/status.h"
+
+namespace dpk {
+
+struct WarcRecord {
+  uint64_t offset = 0;      // of "WARC/" in the decoded stream
+  std::string version;      // "WARC/1.0"
+  std::string type;         // WARC-Type: response, resource, conversion ...
+  std::string target_uri;   // WARC-Target-URI (angle brackets removed)
+  std::string date;         // WARC-Date
+  std::string record_id;    // WARC-Record-ID
+  std::string content_type; // Content-Type of the block
+  std::string block;        // the record's content block
+};
+
+class WarcReader {
+ public:
+  explicit WarcReader(std::unique_ptr<ByteSource> source);
+
+  // Fills `rec` with the next record and returns true; false at the end.
+  // `problem` is set (else cleared) when a malformed or truncated record was
+  // skipped on the way, or the stream ended inside one (several are joined
+  // with "; ", each naming its offset). An unreadable or
+  // corrupt compressed stream ends the file with a problem, not an error;
+  // only an I/O failure is an error.
+  StatusOr<bool> next(WarcRecord& rec, std::string& problem);
+
+ private:
+  bool fill();  // reads more; false at the end of the stream
+  // Next line (without CR LF), or false at the end.
+  bool read_line(std::string_view& line);
+  bool resync();  // skips to the next line that starts with "WARC/"
+
+  std::unique_ptr<ByteSource> source_;
+  std::string buf_;
+  size_t pos_ = 0;
+  uint64_t consumed_ = 0;  // decoded bytes before buf_[0]
+  bool eof_ = false;
+  std::string stream_problem_;
+};
+
+// An HTTP response inside a WARC response record.
+struct HttpResponse {
+  int status = 0;
+  std::string content_type;  // the Content-Type header, as sent
+  std::string charset;       // its charset parameter, lower-cased ("" if none)
+  std::string body;          // de-chunked, and inflated for gzip/deflate Content-Encoding
+  bool bad_chunking = false; // chunked but malformed: body is the raw bytes
+  bool bad_encoding = false; // gzip/deflate Content-Encoding that did not inflate
+};
+
+// Parses status line and headers; false when `block` is not an HTTP response.
+bool parse_http_response(std::string_view block, HttpResponse& out);
+
+}  // namespace dpk

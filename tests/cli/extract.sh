@@ -1,0 +1,42 @@
+# dpk-extract: fields, options, drop reasons, and extraction quality on a
+# subset of the shared evaluation pages (a floor, so regressions fail).
+source "$(dirname "$0")/lib.sh.inc"
+
+page='<html lang=\"fr\"><head><title>Le titre</title></head><body><nav><a href=\"/\">Accueil</a></nav><article><h1>Le titre</h1><p>Un premier paragraphe assez long, avec des virgules, pour compter comme du contenu principal.</p><p>Un second paragraphe, lui aussi assez long, pour que la page ait un vrai contenu.</p></article><footer>Mentions légales</footer></body></html>'
+printf '{"id":"a","html":"%s","src":1}\n{"id":"b","text":"no html here"}\n{"id":"c","html":"<p></p>"}\n' "$page" > in.jsonl
+
+dpk-extract --stats stats.json in.jsonl > out.jsonl
+[ "$(count_lines out.jsonl)" = 1 ] || fail "expected 1 document out, got $(count_lines out.jsonl)"
+[ "$(jq -r .title out.jsonl)" = "Le titre" ] || fail "title: $(jq -r .title out.jsonl)"
+[ "$(jq -r .html_lang out.jsonl)" = "fr" ] || fail "html_lang: $(jq -r .html_lang out.jsonl)"
+[ "$(jq -r .src out.jsonl)" = "1" ] || fail "other fields must pass through"
+jq -e 'has("html") | not' out.jsonl > /dev/null || fail "html field should be removed"
+jq -r .text out.jsonl > text.txt
+grep -q '^Un premier paragraphe' text.txt || fail "main text missing: $(cat text.txt)"
+grep -q 'Accueil\|Mentions' text.txt && fail "navigation or footer kept: $(cat text.txt)"
+check_balanced stats.json
+[ "$(jq -r '.steps[0].dropped["extract:no_html"]' stats.json)" = 1 ] || fail "no_html not counted: $(jq -c .steps stats.json)"
+[ "$(jq -r '.steps[0].dropped["extract:no_main_content"]' stats.json)" = 1 ] || fail "no_main_content not counted"
+
+dpk-extract --keep-html --format markdown --html-key html in.jsonl > md.jsonl
+jq -e 'has("html")' md.jsonl > /dev/null || fail "--keep-html should keep the field"
+jq -r .text md.jsonl > md.txt
+grep -q '^# Le titre' md.txt || fail "markdown heading missing: $(cat md.txt)"
+
+expect_exit 2 dpk-extract --format html in.jsonl
+expect_exit 2 dpk-extract --html-key '' in.jsonl
+
+# Quality floor on every 5th evaluation page (the full set is in
+# benchmarks/RESULTS-extract.md).
+data="$DPK_SRC/../shared/data/html-extraction"
+[ -f "$data/pages.tar.zst" ] || fail "shared data not found: $data (see ../shared/data/README.md)"
+python3 "$DPK_SRC/benchmarks/extract/evaluate.py" --dpk "$DPK_BIN/dpk-extract" --data "$data" --every 5 --min-f1 0.88
+
+# As a recipe's first step (the input has no text field), and the shipped recipe parses.
+printf 'input: in.jsonl\noutput: rec-out/\nsteps:\n  - extract: {format: markdown}\n' > r.yaml
+dpk run r.yaml
+check_balanced rec-out/metadata.json
+decoded "$(ls rec-out/*.jsonl* | head -1)" | jq -r .text > rec.txt
+grep -q '^# Le titre' rec.txt || fail "recipe output lacks the markdown text"
+dpk run --explain "$DPK_SRC/recipes/extract-html.yaml" > explain.txt
+grep -q 'extract' explain.txt || fail "recipes/extract-html.yaml does not explain"

@@ -1,0 +1,144 @@
+#include "libxml_arena.h"
+
+#include <libxml/parser.h>
+#include <libxml/xmlmemory.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <vector>
+
+namespace dpk {
+namespace {
+
+// Every block carries its size (for realloc) and a tag telling arena blocks
+// from malloc'd ones, so a free outside a scope finds its way.
+struct alignas(16) Header {
+  uint64_t size;
+  uint64_t tag;
+};
+constexpr uint64_t kArenaTag = 0xa7e4a7e4a7e4a7e4ull;
+constexpr uint64_t kHeapTag = 0x4ea94ea94ea94ea9ull;
+constexpr size_t kChunk = 1 << 20;
+// Chunks kept for the next page; more than this is given back.
+constexpr size_t kKeepChunks = 32;
+
+struct Arena {
+  std::vector<char*> chunks;    // chunks[0..used) hold this page's blocks
+  std::vector<char*> big;       // blocks larger than a chunk
+  size_t used = 0;
+  char* cur = nullptr;
+  size_t left = 0;
+  int depth = 0;
+
+  void* take(size_t n) {
+    const size_t need = (sizeof(Header) + n + 15) & ~size_t{15};
+    if (need > kChunk / 4) {
+      char* p = static_cast<char*>(std::malloc(need));
+      if (p == nullptr) return nullptr;
+      big.push_back(p);
+      return stamp(p, n);
+    }
+    if (need > left) {
+      if (used == chunks.size()) {
+        char* c = static_cast<char*>(std::malloc(kChunk));
+        if (c == nullptr) return nullptr;
+        chunks.push_back(c);
+      }
+      cur = chunks[used++];
+      left = kChunk;
+    }
+    char* p = cur;
+    cur += need;
+    left -= need;
+    return stamp(p, n);
+  }
+
+  static void* stamp(char* p, size_t n) {
+    auto* h = reinterpret_cast<Header*>(p);
+    h->size = n;
+    h->tag = kArenaTag;
+    return p + sizeof(Header);
+  }
+
+  void reset() {
+    for (char* b : big) std::free(b);
+    big.clear();
+    while (chunks.size() > kKeepChunks) {
+      std::free(chunks.back());
+      chunks.pop_back();
+    }
+    used = 0;
+    cur = nullptr;
+    left = 0;
+  }
+
+  ~Arena() {
+    reset();
+    for (char* c : chunks) std::free(c);
+  }
+};
+
+thread_local Arena t_arena;
+
+Header* header_of(void* p) { return reinterpret_cast<Header*>(static_cast<char*>(p) - sizeof(Header)); }
+
+void* heap_alloc(size_t n) {
+  char* p = static_cast<char*>(std::malloc(sizeof(Header) + n));
+  if (p == nullptr) return nullptr;
+  auto* h = reinterpret_cast<Header*>(p);
+  h->size = n;
+  h->tag = kHeapTag;
+  return p + sizeof(Header);
+}
+
+void* arena_malloc(size_t n) { return t_arena.depth > 0 ? t_arena.take(n) : heap_alloc(n); }
+
+void arena_free(void* p) {
+  if (p == nullptr) return;
+  Header* h = header_of(p);
+  if (h->tag == kHeapTag) std::free(h);
+  // Arena blocks go with their scope.
+}
+
+void* arena_realloc(void* p, size_t n) {
+  if (p == nullptr) return arena_malloc(n);
+  Header* h = header_of(p);
+  if (h->tag == kHeapTag && t_arena.depth == 0) {
+    char* q = static_cast<char*>(std::realloc(h, sizeof(Header) + n));
+    if (q == nullptr) return nullptr;
+    reinterpret_cast<Header*>(q)->size = n;
+    return q + sizeof(Header);
+  }
+  void* q = arena_malloc(n);
+  if (q == nullptr) return nullptr;
+  std::memcpy(q, p, h->size < n ? h->size : n);
+  arena_free(p);
+  return q;
+}
+
+char* arena_strdup(const char* s) {
+  const size_t n = std::strlen(s) + 1;
+  char* q = static_cast<char*>(arena_malloc(n));
+  if (q != nullptr) std::memcpy(q, s, n);
+  return q;
+}
+
+}  // namespace
+
+void install_libxml_arena() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    xmlMemSetup(arena_free, arena_malloc, arena_realloc, arena_strdup);
+    xmlInitParser();
+  });
+}
+
+LibxmlArenaScope::LibxmlArenaScope() { ++t_arena.depth; }
+
+LibxmlArenaScope::~LibxmlArenaScope() {
+  if (--t_arena.depth == 0) t_arena.reset();
+}
+
+}  // namespace dpk
