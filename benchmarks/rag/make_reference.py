@@ -8,8 +8,8 @@ tests/rag/tokenizer_reference.jsonl.zst: token ids of the model's Hugging Face
   and a few constructed edge cases (literal special tokens, control
   characters, words over 100 characters, texts past the length limit).
 tests/rag/embedding_reference.jsonl.zst: sentence-transformers embeddings
-  (float32 written with 6 significant digits) of 600 texts: 8 sentences per
-  language, and 0-based runs of 1-40 consecutive lines from
+  (float32 written with 6 significant digits) of 560 texts: 6 sentences per
+  language, and 110 runs of 1-3, 1-10 or 1-40 consecutive lines from
   ../shared/data/web/pages.jsonl (many past the 256-token limit).
 
 Usage (a venv with sentence-transformers, transformers and the model):
@@ -54,7 +54,7 @@ def page_excerpts(n, rng):
     out = []
     for _ in range(n):
         lines = rng.choice(pages)
-        k = rng.randint(1, min(40, len(lines)))
+        k = rng.randint(1, min(rng.choice([3, 10, 40]), len(lines)))
         start = rng.randint(0, len(lines) - k)
         out.append("\n".join(lines[start:start + k]))
     return out
@@ -105,8 +105,8 @@ def main():
 
     etexts = []
     for lang in sorted(by):
-        etexts += rng.sample(by[lang], min(8, len(by[lang])))
-    etexts += page_excerpts(600 - len(etexts), rng)
+        etexts += rng.sample(by[lang], min(6, len(by[lang])))
+    etexts += page_excerpts(560 - len(etexts), rng)
     emb = st.encode(etexts, batch_size=32, convert_to_numpy=True, normalize_embeddings=False)
     recs = [{"text": t, "embedding": [float(f"{x:.6g}") for x in e]} for t, e in zip(etexts, emb)]
     write_zst(OUT / "embedding_reference.jsonl.zst", recs)

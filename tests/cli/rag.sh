@@ -48,8 +48,9 @@ done
 expect_exit 2 dpk-chunk --overlap 400 --max-chars 300 docs.jsonl
 
 if ! dpk-embed --help > /dev/null 2>&1; then fail "dpk-embed --help failed"; fi
+head -n 1 docs.jsonl > one.jsonl
 set +e
-err=$(dpk-embed docs.jsonl 2>&1 > /dev/null)
+err=$(dpk-embed one.jsonl 2>&1 > /dev/null)
 code=$?
 set -e
 if [ "$code" = 2 ] && grep -q "no embedding model found" <<<"$err"; then
@@ -95,9 +96,12 @@ if ! command -v nvidia-smi > /dev/null 2>&1; then
   expect_exit 2 dpk-embed --device cuda some.jsonl
 fi
 
-cd "$DPK_SRC"
-dpk run recipes/rag.yaml -o "$DPK_TMP/rag-out/" > /dev/null
-check_balanced "$DPK_TMP/rag-out/metadata.json"
-n=$(decoded "$DPK_TMP/rag-out/web-3.jsonl" | jq -s 'map(select(.embedding | length == 384)) | length')
+# The RAG recipe, on a few documents (the whole quickstart set takes minutes).
+head -n 6 "$IN" > small.jsonl
+(cd "$DPK_SRC" && dpk run --explain recipes/rag.yaml > "$DPK_TMP/explain.txt") || fail "rag recipe --explain failed"
+grep -q "chunk" explain.txt && grep -q "embed" explain.txt || fail "explain lacks the chunk or embed step"
+(cd "$DPK_SRC" && dpk run recipes/rag.yaml -o "$DPK_TMP/rag-out/" "$DPK_TMP/small.jsonl" > /dev/null) || fail "rag recipe failed"
+check_balanced rag-out/metadata.json
+n=$(decoded rag-out/small.jsonl | jq -s 'map(select(.embedding | length == 384)) | length')
 [ "$n" -gt 0 ] || fail "recipe output has no embedded chunks"
 echo "rag: ok"

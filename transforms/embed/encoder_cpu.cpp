@@ -3,6 +3,7 @@
 // sequences without padding.
 #include <cblas.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -80,20 +81,37 @@ class CpuEncoder final : public EncoderBackend {
           const float* q = base + head * D;
           const float* k = base + H + head * D;
           const float* v = base + 2 * H + head * D;
-          cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, len, len, D, scale, q, 3 * H, k, 3 * H, 0.0f,
-                      scores_.data(), len);
+          // Plain loops: per head the matrices are tiny (D = 32 for MiniLM),
+          // and thousands of small BLAS calls cost more than the arithmetic.
+          float* o = ctx_.data() + (offsets[s] - offsets[0]) * h + head * D;
+          // K transposed ([D, len]) so the score loops run along j, which
+          // the compiler vectorizes.
+          kt_.resize(static_cast<size_t>(D) * len);
+          for (int j = 0; j < len; ++j) {
+            for (int d = 0; d < D; ++d) kt_[static_cast<size_t>(d) * len + j] = k[static_cast<size_t>(j) * 3 * H + d];
+          }
           for (int r = 0; r < len; ++r) {
+            const float* qr = q + static_cast<size_t>(r) * 3 * H;
             float* row = scores_.data() + static_cast<size_t>(r) * len;
-            float mx = row[0];
-            for (int j = 1; j < len; ++j) mx = std::max(mx, row[j]);
+            std::fill(row, row + len, 0.0f);
+            for (int d = 0; d < D; ++d) {
+              const float qd = qr[d] * scale;
+              const float* kd = kt_.data() + static_cast<size_t>(d) * len;
+              for (int j = 0; j < len; ++j) row[j] += qd * kd[j];
+            }
+            float mx = -INFINITY;
+            for (int j = 0; j < len; ++j) mx = std::max(mx, row[j]);
             float sum = 0;
             for (int j = 0; j < len; ++j) sum += row[j] = std::exp(row[j] - mx);
             const float inv = 1.0f / sum;
-            for (int j = 0; j < len; ++j) row[j] *= inv;
+            float* orow = o + static_cast<size_t>(r) * H;
+            std::fill(orow, orow + D, 0.0f);
+            for (int j = 0; j < len; ++j) {
+              const float p = row[j] * inv;
+              const float* vj = v + static_cast<size_t>(j) * 3 * H;
+              for (int d = 0; d < D; ++d) orow[d] += p * vj[d];
+            }
           }
-          float* o = ctx_.data() + (offsets[s] - offsets[0]) * h + head * D;
-          cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, len, D, len, 1.0f, scores_.data(), len, v, 3 * H,
-                      0.0f, o, H);
         }
       }
       linear(ctx_.data(), rows, H, l.attn_out_w, l.attn_out_b, H, tmp_.data());
@@ -129,7 +147,7 @@ class CpuEncoder final : public EncoderBackend {
 
  private:
   std::shared_ptr<const BertWeights> w_;
-  std::vector<float> x_, qkv_, ctx_, tmp_, ffn_, scores_;
+  std::vector<float> x_, qkv_, ctx_, tmp_, ffn_, scores_, kt_;
 };
 
 }  // namespace
