@@ -10,6 +10,7 @@ PACKAGES=(
   # libraries (see cmake/dpk_dependencies.cmake)
   libsimdjson-dev libxxhash-dev libzstd-dev zlib1g-dev libarchive-dev libre2-dev libicu-dev
   libboost-program-options-dev libtbb-dev libyaml-cpp-dev
+  libphonenumber-dev libhyperscan-dev libssl-dev
   # tests and benchmarks
   libgtest-dev libbenchmark-dev zstd jq python3 time
 )

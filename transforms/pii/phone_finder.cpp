@@ -1,0 +1,114 @@
+#include "phone_finder.h"
+
+#include <phonenumbers/phonenumbermatch.h>
+#include <phonenumbers/phonenumbermatcher.h>
+#include <phonenumbers/phonenumberutil.h>
+
+namespace dpk::pii {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+}  // namespace
+
+PhoneFinder::PhoneFinder(std::vector<std::string> regions) : regions_(std::move(regions)) {}
+
+bool PhoneFinder::looks_like_date_or_version(std::string_view s) {
+  // Split into digit groups and the separators between them.
+  int groups[8];
+  char seps[8];
+  int n = 0, len = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i < s.size() && is_digit(s[i])) { ++len; continue; }
+    if (len == 0) return false;
+    if (n == 8) return false;
+    groups[n] = len;
+    seps[n] = i < s.size() ? s[i] : 0;
+    ++n;
+    len = 0;
+    if (i < s.size() && i + 1 < s.size() && !is_digit(s[i + 1])) return false;
+  }
+  if (n == 3 && seps[0] == seps[1] && (seps[0] == '-' || seps[0] == '.' || seps[0] == '/')) {
+    // yyyy-mm-dd, dd.mm.yyyy, mm/dd/yy
+    if (groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2) return true;
+    if (groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 4 || groups[2] == 2)) return true;
+  }
+  // 1.2.3 / 10.0.19041.1: dotted groups where some group is 1-2 digits long.
+  if (n >= 3) {
+    bool dots = true;
+    for (int i = 0; i + 1 < n; ++i) dots &= seps[i] == '.';
+    if (dots && (groups[0] <= 2 || groups[1] <= 2)) return true;
+  }
+  return false;
+}
+
+void PhoneFinder::find(std::string_view text, Span c, std::vector<Span>& out) {
+  const char prev = c.begin > 0 ? text[c.begin - 1] : ' ';
+  if (is_alnum(prev) || ((prev == '.' || prev == ',') && c.begin > 1 && is_digit(text[c.begin - 2]))) return;
+  if (c.end < text.size() && is_alnum(text[c.end])) return;
+  if (c.end - c.begin <= kMaxWindow) {
+    find_in_window(text, c, out);
+    return;
+  }
+  // A long run (a table of numbers, a list of dates): windows of whole
+  // space-separated tokens, one starting at each token, at most kMaxWindow
+  // bytes and 17 digits. A window starting with a date or a version cannot
+  // start a phone number. Work stays linear in the run.
+  uint32_t tok = c.begin;
+  while (tok < c.end) {
+    uint32_t tok_end = tok;
+    while (tok_end < c.end && text[tok_end] != ' ') ++tok_end;
+    if (!looks_like_date_or_version(text.substr(tok, tok_end - tok))) {
+      uint32_t e = tok, digits = 0, last_good = tok;
+      while (e < c.end && e - tok <= kMaxWindow) {
+        const char ch = text[e];
+        digits += is_digit(ch);
+        if (digits > 17) break;
+        ++e;
+        if (e == c.end || text[e] == ' ') last_good = e;
+      }
+      if (last_good > tok) find_in_window(text, Span{tok, last_good}, out);
+    }
+    tok = tok_end;
+    while (tok < c.end && text[tok] == ' ') ++tok;
+  }
+}
+
+void PhoneFinder::find_in_window(std::string_view text, Span c, std::vector<Span>& out) {
+  std::string_view s = text.substr(c.begin, c.end - c.begin);
+  int digits = 0;
+  for (char ch : s) digits += is_digit(ch);
+  if (digits < 7) return;
+  if (looks_like_date_or_version(s)) return;
+
+  using i18n::phonenumbers::PhoneNumberMatch;
+  using i18n::phonenumbers::PhoneNumberMatcher;
+  using i18n::phonenumbers::PhoneNumberUtil;
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  window_.assign(s);
+  const size_t nregions = s[0] == '+' ? std::min<size_t>(1, regions_.size()) : regions_.size();
+  for (size_t r = 0; r < nregions; ++r) {
+    PhoneNumberMatcher matcher(util, window_, regions_[r], PhoneNumberMatcher::VALID, 8);
+    PhoneNumberMatch m;
+    while (matcher.HasNext()) {
+      if (!matcher.Next(&m)) break;
+      const auto b = c.begin + static_cast<uint32_t>(m.start());
+      const auto e = b + static_cast<uint32_t>(m.length());
+      if (looks_like_date_or_version(text.substr(b, e - b))) continue;
+      // Overlapping readings (other regions, neighbouring windows): keep the
+      // longer. Windows move left to right, so only the latest few can overlap.
+      bool seen = false;
+      for (size_t i = out.size(); i-- > 0 && out.size() - i <= 8;) {
+        if (b < out[i].end && out[i].begin < e) {
+          if (e - b > out[i].end - out[i].begin) out[i] = Span{b, e};
+          seen = true;
+          break;
+        }
+      }
+      if (!seen) out.push_back(Span{b, e});
+    }
+  }
+}
+
+}  // namespace dpk::pii
