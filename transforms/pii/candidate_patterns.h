@@ -16,10 +16,7 @@ namespace dpk::pii {
 enum class PatternId : uint16_t {
   kEmail,
   kUrlCredentials,
-  kCardDigits,
-  kSsn,
-  kPhoneDigits,
-  kIpv4,
+  kDigitRun,
   kIpv6,
   kMacColon,
   kMacDot,
@@ -38,12 +35,26 @@ enum class PatternId : uint16_t {
   kSecretAssignment,
 };
 
+// How the pass finds where a candidate starts. Hyperscan's start-of-match
+// tracking is costly for patterns that open with a wide class, so those
+// report ends only and the start is found by scanning back over `run_class`.
+enum class StartRule : uint8_t {
+  kTracked,    // start of match tracked by the engine
+  kRunClass,   // maximal run of run_class bytes ending at the match end
+  kBeginLine,  // the "-----BEGIN" that opens the marker
+};
+
 struct CandidatePattern {
   PatternId id;
-  PiiType type;
+  PiiTypeSet types;  // types this pattern proposes candidates for
   std::string_view regex;
   bool caseless;
+  StartRule start = StartRule::kTracked;
+  // kRunClass: the bytes of a run; its first byte must be `run_first`.
+  bool (*run_class)(char) = nullptr;
+  bool (*run_first)(char) = nullptr;
 };
+inline constexpr int kPatternCount = 19;
 
 std::span<const CandidatePattern> candidate_patterns();
 

@@ -1,6 +1,7 @@
 #include "candidate_scanner.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 #ifdef DPK_HAVE_HYPERSCAN
@@ -37,19 +38,26 @@ struct PatternDatabase::Impl {
 
 struct CandidateScanner::Scratch {
   hs_scratch_t* scratch = nullptr;
+  // Per scan: the text, the output, and each pattern's latest candidate.
+  std::string_view text;
   std::vector<Candidate>* out = nullptr;
+  std::array<int64_t, kPatternCount> last{};
   ~Scratch() { hs_free_scratch(scratch); }
 };
 
 std::string_view PatternDatabase::engine_name() { return "hyperscan"; }
 
 StatusOr<std::shared_ptr<const PatternDatabase>> PatternDatabase::compile(PiiTypeSet types) {
+  for (size_t i = 0; i < candidate_patterns().size(); ++i) {
+    if (static_cast<size_t>(candidate_patterns()[i].id) != i) return Status::Usage("pii: pattern table out of order");
+  }
   std::vector<std::string> exprs;
   std::vector<unsigned> flags, ids;
   for (const auto& p : candidate_patterns()) {
-    if (!types.has(p.type)) continue;
+    if (!types.intersects(p.types)) continue;
     exprs.emplace_back(p.regex);
-    flags.push_back(HS_FLAG_SOM_LEFTMOST | (p.caseless ? HS_FLAG_CASELESS : 0u));
+    flags.push_back((p.start == StartRule::kTracked ? HS_FLAG_SOM_LEFTMOST : 0u) |
+                    (p.caseless ? HS_FLAG_CASELESS : 0u));
     ids.push_back(static_cast<unsigned>(p.id));
   }
   auto db = std::shared_ptr<PatternDatabase>(new PatternDatabase());
@@ -78,24 +86,54 @@ CandidateScanner::CandidateScanner(std::shared_ptr<const PatternDatabase> db)
 void CandidateScanner::scan(std::string_view text, std::vector<Candidate>& out) {
   out.clear();
   if (!db_->impl().db || text.empty()) return;
-  scratch_->out = &out;
+  Scratch& st = *scratch_;
+  st.text = text;
+  st.out = &out;
+  st.last.fill(-1);
   auto on_match = [](unsigned id, unsigned long long from, unsigned long long to, unsigned,
                      void* ctx) -> int {
-    auto& v = *static_cast<std::vector<Candidate>*>(ctx);
-    const auto pid = static_cast<PatternId>(id);
-    // Reports come in order of end: a report with the start of the pattern's
-    // latest candidate only moves its end further.
-    for (auto it = v.rbegin(); it != v.rend() && it - v.rbegin() < 4; ++it) {
-      if (it->pattern == pid && it->begin == from) {
-        it->end = static_cast<uint32_t>(to);
-        return 0;
+    Scratch& st = *static_cast<Scratch*>(ctx);
+    auto& v = *st.out;
+    const CandidatePattern& p = candidate_patterns()[id];
+    const auto end = static_cast<uint32_t>(to);
+    int64_t& last = st.last[id];
+    if (p.start == StartRule::kTracked) {
+      // Reports come in order of end: the same start only moves the end on.
+      if (last >= 0 && v[last].begin == from) {
+        v[last].end = end;
+      } else {
+        last = static_cast<int64_t>(v.size());
+        v.push_back({p.id, static_cast<uint32_t>(from), end});
       }
+      return 0;
     }
-    v.push_back({pid, static_cast<uint32_t>(from), static_cast<uint32_t>(to)});
+    if (p.start == StartRule::kRunClass) {
+      // Still the same run when every byte since its last end is in the class.
+      if (last >= 0) {
+        Candidate& c = v[last];
+        uint32_t i = c.end;
+        while (i < end && p.run_class(st.text[i])) ++i;
+        if (i == end) { c.end = end; return 0; }
+      }
+      uint32_t b = end;
+      while (b > 0 && p.run_class(st.text[b - 1])) --b;
+      if (b > 0 && p.run_first(st.text[b - 1])) {
+        --b;
+      } else {
+        while (b < end && !p.run_first(st.text[b])) ++b;
+      }
+      last = static_cast<int64_t>(v.size());
+      v.push_back({p.id, b, end});
+      return 0;
+    }
+    // kBeginLine: the marker opens with "-----BEGIN" a bounded way back.
+    const size_t lo = end > 128 ? end - 128 : 0;
+    const size_t b = st.text.substr(lo, end - lo).rfind("-----BEGIN");
+    if (b != std::string_view::npos) v.push_back({p.id, static_cast<uint32_t>(lo + b), end});
     return 0;
   };
   hs_scan(db_->impl().db, text.data(), static_cast<unsigned>(text.size()), 0, scratch_->scratch,
-          on_match, &out);
+          on_match, &st);
   normalize(out);
 }
 
@@ -122,7 +160,7 @@ StatusOr<std::shared_ptr<const PatternDatabase>> PatternDatabase::compile(PiiTyp
   opt.set_max_mem(64 << 20);
   db->impl_->set = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
   for (const auto& p : candidate_patterns()) {
-    if (!types.has(p.type)) continue;
+    if (!types.intersects(p.types)) continue;
     std::string expr = (p.caseless ? "(?i)" : "") + std::string(p.regex);
     std::string err;
     if (db->impl_->set->Add(expr, &err) < 0) return Status::Usage("pii: bad pattern: " + err);

@@ -52,6 +52,39 @@ Span PiiDetector::private_key_block(std::string_view t, Span c) {
   return Span{c.begin, i};
 }
 
+// One run of digits and separators: card numbers, SSNs and IPv4 addresses
+// start at a digit group; libphonenumber reads the phones in it.
+void PiiDetector::digit_run(std::string_view t, Span run, std::vector<Entity>& raw) {
+  const PiiTypeSet& types = cfg_.types;
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (uint32_t i = run.begin; i < run.end; ++i) {
+    if (!is_digit(t[i]) || (i > run.begin && is_digit(t[i - 1]))) continue;
+    if (types.has(PiiType::kCreditCard)) {
+      if (auto v = validate_credit_card(t, Span{i, run.end})) raw.push_back({PiiType::kCreditCard, v->begin, v->end});
+    }
+    if (types.has(PiiType::kUsSsn) && i + 11 <= run.end) {
+      if (auto v = validate_ssn(t, Span{i, i + 11})) raw.push_back({PiiType::kUsSsn, v->begin, v->end});
+    }
+    if (types.has(PiiType::kIpAddress) && (i == run.begin || t[i - 1] != '.')) {
+      uint32_t e = i;
+      while (e < run.end && (is_digit(t[e]) || t[e] == '.') && e - i < 16) ++e;
+      while (e > i && t[e - 1] == '.') --e;
+      if (e - i >= 7) {
+        if (auto v = validate_ipv4(t, Span{i, e})) raw.push_back({PiiType::kIpAddress, v->begin, v->end});
+      }
+    }
+  }
+  if (types.has(PiiType::kPhone)) {
+    // A '+' or '(' just before the run belongs to the number.
+    Span s = run;
+    if (s.begin > 0 && (t[s.begin - 1] == '+' || t[s.begin - 1] == '(')) --s.begin;
+    if (s.begin > 0 && t[s.begin - 1] == '+') --s.begin;
+    phone_spans_.clear();
+    phones_.find(t, s, phone_spans_);
+    for (const Span& p : phone_spans_) raw.push_back({PiiType::kPhone, p.begin, p.end});
+  }
+}
+
 void PiiDetector::validate(std::string_view t, const Candidate& c, std::vector<Entity>& raw) {
   const Span s{c.begin, c.end};
   std::optional<Span> v;
@@ -59,19 +92,11 @@ void PiiDetector::validate(std::string_view t, const Candidate& c, std::vector<E
   switch (c.pattern) {
     case PatternId::kEmail: v = validate_email(t, s); type = PiiType::kEmail; break;
     case PatternId::kUrlCredentials: v = validate_url_credentials(t, s); type = PiiType::kUrlCredentials; break;
-    case PatternId::kCardDigits: v = validate_credit_card(t, s); type = PiiType::kCreditCard; break;
-    case PatternId::kSsn: v = validate_ssn(t, s); type = PiiType::kUsSsn; break;
-    case PatternId::kIpv4: v = validate_ipv4(t, s); type = PiiType::kIpAddress; break;
+    case PatternId::kDigitRun: digit_run(t, s, raw); return;
     case PatternId::kIpv6: v = validate_ipv6(t, s); type = PiiType::kIpAddress; break;
     case PatternId::kMacColon:
     case PatternId::kMacDot: v = validate_mac(t, s); type = PiiType::kMacAddress; break;
     case PatternId::kIban: v = validate_iban(t, s); type = PiiType::kIban; break;
-    case PatternId::kPhoneDigits: {
-      phone_spans_.clear();
-      phones_.find(t, s, phone_spans_);
-      for (const Span& p : phone_spans_) raw.push_back({PiiType::kPhone, p.begin, p.end});
-      return;
-    }
     case PatternId::kPrivateKeyBlock: v = private_key_block(t, s); break;
     case PatternId::kAwsSecretKey: v = validate_aws_secret(t, s); break;
     case PatternId::kSecretAssignment:

@@ -34,6 +34,7 @@ class PiiDetector {
 
  private:
   void validate(std::string_view text, const Candidate& c, std::vector<Entity>& raw);
+  void digit_run(std::string_view text, Span run, std::vector<Entity>& raw);
   Span private_key_block(std::string_view text, Span c);
 
   DetectorConfig cfg_;

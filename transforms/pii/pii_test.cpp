@@ -193,10 +193,10 @@ TEST_F(PiiDetectorTest, OverlappingCandidatesResolveToOneReading) {
 }
 
 TEST_F(PiiDetectorTest, HugeDocumentIsScannedInOnePass) {
-  // 8 MB of digits and separators: candidates everywhere, none valid as a
+  // 2 MB of digits and separators: candidates everywhere, none valid as a
   // phone; the pass must stay linear (this finishes in well under a second).
   std::string s;
-  for (int i = 0; s.size() < (8u << 20); ++i) s += "0000-00-00 ";
+  for (int i = 0; s.size() < (2u << 20); ++i) s += "0000-00-00 ";
   s += " mail me@example.org";
   auto r = find(s);
   ASSERT_FALSE(r.empty());
@@ -238,7 +238,7 @@ TEST(PiiRewriter, RedactedTextNeverHoldsADetectedValue) {
   std::mt19937 rng(7);
   std::vector<Entity> ents;
   std::string out;
-  for (int trial = 0; trial < 3000; ++trial) {
+  for (int trial = 0; trial < 1000; ++trial) {
     std::string text;
     const int parts = 1 + static_cast<int>(rng() % 8);
     for (int i = 0; i < parts; ++i) {

@@ -31,10 +31,13 @@ std::optional<PiiType> parse_pii_type(std::string_view name);
 // A set of types, as bits.
 class PiiTypeSet {
  public:
-  static PiiTypeSet all() { PiiTypeSet s; s.bits_ = (1u << kPiiTypeCount) - 1; return s; }
-  void add(PiiType t) { bits_ |= 1u << static_cast<int>(t); }
-  bool has(PiiType t) const { return (bits_ >> static_cast<int>(t)) & 1u; }
-  bool empty() const { return bits_ == 0; }
+  static constexpr PiiTypeSet all() { PiiTypeSet s; s.bits_ = (1u << kPiiTypeCount) - 1; return s; }
+  static constexpr PiiTypeSet of(PiiType t) { PiiTypeSet s; s.add(t); return s; }
+  constexpr PiiTypeSet with(PiiType t) const { PiiTypeSet s = *this; s.add(t); return s; }
+  constexpr void add(PiiType t) { bits_ |= 1u << static_cast<int>(t); }
+  constexpr bool has(PiiType t) const { return (bits_ >> static_cast<int>(t)) & 1u; }
+  constexpr bool intersects(PiiTypeSet o) const { return (bits_ & o.bits_) != 0; }
+  constexpr bool empty() const { return bits_ == 0; }
 
  private:
   uint32_t bits_ = 0;

@@ -136,10 +136,16 @@ double shannon_entropy(std::string_view s) {
 }
 
 std::optional<Span> validate_email(std::string_view t, Span c) {
-  uint32_t b = c.begin, e = c.end;
-  while (b < e && (t[b] == '.' || t[b] == '%' || t[b] == '+' || t[b] == '-')) ++b;
-  const size_t at_pos = t.find('@', b);
-  if (at_pos == std::string_view::npos || at_pos >= e || at_pos == b) return std::nullopt;
+  // The candidate starts at the '@': read the local part back from it.
+  const uint32_t at_pos = c.begin;
+  uint32_t e = c.end;
+  if (at(t, at_pos) != '@') return std::nullopt;
+  auto local_byte = [](char ch) { return is_alnum(ch) || ch == '.' || ch == '_' || ch == '%' || ch == '+' || ch == '-'; };
+  uint32_t b = at_pos;
+  while (b > 0 && at_pos - b <= 64 && local_byte(t[b - 1])) --b;
+  if (b > 0 && local_byte(t[b - 1])) return std::nullopt;  // longer than 64
+  while (b < at_pos && (t[b] == '.' || t[b] == '%' || t[b] == '+' || t[b] == '-')) ++b;
+  if (b == at_pos) return std::nullopt;
   std::string_view local = t.substr(b, at_pos - b);
   if (local.size() > 64 || local.back() == '.' || local.find("..") != std::string_view::npos)
     return std::nullopt;
@@ -198,7 +204,7 @@ std::optional<Span> validate_credit_card(std::string_view t, Span c) {
         group_digits[ngroups++] = ndigits;
       }
     } else {
-      if (sep && ch != sep) break;
+      if ((ch != ' ' && ch != '-') || (sep && ch != sep) || !is_digit(at(t, i + 1))) break;
       sep = ch;
     }
   }
@@ -207,9 +213,7 @@ std::optional<Span> validate_credit_card(std::string_view t, Span c) {
     const int n = group_digits[g];
     if (n < 13) break;
     if (n > 19) continue;
-    if (!number_ends_at(t, group_end[g])) {
-      if (g == ngroups - 1 || !sep) continue;
-    }
+    if (!number_ends_at(t, group_end[g])) continue;
     std::string_view d(digits, static_cast<size_t>(n));
     if (card_prefix_valid(d) && luhn_valid(d)) return Span{c.begin, group_end[g]};
     if (!sep) break;
