@@ -14,6 +14,30 @@ bool is_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A
 
 PhoneFinder::PhoneFinder(std::vector<std::string> regions) : regions_(std::move(regions)) {}
 
+bool PhoneFinder::is_year(std::string_view s) {
+  return s.size() == 4 && (s.substr(0, 2) == "19" || s.substr(0, 2) == "20") && is_digit(s[2]) && is_digit(s[3]);
+}
+
+bool PhoneFinder::looks_like_decimal_or_years(std::string_view s) {
+  // 0.21596193313598633, 2016.7455968: a long group next to a dot.
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '.') continue;
+    size_t a = i, b = i + 1;
+    while (a > 0 && is_digit(s[a - 1])) --a;
+    while (b < s.size() && is_digit(s[b])) ++b;
+    if (i - a >= 5 || b - i - 1 >= 5) return true;
+  }
+  // 1994-2022, 2001 - 2020: a range of years.
+  const size_t dash = s.find('-');
+  if (dash != std::string_view::npos) {
+    std::string_view l = s.substr(0, dash), r = s.substr(dash + 1);
+    while (!l.empty() && l.back() == ' ') l.remove_suffix(1);
+    while (!r.empty() && r.front() == ' ') r.remove_prefix(1);
+    if (is_year(l) && is_year(r)) return true;
+  }
+  return false;
+}
+
 bool PhoneFinder::looks_like_date_or_version(std::string_view s) {
   // Split into digit groups and the separators between them.
   int groups[8];
@@ -76,11 +100,27 @@ void PhoneFinder::find(std::string_view text, Span c, std::vector<Span>& out) {
 }
 
 void PhoneFinder::find_in_window(std::string_view text, Span c, std::vector<Span>& out) {
+  // Leading tokens that are dates, times or years cannot start a number:
+  // "05.11.23 - 16", "2020 (765".
+  while (true) {
+    std::string_view s = text.substr(c.begin, c.end - c.begin);
+    size_t sp = s.find_first_of(" (");
+    if (sp == std::string_view::npos || sp == 0) break;
+    std::string_view tok = s.substr(0, sp);
+    if (!looks_like_date_or_version(tok) && !is_year(tok)) break;
+    c.begin += static_cast<uint32_t>(sp);
+    while (c.begin < c.end && !is_digit(text[c.begin]) && text[c.begin] != '+' && text[c.begin] != '(') ++c.begin;
+  }
   std::string_view s = text.substr(c.begin, c.end - c.begin);
   int digits = 0;
   for (char ch : s) digits += is_digit(ch);
   if (digits < 7) return;
-  if (looks_like_date_or_version(s)) return;
+  if (looks_like_date_or_version(s) || looks_like_decimal_or_years(s)) return;
+  if (auto it = memo_.find(std::string(s)); it != memo_.end()) {
+    for (const Span& r : it->second) out.push_back(Span{c.begin + r.begin, c.begin + r.end});
+    return;
+  }
+  const size_t first_out = out.size();
 
   using i18n::phonenumbers::PhoneNumberMatch;
   using i18n::phonenumbers::PhoneNumberMatcher;
@@ -109,6 +149,10 @@ void PhoneFinder::find_in_window(std::string_view text, Span c, std::vector<Span
       if (!seen) out.push_back(Span{b, e});
     }
   }
+  // Footers and contact blocks repeat the same numbers page after page.
+  if (memo_.size() >= kMemoEntries) memo_.clear();
+  auto& found = memo_[std::string(s)];
+  for (size_t i = first_out; i < out.size(); ++i) found.push_back(Span{out[i].begin - c.begin, out[i].end - c.begin});
 }
 
 }  // namespace dpk::pii

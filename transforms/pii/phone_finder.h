@@ -9,6 +9,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -25,13 +26,18 @@ class PhoneFinder {
   // True when `s` has the shape of a date or a version ("2024-01-31",
   // "31.01.2024", "1.2.3.4"): such runs are never phones.
   static bool looks_like_date_or_version(std::string_view s);
+  static bool looks_like_decimal_or_years(std::string_view s);
+  static bool is_year(std::string_view s);
 
  private:
   static constexpr uint32_t kMaxWindow = 48;
   void find_in_window(std::string_view text, Span c, std::vector<Span>& out);
 
+  static constexpr size_t kMemoEntries = 4096;
   std::vector<std::string> regions_;
   std::string window_;
+  // Window text -> phones found in it (offsets within the window).
+  std::unordered_map<std::string, std::vector<Span>> memo_;
 };
 
 }  // namespace dpk::pii

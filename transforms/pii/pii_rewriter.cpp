@@ -4,6 +4,7 @@
 #include <openssl/hmac.h>
 
 #include <algorithm>
+#include <bitset>
 #include <unordered_map>
 
 namespace dpk::pii {
@@ -75,10 +76,13 @@ void PiiRewriter::add_repeated_values(std::string_view text, std::vector<Entity>
     if (len > text.size()) continue;
     uint64_t pow = 1;
     for (uint32_t k = 1; k < len; ++k) pow *= kBase;
+    // A 4096-bit filter on the hash's top bits keeps the map off the loop.
+    std::bitset<4096> filter;
+    for (const auto& kv : hashes) filter.set(kv.first >> 52);
     uint64_t h = hash_of(text.substr(0, len));
     uint32_t last_end = 0;
     for (size_t pos = 0;; ++pos) {
-      auto it = hashes.find(h);
+      auto it = filter.test(h >> 52) ? hashes.find(h) : hashes.end();
       if (it != hashes.end() && pos >= last_end) {
         for (size_t idx : it->second) {
           const Entity& e = entities[idx];
