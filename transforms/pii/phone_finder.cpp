@@ -12,7 +12,17 @@ bool is_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A
 
 }  // namespace
 
-PhoneFinder::PhoneFinder(std::vector<std::string> regions) : regions_(std::move(regions)) {}
+PhoneFinder::PhoneFinder(std::vector<std::string> regions) : regions_(std::move(regions)) {
+  // Regions whose national numbers are written with their trunk prefix ("0"
+  // in GB, DE, FR) are tried only on windows that start with it. NANPA
+  // numbers (trunk prefix 1) and Indian mobiles are written without one.
+  const auto& util = *i18n::phonenumbers::PhoneNumberUtil::GetInstance();
+  for (const auto& r : regions_) {
+    std::string ndd;
+    util.GetNddPrefixForRegion(r, true, &ndd);
+    trunk_.push_back(ndd.size() == 1 && ndd != "1" && r != "IN" ? ndd[0] : '\0');
+  }
+}
 
 bool PhoneFinder::is_year(std::string_view s) {
   return s.size() == 4 && (s.substr(0, 2) == "19" || s.substr(0, 2) == "20") && is_digit(s[2]) && is_digit(s[3]);
@@ -36,6 +46,31 @@ bool PhoneFinder::looks_like_decimal_or_years(std::string_view s) {
     if (is_year(l) && is_year(r)) return true;
   }
   return false;
+}
+
+bool PhoneFinder::looks_like_amount_or_id(std::string_view s) {
+  // A bare run of more than 12 digits is an id, not a dialled number.
+  size_t run = 0;
+  for (char ch : s) {
+    run = is_digit(ch) ? run + 1 : 0;
+    if (run > 12) return true;
+  }
+  // 3 000 000, 12.500.000: a group of 1-3 digits, then groups of exactly 3.
+  size_t i = 0;
+  while (i < s.size() && is_digit(s[i])) ++i;
+  if (i == 0 || i > 3 || i == s.size()) return false;
+  const char sep = s[i];
+  if (sep != ' ' && sep != '.' && sep != ',') return false;
+  int groups = 0;
+  while (i < s.size()) {
+    if (s[i] != sep) return false;
+    size_t j = i + 1;
+    while (j < s.size() && is_digit(s[j])) ++j;
+    if (j - i - 1 != 3) return false;
+    ++groups;
+    i = j;
+  }
+  return groups >= 2;
 }
 
 bool PhoneFinder::looks_like_date_or_version(std::string_view s) {
@@ -104,9 +139,13 @@ void PhoneFinder::find_in_window(std::string_view text, Span c, std::vector<Span
   // "05.11.23 - 16", "2020 (765".
   while (true) {
     std::string_view s = text.substr(c.begin, c.end - c.begin);
-    size_t sp = s.find_first_of(" (");
-    if (sp == std::string_view::npos || sp == 0) break;
+    size_t sp = s.find_first_of(" (", 1);
+    if (sp == std::string_view::npos) {
+      // The whole window is one token: a date such as "(25/11/2019" is dropped below.
+      break;
+    }
     std::string_view tok = s.substr(0, sp);
+    while (!tok.empty() && tok[0] == '(') tok.remove_prefix(1);
     if (!looks_like_date_or_version(tok) && !is_year(tok)) break;
     c.begin += static_cast<uint32_t>(sp);
     while (c.begin < c.end && !is_digit(text[c.begin]) && text[c.begin] != '+' && text[c.begin] != '(') ++c.begin;
@@ -115,7 +154,11 @@ void PhoneFinder::find_in_window(std::string_view text, Span c, std::vector<Span
   int digits = 0;
   for (char ch : s) digits += is_digit(ch);
   if (digits < 7) return;
-  if (looks_like_date_or_version(s) || looks_like_decimal_or_years(s)) return;
+  {
+    std::string_view bare = s;
+    while (!bare.empty() && bare[0] == '(') bare.remove_prefix(1);
+    if (looks_like_date_or_version(bare) || looks_like_decimal_or_years(s) || looks_like_amount_or_id(s)) return;
+  }
   if (auto it = memo_.find(std::string(s)); it != memo_.end()) {
     for (const Span& r : it->second) out.push_back(Span{c.begin + r.begin, c.begin + r.end});
     return;
@@ -127,8 +170,13 @@ void PhoneFinder::find_in_window(std::string_view text, Span c, std::vector<Span
   using i18n::phonenumbers::PhoneNumberUtil;
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   window_.assign(s);
-  const size_t nregions = s[0] == '+' ? std::min<size_t>(1, regions_.size()) : regions_.size();
-  for (size_t r = 0; r < nregions; ++r) {
+  const bool international = s[0] == '+';
+  const size_t d0 = s.find_first_of("0123456789");
+  for (size_t r = 0; r < regions_.size(); ++r) {
+    if (international && r > 0) break;  // +CC numbers parse the same in any region
+    if (!international && trunk_[r] && s[d0] != trunk_[r]) continue;
+    // A reading that already covers the whole window needs no other region.
+    if (out.size() > first_out && out.back().begin <= c.begin + 1 && out.back().end + 1 >= c.end) break;
     PhoneNumberMatcher matcher(util, window_, regions_[r], PhoneNumberMatcher::VALID, 8);
     PhoneNumberMatch m;
     while (matcher.HasNext()) {

@@ -28,6 +28,7 @@ class PhoneFinder {
   static bool looks_like_date_or_version(std::string_view s);
   static bool looks_like_decimal_or_years(std::string_view s);
   static bool is_year(std::string_view s);
+  static bool looks_like_amount_or_id(std::string_view s);
 
  private:
   static constexpr uint32_t kMaxWindow = 48;
@@ -35,6 +36,7 @@ class PhoneFinder {
 
   static constexpr size_t kMemoEntries = 4096;
   std::vector<std::string> regions_;
+  std::vector<char> trunk_;  // per region: the trunk prefix a national number must start with, or 0
   std::string window_;
   // Window text -> phones found in it (offsets within the window).
   std::unordered_map<std::string, std::vector<Span>> memo_;

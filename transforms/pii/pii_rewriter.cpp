@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <bitset>
-#include <unordered_map>
+#include <cstring>
 
 namespace dpk::pii {
 
@@ -58,43 +58,37 @@ void PiiRewriter::append_replacement(std::string_view value, PiiType type, std::
 
 void PiiRewriter::add_repeated_values(std::string_view text, std::vector<Entity>& entities) {
   if (entities.empty()) return;
-  // Distinct values grouped by length, searched with one rolling hash per length.
-  constexpr uint64_t kBase = 1099511628211ull;
-  auto hash_of = [&](std::string_view s) {
-    uint64_t h = 0;
-    for (unsigned char c : s) h = h * kBase + c;
-    return h;
-  };
-  std::unordered_map<uint32_t, std::unordered_map<uint64_t, std::vector<size_t>>> by_len;
+  // One pass over the text: a 64K-bit filter on each position's first four
+  // bytes; a hit is checked against the values that start with them.
+  auto key4 = [](const char* p) { uint32_t k; std::memcpy(&k, p, 4); return k; };
+  auto slot = [](uint32_t k) { return (k * 2654435761u) >> 16; };
+  prefixes_.clear();
+  filter_.reset();
   for (size_t i = 0; i < entities.size(); ++i) {
-    const uint32_t len = entities[i].end - entities[i].begin;
-    if (len < 4) continue;
-    by_len[len][hash_of(text.substr(entities[i].begin, len))].push_back(i);
+    if (entities[i].end - entities[i].begin < 4) continue;
+    const uint32_t k = key4(text.data() + entities[i].begin);
+    filter_.set(slot(k));
+    prefixes_.push_back({k, i});
   }
   added_.clear();
-  for (const auto& [len, hashes] : by_len) {
-    if (len > text.size()) continue;
-    uint64_t pow = 1;
-    for (uint32_t k = 1; k < len; ++k) pow *= kBase;
-    // A 4096-bit filter on the hash's top bits keeps the map off the loop.
-    std::bitset<4096> filter;
-    for (const auto& kv : hashes) filter.set(kv.first >> 52);
-    uint64_t h = hash_of(text.substr(0, len));
-    uint32_t last_end = 0;
-    for (size_t pos = 0;; ++pos) {
-      auto it = filter.test(h >> 52) ? hashes.find(h) : hashes.end();
-      if (it != hashes.end() && pos >= last_end) {
-        for (size_t idx : it->second) {
-          const Entity& e = entities[idx];
-          if (e.begin != pos && text.compare(pos, len, text.substr(e.begin, len)) == 0) {
-            added_.push_back({e.type, static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + len)});
-            last_end = static_cast<uint32_t>(pos + len);
-            break;
-          }
-        }
+  if (prefixes_.empty() || text.size() < 4) return;
+  std::sort(prefixes_.begin(), prefixes_.end());
+  size_t next = 0;  // index of the next detected entity, to skip known spans
+  uint32_t covered_to = 0;
+  for (size_t pos = 0; pos + 4 <= text.size(); ++pos) {
+    const uint32_t k = key4(text.data() + pos);
+    if (!filter_.test(slot(k))) continue;
+    while (next < entities.size() && entities[next].end <= pos) ++next;
+    if (pos < covered_to || (next < entities.size() && entities[next].begin <= pos)) continue;
+    auto it = std::lower_bound(prefixes_.begin(), prefixes_.end(), std::pair<uint32_t, size_t>{k, 0});
+    for (; it != prefixes_.end() && it->first == k; ++it) {
+      const Entity& e = entities[it->second];
+      const uint32_t len = e.end - e.begin;
+      if (pos + len <= text.size() && text.compare(pos, len, text.substr(e.begin, len)) == 0) {
+        added_.push_back({e.type, static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + len)});
+        covered_to = static_cast<uint32_t>(pos + len);
+        break;
       }
-      if (pos + len >= text.size()) break;
-      h = (h - static_cast<unsigned char>(text[pos]) * pow) * kBase + static_cast<unsigned char>(text[pos + len]);
     }
   }
   if (added_.empty()) return;

@@ -10,6 +10,7 @@
 //   rw.rewrite("mail a@b.org", entities, out);   // "mail <EMAIL>"
 #pragma once
 
+#include <bitset>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +26,7 @@ class PiiRewriter {
   // `tmpl` may hold {type} and (hash mode) {hash}; `key` is the HMAC key.
   PiiRewriter(PiiMode mode, std::string_view tmpl, std::string key);
   // Adds the other occurrences of detected values to `entities` (kept sorted
-  // and non-overlapping). Linear in the text for each distinct value length.
+  // and non-overlapping). One pass over the text.
   void add_repeated_values(std::string_view text, std::vector<Entity>& entities);
   // Writes `text` with `entities` (sorted, non-overlapping) replaced.
   void rewrite(std::string_view text, const std::vector<Entity>& entities, std::string& out);
@@ -40,6 +41,8 @@ class PiiRewriter {
   std::vector<char> holes_;          // 't' (type) or 'h' (hash) after each piece
   std::string key_;
   std::vector<Entity> added_;
+  std::vector<std::pair<uint32_t, size_t>> prefixes_;  // first four bytes, entity index
+  std::bitset<65536> filter_;
 };
 
 }  // namespace dpk::pii
