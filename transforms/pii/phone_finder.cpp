@@ -48,6 +48,38 @@ bool PhoneFinder::looks_like_decimal_or_years(std::string_view s) {
   return false;
 }
 
+bool PhoneFinder::looks_like_other_identifier(std::string_view s) {
+  // ddd-dd-dddd is the shape of a US SSN, valid or not.
+  if (s.size() == 11 && s[3] == '-' && s[6] == '-') return true;
+  // Four dotted groups of 1-3 digits: an IPv4 address, valid or not.
+  int groups = 0, len = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i < s.size() && is_digit(s[i])) { if (++len > 3) return false; continue; }
+    if (len == 0 || (i < s.size() && s[i] != '.')) return false;
+    ++groups;
+    len = 0;
+  }
+  return groups == 4;
+}
+
+bool PhoneFinder::follows_account_prefix(std::string_view text, uint32_t begin) {
+  // "NL61 WSKB 2247 3889 99": digits after an IBAN-like start on the same line.
+  const uint32_t lo = begin > 40 ? begin - 40 : 0;
+  for (uint32_t i = begin; i-- > lo;) {
+    const char ch = text[i];
+    if (ch == '\n') return false;
+    const bool upper = ch >= 'A' && ch <= 'Z';
+    if (!upper && !is_digit(ch) && ch != ' ') {
+      return false;
+    }
+    if (upper && i + 4 <= begin && i > 0 && text[i - 1] >= 'A' && text[i - 1] <= 'Z' &&
+        is_digit(text[i + 1]) && is_digit(text[i + 2]) && (i < 2 || !is_alnum(text[i - 2]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool PhoneFinder::looks_like_amount_or_id(std::string_view s) {
   // A bare run of more than 12 digits is an id, not a dialled number.
   size_t run = 0;
@@ -157,7 +189,9 @@ void PhoneFinder::find_in_window(std::string_view text, Span c, std::vector<Span
   {
     std::string_view bare = s;
     while (!bare.empty() && bare[0] == '(') bare.remove_prefix(1);
-    if (looks_like_date_or_version(bare) || looks_like_decimal_or_years(s) || looks_like_amount_or_id(s)) return;
+    if (looks_like_date_or_version(bare) || looks_like_decimal_or_years(s) || looks_like_amount_or_id(s) ||
+        looks_like_other_identifier(s) || follows_account_prefix(text, c.begin))
+      return;
   }
   if (auto it = memo_.find(std::string(s)); it != memo_.end()) {
     for (const Span& r : it->second) out.push_back(Span{c.begin + r.begin, c.begin + r.end});

@@ -29,6 +29,8 @@ class PhoneFinder {
   static bool looks_like_decimal_or_years(std::string_view s);
   static bool is_year(std::string_view s);
   static bool looks_like_amount_or_id(std::string_view s);
+  static bool looks_like_other_identifier(std::string_view s);
+  static bool follows_account_prefix(std::string_view text, uint32_t begin);
 
  private:
   static constexpr uint32_t kMaxWindow = 48;

@@ -224,7 +224,10 @@ std::optional<Span> validate_credit_card(std::string_view t, Span c) {
 std::optional<Span> validate_ssn(std::string_view t, Span c) {
   if (c.end - c.begin != 11) return std::nullopt;
   std::string_view s = t.substr(c.begin, 11);
-  if (s[3] != s[6]) return std::nullopt;
+  for (int i : {0, 1, 2, 4, 5, 7, 8, 9, 10}) {
+    if (!is_digit(s[i])) return std::nullopt;
+  }
+  if ((s[3] != '-' && s[3] != ' ') || s[3] != s[6]) return std::nullopt;
   if (!number_starts_at(t, c.begin) || !number_ends_at(t, c.end)) return std::nullopt;
   const int area = (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
   const int group = (s[4] - '0') * 10 + (s[5] - '0');
