@@ -141,8 +141,18 @@ std::optional<Span> validate_email(std::string_view t, Span c) {
   uint32_t e = c.end;
   if (at(t, at_pos) != '@') return std::nullopt;
   auto local_byte = [](char ch) { return is_alnum(ch) || ch == '.' || ch == '_' || ch == '%' || ch == '+' || ch == '-'; };
+  // Latin letters with diacritics (two-byte UTF-8, lead byte C3-C5) are
+  // allowed in the local part ("jörg@..."); other scripts end it.
+  auto latin2 = [&](uint32_t i) {  // t[i-2..i) is one such letter
+    const auto lead = static_cast<unsigned char>(t[i - 2]), cont = static_cast<unsigned char>(t[i - 1]);
+    return i >= 2 && lead >= 0xC3 && lead <= 0xC5 && (cont & 0xC0) == 0x80;
+  };
   uint32_t b = at_pos;
-  while (b > 0 && at_pos - b <= 64 && local_byte(t[b - 1])) --b;
+  while (b > 0 && at_pos - b <= 64) {
+    if (local_byte(t[b - 1])) --b;
+    else if (b >= 2 && latin2(b)) b -= 2;
+    else break;
+  }
   if (b > 0 && local_byte(t[b - 1])) return std::nullopt;  // longer than 64
   while (b < at_pos && (t[b] == '.' || t[b] == '%' || t[b] == '+' || t[b] == '-')) ++b;
   if (b == at_pos) return std::nullopt;
