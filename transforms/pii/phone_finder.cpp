@@ -209,6 +209,9 @@ void PhoneFinder::find_in_window(std::string_view text, Span c, std::vector<Span
   for (size_t r = 0; r < regions_.size(); ++r) {
     if (international && r > 0) break;  // +CC numbers parse the same in any region
     if (!international && trunk_[r] && s[d0] != trunk_[r]) continue;
+    // Without a trunk prefix, national numbers (NANPA, Indian mobiles) have
+    // ten digits at least and do not start with 0 (that is a trunk prefix).
+    if (!international && !trunk_[r] && (digits < 10 || s[d0] == '0')) continue;
     // A reading that already covers the whole window needs no other region.
     if (out.size() > first_out && out.back().begin <= c.begin + 1 && out.back().end + 1 >= c.end) break;
     PhoneNumberMatcher matcher(util, window_, regions_[r], PhoneNumberMatcher::VALID, 8);
