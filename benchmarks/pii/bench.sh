@@ -31,13 +31,10 @@ best() {  # best of 3
 }
 start=$(best "$BUILD/bin/dpk-pii" --threads 1 -q "$TMP/one.jsonl" -o /dev/null)
 run=$(best "$BUILD/bin/dpk-pii" --threads 1 -q "$TMP/in.jsonl" -o /dev/null)
-plain=$(best "$BUILD/bin/dpk-convert" --threads 1 -q "$TMP/in.jsonl" -o /dev/null)
 dpk_mbs=$(awk "BEGIN{printf \"%.1f\", $TEXT_BYTES / ($run - $start) / 1e6}")
-plain_mbs=$(awk "BEGIN{printf \"%.1f\", $TEXT_BYTES / ($plain - $start) / 1e6}")
 read -r pdocs pbytes psec < <("$VENV/bin/python" "$HERE/presidio_throughput.py" "$TMP/in.jsonl" 400)
 pre_mbs=$(awk "BEGIN{printf \"%.3f\", $pbytes / $psec / 1e6}")
 echo "input: $(wc -l < "$TMP/in.jsonl") documents, $TEXT_BYTES bytes of text"
 echo "dpk-pii redact, all types, 1 thread: ${dpk_mbs} MB/s (cpu ${run}s, start-up ${start}s)"
-echo "dpk-convert (plain pass), 1 thread:  ${plain_mbs} MB/s"
 echo "presidio analyzer+anonymizer:        ${pre_mbs} MB/s ($pdocs documents, $pbytes bytes, ${psec}s)"
 echo "ratio dpk/presidio: $(awk "BEGIN{printf \"%.0f\", $dpk_mbs / $pre_mbs}")x"
