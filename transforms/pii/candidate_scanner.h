@@ -4,14 +4,15 @@
 // The patterns (candidate_patterns.h) are compiled once per configured step
 // into a PatternDatabase, shared read-only by every worker; each worker owns
 // a CandidateScanner with its own scratch space. With Hyperscan (when the
-// build found it) the pass reports, for every pattern, each leftmost start
-// with its farthest end; without it RE2::Set tells which patterns occur and
-// RE2 finds their leftmost-longest spans.
+// build found it) the pass reports, for every pattern, each start with its
+// farthest end (the start tracked by Hyperscan, or found by a backward scan
+// for the patterns whose StartRule says so); without Hyperscan RE2::Set tells
+// which patterns occur and RE2 finds their leftmost-longest spans.
 //
 //   auto db = PatternDatabase::compile(PiiTypeSet::all());
-//   CandidateScanner scanner(*db);
+//   CandidateScanner scanner(db.value());
 //   std::vector<Candidate> found;
-//   scanner.scan("write to a@b.org", found);   // {kEmail, 9, 16}
+//   scanner.scan("write to a@b.org", found);   // {kEmail, 10, 16}: from the '@'
 #pragma once
 
 #include <memory>

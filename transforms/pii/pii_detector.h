@@ -3,7 +3,7 @@
 // resolved so every byte belongs to at most one entity.
 //
 //   auto db = PatternDatabase::compile(cfg.types);
-//   PiiDetector det(*db, cfg);                 // one per worker thread
+//   PiiDetector det(db.value(), cfg);          // one per worker thread
 //   std::vector<Entity> found;
 //   det.detect("mail a@b.org or call +44 20 7946 0958", found);
 #pragma once
