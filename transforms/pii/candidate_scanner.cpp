@@ -183,7 +183,7 @@ void CandidateScanner::scan(std::string_view text, std::vector<Candidate>& out) 
   for (int i : scratch_->hits) {
     const RE2& re = *impl.res[i];
     size_t pos = 0;
-    std::string_view m;
+    re2::StringPiece m;
     while (pos < text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
       const auto b = static_cast<size_t>(m.data() - text.data());
       out.push_back({impl.ids[i], static_cast<uint32_t>(b), static_cast<uint32_t>(b + m.size())});
