@@ -22,3 +22,7 @@ pkg_check_modules(FASTTEXT REQUIRED IMPORTED_TARGET fasttext)
 find_package(LibXml2 REQUIRED)
 # Embedding (dpk-embed): BLAS for the CPU forward pass. Debian: libopenblas-dev.
 pkg_check_modules(OPENBLAS REQUIRED IMPORTED_TARGET openblas)
+# pii: libphonenumber (no pkg-config file), OpenSSL for HMAC, Hyperscan when present.
+find_library(PHONENUMBER_LIBRARY phonenumber REQUIRED)
+find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)
+pkg_check_modules(HYPERSCAN IMPORTED_TARGET libhs)

@@ -16,9 +16,14 @@ PACKAGES=(
   libssl-dev
   # embed: BLAS for the CPU forward pass
   libopenblas-dev
+  # pii: phone numbers; Hyperscan (amd64 only, else RE2 is used)
+  libphonenumber-dev
   # tests and benchmarks
   libgtest-dev libbenchmark-dev zstd jq python3 python3-venv python3-pip time
 )
+
+# Hyperscan speeds up dpk-pii; Debian builds it for amd64 only.
+if [ "$(dpkg --print-architecture)" = amd64 ]; then PACKAGES+=(libhyperscan-dev); fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -1,0 +1,62 @@
+// candidate_scanner.h — one multi-pattern pass over a text that proposes
+// candidate spans for the validators.
+//
+// The patterns (candidate_patterns.h) are compiled once per configured step
+// into a PatternDatabase, shared read-only by every worker; each worker owns
+// a CandidateScanner with its own scratch space. With Hyperscan (when the
+// build found it) the pass reports, for every pattern, each start with its
+// farthest end (the start tracked by Hyperscan, or found by a backward scan
+// for the patterns whose StartRule says so); without Hyperscan RE2::Set tells
+// which patterns occur and RE2 finds their leftmost-longest spans.
+//
+//   auto db = PatternDatabase::compile(PiiTypeSet::all());
+//   CandidateScanner scanner(db.value());
+//   std::vector<Candidate> found;
+//   scanner.scan("write to a@b.org", found);   // {kEmail, 10, 16}: from the '@'
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "candidate_patterns.h"
+#include "dpk/status.h"
+
+namespace dpk::pii {
+
+struct Candidate {
+  PatternId pattern;
+  uint32_t begin;
+  uint32_t end;
+};
+
+class PatternDatabase {
+ public:
+  // Compiles the patterns of the enabled types.
+  static StatusOr<std::shared_ptr<const PatternDatabase>> compile(PiiTypeSet types);
+  ~PatternDatabase();
+  struct Impl;
+  const Impl& impl() const { return *impl_; }
+  // Which engine runs the pass ("hyperscan" or "re2").
+  static std::string_view engine_name();
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+class CandidateScanner {
+ public:
+  explicit CandidateScanner(std::shared_ptr<const PatternDatabase> db);
+  ~CandidateScanner();
+  CandidateScanner(const CandidateScanner&) = delete;
+  CandidateScanner& operator=(const CandidateScanner&) = delete;
+  // Clears `out` and fills it with candidates, ordered by pattern then start.
+  void scan(std::string_view text, std::vector<Candidate>& out);
+
+ private:
+  std::shared_ptr<const PatternDatabase> db_;
+  struct Scratch;
+  std::unique_ptr<Scratch> scratch_;
+};
+
+}  // namespace dpk::pii

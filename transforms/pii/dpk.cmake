@@ -1,0 +1,8 @@
+# pii: libphonenumber, OpenSSL (HMAC pseudonyms), and Hyperscan when present
+# (else the candidate pass runs on RE2::Set).
+target_link_libraries(dpk PRIVATE ${PHONENUMBER_LIBRARY} OpenSSL::Crypto)
+target_include_directories(dpk PRIVATE ${PHONENUMBER_INCLUDE_DIR})
+if(HYPERSCAN_FOUND)
+  target_link_libraries(dpk PRIVATE PkgConfig::HYPERSCAN)
+  target_compile_definitions(dpk PRIVATE DPK_HAVE_HYPERSCAN=1)
+endif()

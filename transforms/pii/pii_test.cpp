@@ -1,0 +1,261 @@
+// Unit tests per type (valid and near-miss values), overlaps, scripts, modes.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "pii_detector.h"
+#include "pii_rewriter.h"
+#include "validators.h"
+
+namespace dpk::pii {
+namespace {
+
+struct Found {
+  std::string type;
+  std::string value;
+  bool operator==(const Found& o) const { return type == o.type && value == o.value; }
+};
+void PrintTo(const Found& f, std::ostream* os) { *os << f.type << ":" << f.value; }
+
+class PiiDetectorTest : public ::testing::Test {
+ protected:
+  std::vector<Found> find(std::string_view text) {
+    static auto db = PatternDatabase::compile(PiiTypeSet::all());
+    if (!det_) det_ = std::make_unique<PiiDetector>(db.value(), DetectorConfig{});
+    std::vector<Entity> out;
+    det_->detect(text, out);
+    std::vector<Found> r;
+    for (const auto& e : out) r.push_back({std::string(pii_type_name(e.type)), std::string(text.substr(e.begin, e.end - e.begin))});
+    return r;
+  }
+  std::vector<Found> one(const char* type, const char* value) { return {{type, value}}; }
+  std::unique_ptr<PiiDetector> det_;
+};
+
+TEST(PiiValidators, Luhn) {
+  EXPECT_TRUE(luhn_valid("4111111111111111"));
+  EXPECT_TRUE(luhn_valid("378282246310005"));
+  EXPECT_FALSE(luhn_valid("4111111111111112"));
+  EXPECT_FALSE(luhn_valid("378282246310006"));
+}
+
+TEST(PiiValidators, IbanChecksumAndLength) {
+  EXPECT_TRUE(iban_checksum_valid("DE89370400440532013000"));
+  EXPECT_TRUE(iban_checksum_valid("GB82WEST12345698765432"));
+  EXPECT_FALSE(iban_checksum_valid("DE89370400440532013001"));
+  EXPECT_FALSE(iban_checksum_valid("GB82WEST12345698765433"));
+  EXPECT_EQ(iban_length_for_country("DE"), 22);
+  EXPECT_EQ(iban_length_for_country("NO"), 15);
+  EXPECT_EQ(iban_length_for_country("US"), 0);
+}
+
+TEST(PiiValidators, IpAddresses) {
+  EXPECT_TRUE(ipv4_valid("192.168.1.1"));
+  EXPECT_TRUE(ipv4_valid("0.0.0.0"));
+  EXPECT_FALSE(ipv4_valid("256.1.1.1"));
+  EXPECT_FALSE(ipv4_valid("01.2.3.4"));
+  EXPECT_FALSE(ipv4_valid("1.2.3"));
+  EXPECT_TRUE(ipv6_valid("2001:db8::8a2e:370:7334"));
+  EXPECT_FALSE(ipv6_valid("2001:db8:::1"));
+  EXPECT_FALSE(ipv6_valid("12:30:45"));
+}
+
+TEST_F(PiiDetectorTest, Email) {
+  EXPECT_EQ(find("Write to jane.doe+news@example.co.uk today."), one("EMAIL", "jane.doe+news@example.co.uk"));
+  EXPECT_EQ(find("<a href=\"mailto:info@shop-24.de\">"), one("EMAIL", "info@shop-24.de"));
+  EXPECT_TRUE(find("not an address: user@localhost or @handle or a@b.c").empty());
+  EXPECT_TRUE(find("double dots x..y@example.com").empty() ||
+               find("double dots x..y@example.com")[0].value != "x..y@example.com");
+}
+
+TEST_F(PiiDetectorTest, Phone) {
+  EXPECT_EQ(find("Call (415) 555-2671 now"), one("PHONE", "(415) 555-2671"));
+  EXPECT_EQ(find("Tel.: +44 20 7946 0958."), one("PHONE", "+44 20 7946 0958"));
+  EXPECT_EQ(find("Ruf an: 030 12345678!"), one("PHONE", "030 12345678"));
+  EXPECT_EQ(find("Appelez le 01 42 68 53 00"), one("PHONE", "01 42 68 53 00"));
+  EXPECT_EQ(find("international +33 1 42 68 53 00 ok"), one("PHONE", "+33 1 42 68 53 00"));
+}
+
+TEST_F(PiiDetectorTest, NotPhones) {
+  EXPECT_TRUE(find("Released 2023-11-05, version 10.0.19041.1348").empty());
+  EXPECT_TRUE(find("on 05.11.2023 and 11/05/2023 at 12:30").empty());
+  EXPECT_TRUE(find("order id 98234987234987 and ISBN 9783161484100").empty());
+  EXPECT_TRUE(find("sku A4155552671 and 4155552671X").empty());   // glued to letters
+  EXPECT_TRUE(find("price 1.234.567,89 EUR").empty());
+}
+
+TEST(PiiPhoneRegions, NationalFormatsFollowTheRegions) {
+  auto db = PatternDatabase::compile(PiiTypeSet::all());
+  DetectorConfig us;
+  us.regions = {"US"};
+  PiiDetector det(db.value(), us);
+  std::vector<Entity> out;
+  det.detect("(415) 055-2671", out);  // no US exchange starts with 0
+  EXPECT_TRUE(out.empty());
+  det.detect("030 12345678", out);    // a Berlin number, not a US one
+  EXPECT_TRUE(out.empty());
+  det.detect("+49 30 12345678", out);  // international format: any region
+  EXPECT_EQ(out.size(), 1u);
+  det.detect("(415) 555-2671", out);
+  EXPECT_EQ(out.size(), 1u);
+}
+
+TEST_F(PiiDetectorTest, CreditCard) {
+  EXPECT_EQ(find("card 4111 1111 1111 1111 exp"), one("CREDIT_CARD", "4111 1111 1111 1111"));
+  EXPECT_EQ(find("amex 3782-822463-10005."), one("CREDIT_CARD", "3782-822463-10005"));
+  EXPECT_EQ(find("mc:5555555555554444"), one("CREDIT_CARD", "5555555555554444"));
+  EXPECT_TRUE(find("card 4111 1111 1111 1112 exp").empty());      // Luhn fails
+  EXPECT_TRUE(find("id 1234567812345670 ok").empty());            // Luhn ok, no issuer
+  EXPECT_TRUE(find("run 94111111111111111 ok").empty());          // inside a longer run
+  EXPECT_TRUE(find("sum 4111111111111111.50").empty());           // a decimal number
+}
+
+TEST_F(PiiDetectorTest, Iban) {
+  EXPECT_EQ(find("IBAN: DE89 3704 0044 0532 0130 00, BIC"), one("IBAN", "DE89 3704 0044 0532 0130 00"));
+  EXPECT_EQ(find("pay GB82WEST12345698765432."), one("IBAN", "GB82WEST12345698765432"));
+  EXPECT_TRUE(find("IBAN: DE89 3704 0044 0532 0130 01").empty()) << "mod-97 fails";
+  EXPECT_TRUE(find("IBAN: DE89 3704 0044 0532 0130").empty()) << "too short";
+}
+
+TEST_F(PiiDetectorTest, UsSsn) {
+  EXPECT_EQ(find("SSN 536-22-8726."), one("US_SSN", "536-22-8726"));
+  EXPECT_EQ(find("SSN 536 22 8726"), one("US_SSN", "536 22 8726"));
+  EXPECT_TRUE(find("SSN 666-22-8726").empty());
+  EXPECT_TRUE(find("SSN 936-22-8726").empty());
+  EXPECT_TRUE(find("SSN 536-00-8726").empty());
+  EXPECT_TRUE(find("SSN 536-22-0000").empty());
+  EXPECT_TRUE(find("SSN 536-22 8726").empty());                   // mixed separators
+  EXPECT_TRUE(find("part 1-536-22-8726-9").empty());              // inside a longer number
+}
+
+TEST_F(PiiDetectorTest, IpAddress) {
+  EXPECT_EQ(find("from 192.168.10.254:8080"), one("IP_ADDRESS", "192.168.10.254"));
+  EXPECT_EQ(find("host 2001:db8:85a3::8a2e:370:7334 up"), one("IP_ADDRESS", "2001:db8:85a3::8a2e:370:7334"));
+  EXPECT_EQ(find("link fe80::1ff:fe23:4567:890a."), one("IP_ADDRESS", "fe80::1ff:fe23:4567:890a"));
+  EXPECT_TRUE(find("bad 300.1.2.3 and 1.2.3.4.5 and v1.2.3.4").empty());
+  EXPECT_TRUE(find("std::vector<int> and a::b::c at 12:30:45").empty());
+}
+
+TEST_F(PiiDetectorTest, MacAddress) {
+  EXPECT_EQ(find("eth0 00:1A:2B:3C:4D:5E up"), one("MAC_ADDRESS", "00:1A:2B:3C:4D:5E"));
+  EXPECT_EQ(find("hw 001a.2b3c.4d5e"), one("MAC_ADDRESS", "001a.2b3c.4d5e"));
+  EXPECT_TRUE(find("00:1A:2B:3C:4D:5E:6F is eight bytes").empty());
+  EXPECT_TRUE(find("00:1A-2B:3C:4D:5E mixed").empty());
+}
+
+TEST_F(PiiDetectorTest, UrlCredentials) {
+  EXPECT_EQ(find("clone https://bob:s3cr3t@git.example.com/repo"), one("URL_CREDENTIALS", "bob:s3cr3t"));
+  EXPECT_TRUE(find("see https://example.com/a:b@c and mailto:x").empty() ||
+              find("see https://example.com/a:b@c and mailto:x")[0].type != "URL_CREDENTIALS");
+}
+
+TEST_F(PiiDetectorTest, Secrets) {
+  EXPECT_EQ(find("key AKIAIOSFODNN7EXAMPLE ok"), one("SECRET", "AKIAIOSFODNN7EXAMPLE"));
+  EXPECT_EQ(find("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"),
+            one("SECRET", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
+  EXPECT_EQ(find("token ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789 x"),
+            one("SECRET", "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789"));
+  EXPECT_EQ(find("glpat-Ab3dEf6hIj9kLmN0pQrS"), one("SECRET", "glpat-Ab3dEf6hIj9kLmN0pQrS"));
+  EXPECT_EQ(find("slack xoxb-2391-12345-AbCdEf"), one("SECRET", "xoxb-2391-12345-AbCdEf"));
+  EXPECT_EQ(find("sk_live_4eC39HqLyjWDarjtT1zdp7dc"), one("SECRET", "sk_live_4eC39HqLyjWDarjtT1zdp7dc"));
+  EXPECT_EQ(find("AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY"), one("SECRET", "AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY"));
+  const std::string jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
+  EXPECT_EQ(find("Bearer " + jwt), one("SECRET", jwt.c_str()));
+  const std::string key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA0Z3VS5JJcds3xfn\n-----END RSA PRIVATE KEY-----";
+  EXPECT_EQ(find("x\n" + key + "\ny"), one("SECRET", key.c_str()));
+  EXPECT_EQ(find("api_key = \"Zx9vQ2pL7rT4mN8kW3s\""), one("SECRET", "Zx9vQ2pL7rT4mN8kW3s"));
+  EXPECT_TRUE(find("api_key = \"your-api-key-here\"").empty());   // no digit, low entropy
+  EXPECT_TRUE(find("password = aaaaaaaaaaaaaaaa1").empty());      // low entropy
+  EXPECT_TRUE(find("token: 12345").empty());
+}
+
+TEST_F(PiiDetectorTest, SeveralScripts) {
+  EXPECT_EQ(find("请联系 wang.li@example.cn 谢谢"), one("EMAIL", "wang.li@example.cn"));
+  EXPECT_EQ(find("Позвоните: +7 495 123-45-67, спасибо"), one("PHONE", "+7 495 123-45-67"));
+  EXPECT_EQ(find("عنوان IP هو 10.0.0.1 هنا"), one("IP_ADDRESS", "10.0.0.1"));
+  EXPECT_EQ(find("カード番号４１１１ 4111111111111111。"), one("CREDIT_CARD", "4111111111111111"));
+}
+
+TEST_F(PiiDetectorTest, OverlappingCandidatesResolveToOneReading) {
+  // A card number is also a digit run a phone matcher could read.
+  EXPECT_EQ(find("4111-1111-1111-1111"), one("CREDIT_CARD", "4111-1111-1111-1111"));
+  // The password in a URL is not an e-mail local part.
+  auto r = find("ftp://admin:hunter2@files.example.org/");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0], (Found{"URL_CREDENTIALS", "admin:hunter2"}));
+  // A JWT's segments are not separate tokens; an email next to an IP stays two entities.
+  auto two = find("a@b.example.com,10.1.2.3");
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[0].type, "EMAIL");
+  EXPECT_EQ(two[1].type, "IP_ADDRESS");
+}
+
+TEST_F(PiiDetectorTest, HugeDocumentIsScannedInOnePass) {
+  // 2 MB of digits and separators: candidates everywhere, none valid as a
+  // phone; the pass must stay linear (this finishes in well under a second).
+  std::string s;
+  for (int i = 0; s.size() < (2u << 20); ++i) s += "0000-00-00 ";
+  s += " mail me@example.org";
+  auto r = find(s);
+  ASSERT_FALSE(r.empty());
+  EXPECT_EQ(r.back(), (Found{"EMAIL", "me@example.org"}));
+}
+
+TEST(PiiRewriter, ModesAndTemplates) {
+  const std::string text = "mail a@example.org or a@example.org";
+  std::vector<Entity> e = {{PiiType::kEmail, 5, 18}};
+  std::string out;
+  PiiRewriter redact(PiiMode::kRedact, "<{type}>", "");
+  auto ents = e;
+  redact.add_repeated_values(text, ents);
+  ASSERT_EQ(ents.size(), 2u) << "the repeated value is found";
+  redact.rewrite(text, ents, out);
+  EXPECT_EQ(out, "mail <EMAIL> or <EMAIL>");
+  PiiRewriter mask(PiiMode::kMask, "", "");
+  mask.rewrite(text, e, out);
+  EXPECT_EQ(out, "mail ************* or a@example.org");
+  PiiRewriter hash(PiiMode::kHash, "[{type}:{hash}]", "0123456789abcdef-key");
+  hash.rewrite(text, ents, out);
+  const std::string p = hash.pseudonym("a@example.org");
+  EXPECT_EQ(p.size(), 16u);
+  EXPECT_EQ(out, "mail [EMAIL:" + p + "] or [EMAIL:" + p + "]");
+  PiiRewriter other(PiiMode::kHash, "{hash}", "another-key-0123456789");
+  EXPECT_NE(other.pseudonym("a@example.org"), p);
+}
+
+// Property: after redaction, no detected value is left anywhere in the text.
+TEST(PiiRewriter, RedactedTextNeverHoldsADetectedValue) {
+  auto db = PatternDatabase::compile(PiiTypeSet::all());
+  PiiDetector det(db.value(), DetectorConfig{});
+  PiiRewriter rw(PiiMode::kRedact, "<{type}>", "");
+  const std::vector<std::string> values = {
+      "jane@example.com", "+44 20 7946 0958", "(415) 555-2671", "4111111111111111", "192.168.0.17",
+      "DE89370400440532013000", "536-22-8726", "00:1A:2B:3C:4D:5E", "AKIAIOSFODNN7EXAMPLE",
+      "2001:db8::8a2e:370:7334"};
+  const std::vector<std::string> glue = {" ", "\n", ", ", "x", "-", "1", "é", ".", "@", ":", "(", "中"};
+  std::mt19937 rng(7);
+  std::vector<Entity> ents;
+  std::string out;
+  for (int trial = 0; trial < 1000; ++trial) {
+    std::string text;
+    const int parts = 1 + static_cast<int>(rng() % 8);
+    for (int i = 0; i < parts; ++i) {
+      text += glue[rng() % glue.size()];
+      text += values[rng() % values.size()];
+      text += glue[rng() % glue.size()];
+    }
+    det.detect(text, ents);
+    std::vector<std::string> found;
+    for (const auto& e : ents) found.emplace_back(text.substr(e.begin, e.end - e.begin));
+    rw.add_repeated_values(text, ents);
+    rw.rewrite(text, ents, out);
+    for (const auto& v : found) {
+      ASSERT_EQ(out.find(v), std::string::npos) << "'" << v << "' left in: " << out << "\nfrom: " << text;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace dpk::pii
