@@ -1,6 +1,7 @@
 #include "libxml_arena.h"
 
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 #include <libxml/xmlmemory.h>
 
 #include <cstdint>
@@ -138,6 +139,12 @@ void install_libxml_arena() {
 LibxmlArenaScope::LibxmlArenaScope() { ++t_arena.depth; }
 
 LibxmlArenaScope::~LibxmlArenaScope() {
+  if (t_arena.depth == 1) {
+    // libxml2 keeps the thread's last error (its message strings come from
+    // the arena) beyond the parse; free it now, or its thread-exit cleanup
+    // would free blocks of an arena that is gone.
+    xmlResetLastError();
+  }
   if (--t_arena.depth == 0) t_arena.reset();
 }
 
