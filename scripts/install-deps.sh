@@ -14,6 +14,8 @@ PACKAGES=(
   libcld2-dev libfasttext-dev
   # SHA-1 for the datasketch-compatible MinHash scheme
   libssl-dev
+  # MPI runs (mpirun -np N dpk run; -DDPK_WITH_MPI) and the local Slurm cluster of the tests
+  libopenmpi-dev openmpi-bin slurm-wlm munge
   # tests and benchmarks
   libgtest-dev libbenchmark-dev zstd jq python3 python3-venv python3-pip time
 )
