@@ -279,7 +279,10 @@ StatusOr<SlurmJobs> write_slurm_jobs(const SlurmRequest& req, const RunPlan& pla
                                      false));
       std::string names;
       for (size_t k = seg_begin; k < i; ++k) names += (k > seg_begin ? ", " : "") + std::string(plan.steps[k].spec->name);
-      jobs.push_back({"run-" + std::to_string(jobs.size() + 1),
+      std::string stem = "run";
+      for (size_t k = seg_begin; k < i; ++k) stem += "-" + std::string(plan.steps[k].spec->name);
+      if (stem.size() > 40) stem = "run-steps-" + std::to_string(seg_begin + 1) + "-" + std::to_string(i);
+      jobs.push_back({stem,
                       "Streaming steps " + names + " on this task's input shard (SLURM_ARRAY_TASK_ID picks it)",
                       req.tasks, join({req.dpk, "run", seg_recipe, "--quiet"})});
       inputs = {seg_out};

@@ -24,13 +24,13 @@ dpk run recipe.yaml -o ref/ --quiet
 
 dpk slurm recipe.yaml --tasks 3 --time 10 > scripts.txt
 [ "$(grep -c '\.sbatch$' scripts.txt)" = 10 ] || fail "expected 10 jobs (3 run segments, 3 exact-dedup and 4 minhash-dedup stages), got: $(cat scripts.txt)"
-grep -q -- '--array=0-2' out.work/slurm/01-run-1.sbatch || fail "the first job is not a 3-task array"
+grep -q -- '--array=0-2' out.work/slurm/01-run-docid.sbatch || fail "the first job is not a 3-task array"
 grep -q -- 'dependency=afterok' out.work/slurm/submit.sh || fail "submit.sh does not chain the jobs"
 
 # A task of the first job fails (as a node might): nothing after it runs.
-cp out.work/slurm/01-run-1.sbatch saved.sbatch
+cp out.work/slurm/01-run-docid.sbatch saved.sbatch
 sed -i 's/^set -euo pipefail$/set -euo pipefail\n[ "$SLURM_ARRAY_TASK_ID" = 1 ] \&\& { echo "task 1 fails on purpose" >\&2; exit 1; }/' \
-  out.work/slurm/01-run-1.sbatch
+  out.work/slurm/01-run-docid.sbatch
 timeout 30 bash out.work/slurm/submit.sh > submit1.txt || fail "submit.sh failed: $(cat submit1.txt)"
 slurm_wait_idle 120
 [ ! -d out ] || [ -z "$(ls out/*.jsonl* 2> /dev/null)" ] || fail "jobs after a failed task still wrote the output"
@@ -38,7 +38,7 @@ done1=$(find out.work/data-1/.dpk/done -type f 2> /dev/null | wc -l)
 [ "$done1" -ge 1 ] || fail "the tasks that did not fail left no finished shard"
 
 # Rerun with the task fixed: only the unfinished shard of job 1 is redone.
-cp saved.sbatch out.work/slurm/01-run-1.sbatch
+cp saved.sbatch out.work/slurm/01-run-docid.sbatch
 timeout 30 bash out.work/slurm/submit.sh > submit2.txt || fail "resubmit failed"
 slurm_wait_idle 180
 same_outputs ref out
