@@ -249,11 +249,18 @@ StatusOr<SlurmJobs> write_slurm_jobs(const SlurmRequest& req, const RunPlan& pla
   for (size_t i = 0; i <= n_steps; ++i) {
     const bool at_end = i == n_steps;
     const PlannedStep* st = at_end ? nullptr : &plan.steps[i];
-    const bool global = st && st->spec->kind == TransformKind::kGlobal;
+    // The instance decides, as in run_plan: a global step that needs no
+    // second pass (e.g. sampling by fraction) runs in the stream, per shard.
+    bool global = false;
+    if (st) {
+      auto t = st->configured.make();
+      auto* g = dynamic_cast<GlobalTransform*>(t.get());
+      global = g != nullptr && g->needs_second_pass();
+    }
     if (!at_end && !global) continue;
     if (global && staged_globals().find(st->spec->name) == staged_globals().end()) {
       return Status::Usage("step '" + std::string(st->spec->name) +
-                           "' is global and has no stages; it cannot run as Slurm array jobs (use mpirun)");
+                           "' needs all documents and has no stages; it cannot run as Slurm array jobs (run it with mpirun)");
     }
     // The streaming steps [seg_begin, i): one `dpk run` array job on a segment recipe.
     if (i > seg_begin || (at_end && n_steps == 0)) {
