@@ -564,14 +564,22 @@ std::vector<PassSpec> plan_passes(const RunPlan& plan, std::vector<std::unique_p
 // A run spread over processes: every process folds the others'
 // observations of a global step into its merged instance, so each one
 // decides as a one-process run would.
-Status exchange_observations(Cluster& cluster, const PlannedStep& step, GlobalTransform& master) {
+Status exchange_observations(Cluster& cluster, const PlannedStep& step, GlobalTransform& master, bool quiet) {
   std::string mine;
   if (!master.serialize(mine)) {
     return Status::Usage("step '" + std::string(step.spec->name) + "' cannot run spread over " +
                          std::to_string(cluster.size()) + " processes (it cannot exchange its observations)");
   }
   std::vector<std::string> all;
+  const auto t0 = Clock::now();
   DPK_RETURN_IF_ERROR(cluster.allgather(mine, all));
+  if (!quiet && cluster.rank() == 0) {
+    size_t total = 0;
+    for (const auto& a : all) total += a.size();
+    std::fprintf(stderr, "dpk: %s: exchanged %zu bytes of observations over %d processes in %.3f s\n",
+                 std::string(step.spec->name).c_str(), total, cluster.size(),
+                 std::chrono::duration<double>(Clock::now() - t0).count());
+  }
   mine.clear();
   mine.shrink_to_fit();
   for (size_t r = 0; r < all.size(); ++r) {
@@ -699,7 +707,7 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
       if (master == nullptr) continue;
       for (auto& c : chains.all()) master->merge_from(*as_global(c->steps[i].get()));
       if (cluster.size() > 1 && master->needs_second_pass()) {
-        status = exchange_observations(cluster, plan.steps[i], *master);
+        status = exchange_observations(cluster, plan.steps[i], *master, cfg.quiet);
         if (!status.ok()) break;
       }
       status = master->finish();
