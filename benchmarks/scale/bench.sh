@@ -17,11 +17,11 @@ W=$(mktemp -d /tmp/dpk-bench-scale.XXXXXX)
 trap 'rm -rf "$W"' EXIT
 cd "$W"
 mkdir in
-# COPIES files of the 495 real pages: copy i has unique ids; every second copy
-# edits one sentence per page so MinHash has near copies to find, and the
-# others are exact copies of copy 0.
+# COPIES files of the 495 real pages: copy i has unique ids; copies 3-4, 7-8,
+# ... add one sentence per page so MinHash has near copies to find, the
+# others are exact copies of copy 1 (so both ranks get the same mix).
 for i in $(seq -w 1 "$COPIES"); do
-  if [ $((10#$i % 2)) = 0 ]; then
+  if [ $(( (10#$i - 1) / 2 % 2 )) = 1 ]; then
     jq -c --arg i "$i" '{id: ("c\($i)-" + (.id // (input_line_number|tostring))), text: (.text + " Edition \($i).")}' "$PAGES" > in/p$i.jsonl
   else
     jq -c --arg i "$i" '{id: ("c\($i)-" + (.id // (input_line_number|tostring))), text}' "$PAGES" > in/p$i.jsonl

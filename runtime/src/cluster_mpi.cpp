@@ -4,9 +4,11 @@
 #include <mpi.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <thread>
 
 #include "cluster_common.h"
 
@@ -35,6 +37,7 @@ class MpiCluster final : public Cluster {
   int size() const override { return size_; }
 
   Status allgather(std::string_view mine, std::vector<std::string>& all) override {
+    wait_for_all();
     std::vector<uint64_t> sizes(static_cast<size_t>(size_));
     uint64_t my_size = mine.size();
     MPI_Allgather(&my_size, 1, MPI_UINT64_T, sizes.data(), 1, MPI_UINT64_T, MPI_COMM_WORLD);
@@ -56,7 +59,7 @@ class MpiCluster final : public Cluster {
   }
 
   Status barrier() override {
-    MPI_Barrier(MPI_COMM_WORLD);
+    wait_for_all();
     return Status::Ok();
   }
 
@@ -68,6 +71,21 @@ class MpiCluster final : public Cluster {
   }
 
  private:
+  // A rank that finished its pass early waits here for the slowest one.
+  // OpenMPI's blocking collectives spin on a core while they wait; polling a
+  // non-blocking barrier with short sleeps leaves that core to the worker
+  // threads of ranks sharing the node.
+  void wait_for_all() {
+    MPI_Request req;
+    MPI_Ibarrier(MPI_COMM_WORLD, &req);
+    int done = 0;
+    for (;;) {
+      MPI_Test(&req, &done, MPI_STATUS_IGNORE);
+      if (done) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+  }
+
   int rank_ = 0, size_ = 1;
 };
 

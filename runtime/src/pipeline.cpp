@@ -576,7 +576,7 @@ Status exchange_observations(Cluster& cluster, const PlannedStep& step, GlobalTr
   if (!quiet && cluster.rank() == 0) {
     size_t total = 0;
     for (const auto& a : all) total += a.size();
-    std::fprintf(stderr, "dpk: %s: exchanged %zu bytes of observations over %d processes in %.3f s\n",
+    std::fprintf(stderr, "dpk: %s: exchanged %zu bytes of observations over %d processes (%.3f s, waiting for the slowest included)\n",
                  std::string(step.spec->name).c_str(), total, cluster.size(),
                  std::chrono::duration<double>(Clock::now() - t0).count());
   }
