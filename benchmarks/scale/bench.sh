@@ -47,10 +47,11 @@ run() {  # NAME CMD... : wall and CPU seconds, then the output's summary
     "$(echo "$user + $sys" | bc)" "$(echo "$docs / $wall" | bc -l)" "$(echo "$docs / ($user + $sys)" | bc -l)" "$out"
   jq -r '.steps[] | "    step \(.name): \(.seconds) s (summed over threads)"' "$name/metadata-shard-0.json" 2> /dev/null ||
     jq -r '.steps[] | "    step \(.name): \(.seconds) s (summed over threads)"' "$name/metadata.json"
-  grep 'exchanged' err.txt | sed 's/^/    /' || true
+  grep -E 'exchanged|decided|rank CPU' err.txt | sed 's/^    //; s/^/    /' || true
 }
 run one-process-1-thread dpk run recipe.yaml -o one-process-1-thread/ --threads 1
-run mpirun-np-2-1-thread timeout 600 mpirun --oversubscribe -np 2 dpk run recipe.yaml -o mpirun-np-2-1-thread/ --threads 1
+run mpirun-np-2-1-thread timeout 600 mpirun --oversubscribe -np 2 \
+  /usr/bin/time -f "    rank CPU: %U user + %S sys s" dpk run recipe.yaml -o mpirun-np-2-1-thread/ --threads 1
 run one-process-2-threads dpk run recipe.yaml -o one-process-2-threads/ --threads 2
 for f in one-process-1-thread/*.jsonl; do
   cmp -s "$f" "mpirun-np-2-1-thread/$(basename "$f")" || { echo "DIFFERENT OUTPUT: $f" >&2; exit 1; }

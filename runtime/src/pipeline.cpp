@@ -710,7 +710,14 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
         status = exchange_observations(cluster, plan.steps[i], *master, cfg.quiet);
         if (!status.ok()) break;
       }
+      const auto t_finish = Clock::now();
       status = master->finish();
+      if (cluster.size() > 1 && cluster.rank() == 0 && !cfg.quiet) {
+        // Every rank decides on all observations: the part that does not shrink with more ranks.
+        std::fprintf(stderr, "dpk: %s: decided on the observations of all ranks in %.3f s\n",
+                     std::string(plan.steps[i].spec->name).c_str(),
+                     std::chrono::duration<double>(Clock::now() - t_finish).count());
+      }
       if (!status.ok()) break;
     }
     if (pass.ends_at_global) {
