@@ -623,6 +623,12 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
   if (!listed.ok()) return listed.status();
   ShardAssignment shard = shard_from_environment();
   if (cfg.shard_count > 0) shard = {cfg.shard_index, cfg.shard_count, "options"};
+  if (cluster.size() > 1 && (shard.index != cluster.rank() || shard.count != cluster.size())) {
+    // The exchange assumes rank R holds shard R of N; anything else would
+    // count some files twice and others never.
+    return Status::Usage("under mpirun each rank takes its own shard: leave out --shard-index/--shard-count "
+                         "(and run mpirun outside Slurm array jobs)");
+  }
   std::vector<InputFile> inputs = shard_files(*listed, shard.index, shard.count);
   summary.shard_index = shard.index;
   summary.shard_count = shard.count;

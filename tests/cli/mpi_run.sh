@@ -28,4 +28,11 @@ for n in 2 3 4; do
   [ "$(json_get "mpi$n/metadata.json" .shard.count)" = "$n" ] || fail "np $n: metadata.json is not the totals of $n ranks"
   [ -s "mpi$n/metadata-shard-$((n - 1)).json" ] || fail "np $n: no per-rank summary"
 done
+# Shard options under mpirun would leave files out or count them twice.
+set +e
+mpi_run 2 dpk run recipe.yaml -o bad/ --shard-index 0 --shard-count 2 --quiet > bad.log 2>&1
+rc=$?
+set -e
+[ "$rc" -ne 0 ] || fail "--shard-* under mpirun was accepted"
+grep -q "leave out --shard-index" bad.log || fail "no clear error for --shard-* under mpirun: $(head -3 bad.log)"
 echo "mpi_run: OK (reference keeps $ref_out; exact drops $ref_exact, minhash drops $ref_minhash)"
