@@ -32,7 +32,7 @@ cp out.work/slurm/01-run-docid.sbatch saved.sbatch
 sed -i 's/^set -euo pipefail$/set -euo pipefail\n[ "$SLURM_ARRAY_TASK_ID" = 1 ] \&\& { echo "task 1 fails on purpose" >\&2; exit 1; }/' \
   out.work/slurm/01-run-docid.sbatch
 timeout 30 bash out.work/slurm/submit.sh > submit1.txt || fail "submit.sh failed: $(cat submit1.txt)"
-slurm_wait_idle 120
+slurm_wait_idle 60
 [ ! -d out ] || [ -z "$(ls out/*.jsonl* 2> /dev/null)" ] || fail "jobs after a failed task still wrote the output"
 done1=$(find out.work/data-1/.dpk/done -type f 2> /dev/null | wc -l)
 [ "$done1" -ge 1 ] || fail "the tasks that did not fail left no finished shard"
@@ -40,7 +40,7 @@ done1=$(find out.work/data-1/.dpk/done -type f 2> /dev/null | wc -l)
 # Rerun with the task fixed: only the unfinished shard of job 1 is redone.
 cp saved.sbatch out.work/slurm/01-run-docid.sbatch
 timeout 30 bash out.work/slurm/submit.sh > submit2.txt || fail "resubmit failed"
-slurm_wait_idle 180
+slurm_wait_idle 90
 same_outputs ref out
 resumed=$(cat out.work/data-1/metadata-shard-*.json | jq -s '[.[].inputs[] | select(.resumed == true)] | length')
 [ "$resumed" = "$done1" ] || fail "the rerun resumed $resumed shards, expected $done1"
