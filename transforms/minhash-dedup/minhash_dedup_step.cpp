@@ -13,9 +13,10 @@ size_t SignatureTable::bytes() const {
   return child.capacity() * 8 + position.capacity() * 8 + band_keys.capacity() * 8 + signatures.capacity() * 4;
 }
 
+// Positions use the document's global file index, so the shard count is not needed.
 MinHashDedupStep::MinHashDedupStep(const MinHashConfig& cfg, Mode mode, std::string work, int shard_index,
-                                   int shard_count)
-    : cfg_(cfg), mode_(mode), work_(std::move(work)), shard_index_(shard_index), shard_count_(shard_count),
+                                   int /*shard_count*/)
+    : cfg_(cfg), mode_(mode), work_(std::move(work)), shard_index_(shard_index),
       hasher_(cfg), sig_(static_cast<size_t>(cfg.num_perm)) {}
 
 void MinHashDedupStep::observe(const Document& doc) {

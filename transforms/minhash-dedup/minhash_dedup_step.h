@@ -57,7 +57,7 @@ class MinHashDedupStep final : public GlobalTransform {
   MinHashConfig cfg_;
   Mode mode_;
   std::string work_;
-  int shard_index_, shard_count_;
+  int shard_index_;  // names this shard's stage files
   MinHasher hasher_;
   std::vector<uint32_t> sig_;  // scratch
   SignatureTable table_;
