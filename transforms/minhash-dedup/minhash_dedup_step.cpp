@@ -151,7 +151,7 @@ Status MinHashDedupStep::merge_serialized(std::string_view bytes) {
     const size_t len = n * sizeof(v[0]);
     if (bytes.size() < len) return false;
     v.resize(n);
-    std::memcpy(v.data(), bytes.data(), len);
+    if (len > 0) std::memcpy(v.data(), bytes.data(), len);  // data() may be null when empty
     bytes.remove_prefix(len);
     return true;
   };
