@@ -16,15 +16,21 @@ steps:
 YAML
 dpk run recipe.yaml -o ref/ --threads 2 --quiet
 
-# Rank 1 runs dpk and kills it with SIGKILL after it has started; rank 0
-# runs on and would wait for rank 1 at the dedup exchange.
+# Rank 1 runs dpk and kills it with SIGKILL as soon as its first pass has
+# begun (its spool folder exists): the exchange and the second pass are still
+# ahead of it, and rank 0 would wait for it at the dedup exchange.
 cat > rank.sh <<'SH'
 #!/usr/bin/env bash
 if [ "$OMPI_COMM_WORLD_RANK" = 1 ]; then
   dpk run recipe.yaml -o out/ --threads 1 --quiet &
-  sleep 0.3
-  kill -9 $! 2> /dev/null || { echo "rank 1 finished before the kill" >&2; exit 0; }
-  wait $!
+  pid=$!
+  for _ in $(seq 1 5000); do
+    [ -d "out/.dpk/spool-$pid-0" ] && break
+    kill -0 $pid 2> /dev/null || break
+    sleep 0.002
+  done
+  kill -9 $pid 2> /dev/null || { echo "rank 1 finished before the kill" >&2; exit 0; }
+  wait $pid
   exit $?
 fi
 exec dpk run recipe.yaml -o out/ --threads 1 --quiet
