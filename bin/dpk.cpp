@@ -1,7 +1,9 @@
 // dpk — the driver: `dpk list`, `dpk help NAME`, `dpk NAME ARGS...`,
-// `dpk run [--explain] RECIPE.yaml`, `dpk man NAME|--all DIR`. Invoked as
+// `dpk run [--explain] RECIPE.yaml`, `dpk slurm RECIPE.yaml --tasks N`,
+// `dpk man NAME|--all DIR`. Invoked as
 // `dpk-NAME` (a link to this program), it runs transform NAME directly.
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +13,7 @@
 #include "dpk/runtime/cli.h"
 #include "dpk/runtime/pipeline.h"
 #include "dpk/runtime/recipe.h"
+#include "dpk/runtime/slurm_jobs.h"
 #include "dpk/transform.h"
 
 namespace {
@@ -26,6 +29,7 @@ void usage(FILE* out) {
                "  help NAME                 Show the options of a transform.\n"
                "  NAME [OPTIONS] [INPUT...] Run a transform (same as dpk-NAME).\n"
                "  run [--explain] RECIPE    Run a YAML recipe, all streaming steps fused in one pass.\n"
+               "  slurm RECIPE --tasks N    Write (and with --submit, submit) Slurm batch jobs for a recipe.\n"
                "  man NAME | --all DIR      Print a transform's man page, or write them all to DIR.\n"
                "  --version                 Show the version.\n");
 }
@@ -101,6 +105,64 @@ int cmd_run(int argc, char** argv) {
   return 0;
 }
 
+int cmd_slurm(int argc, char** argv) {
+  // dpk slurm RECIPE --tasks N [--partition P] [--time T] [--work DIR] [--sbatch ARG]... [--submit]
+  rt::SlurmRequest req;
+  bool submit = false;
+  for (int i = 2; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto value = [&](std::string& into) {
+      if (i + 1 >= argc) return false;
+      into = argv[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "--help" || a == "-h") {
+      std::printf(
+          "Usage: dpk slurm RECIPE.yaml --tasks N [--partition P] [--time T] [--work DIR] [--sbatch ARG]... "
+          "[--submit]\n\n"
+          "Writes Slurm batch scripts for the recipe under WORK/slurm/ (WORK: --work, default OUTPUT.work/, on\n"
+          "storage all nodes see): an array job of N tasks per streaming segment (each task takes its shard of\n"
+          "the input files) and the staged subcommands of each global step, chained with\n"
+          "--dependency=afterok. WORK/slurm/submit.sh submits them; --submit runs it. Rerunning submit.sh\n"
+          "after a failure redoes only the unfinished shards. See docs/cluster.md.\n");
+      return 0;
+    } else if (a == "--submit") {
+      submit = true;
+    } else if (a == "--tasks") {
+      if (!value(v)) return rt::report_error("dpk slurm", Status::Usage("--tasks needs a value"));
+      req.tasks = std::atoi(v.c_str());
+    } else if (a == "--partition" || a == "--time" || a == "--work" || a == "--sbatch") {
+      if (!value(v)) return rt::report_error("dpk slurm", Status::Usage(a + " needs a value"));
+      if (a == "--partition") req.partition = v;
+      if (a == "--time") req.time = v;
+      if (a == "--work") req.work = v;
+      if (a == "--sbatch") req.sbatch_args.push_back(v);
+    } else if (req.recipe.empty() && a[0] != '-') {
+      req.recipe = a;
+    } else {
+      return rt::report_error("dpk slurm", Status::Usage("unexpected argument '" + a + "' (see dpk slurm --help)"));
+    }
+  }
+  if (req.recipe.empty()) return rt::report_error("dpk slurm", Status::Usage("give a recipe file (dpk slurm RECIPE.yaml --tasks N)"));
+  std::error_code ec;
+  req.dpk = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+  if (ec) req.dpk = "dpk";
+  auto plan = rt::load_recipe(req.recipe, dpk::OptionValues(), {});
+  if (!plan.ok()) return rt::report_error("dpk slurm", plan.status());
+  Status s = rt::configure_plan(*plan);
+  if (!s.ok()) return rt::report_error("dpk slurm", s);
+  auto jobs = rt::write_slurm_jobs(req, *plan);
+  if (!jobs.ok()) return rt::report_error("dpk slurm", jobs.status());
+  for (const auto& j : jobs->scripts) std::printf("%s\n", j.c_str());
+  std::printf("%s\n", jobs->submit.c_str());
+  if (!submit) return 0;
+  std::fflush(stdout);
+  const int rc = std::system(("bash " + jobs->submit).c_str());
+  if (rc != 0) return rt::report_error("dpk slurm", Status::Io(jobs->submit + " failed (sbatch; see above)"));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -128,6 +190,7 @@ int main(int argc, char** argv) {
   if (cmd == "help") return cmd_help(argc, argv);
   if (cmd == "man") return cmd_man(argc, argv);
   if (cmd == "run") return cmd_run(argc, argv);
+  if (cmd == "slurm") return cmd_slurm(argc, argv);
   if (const dpk::TransformSpec* spec = dpk::find_transform(cmd)) {
     std::string name = "dpk-" + cmd;
     argv[1] = name.data();

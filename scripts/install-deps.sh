@@ -18,6 +18,8 @@ PACKAGES=(
   libopenblas-dev
   # pii: phone numbers; Hyperscan (amd64 only, else RE2 is used)
   libphonenumber-dev
+  # MPI runs (mpirun -np N dpk run; -DDPK_WITH_MPI) and the local Slurm cluster of the tests
+  libopenmpi-dev openmpi-bin slurm-wlm munge
   # tests and benchmarks
   libgtest-dev libbenchmark-dev zstd jq python3 python3-venv python3-pip time
 )

@@ -18,8 +18,10 @@
 #include "dpk/input_files.h"
 #include "dpk/json_writer.h"
 #include "dpk/line_blocks.h"
+#include "dpk/runtime/cluster.h"
 #include "dpk/runtime/output_target.h"
 #include "dpk/runtime/progress.h"
+#include "summary_exchange.h"
 
 namespace dpk::runtime {
 namespace {
@@ -563,9 +565,54 @@ std::vector<PassSpec> plan_passes(const RunPlan& plan, std::vector<std::unique_p
   return passes;
 }
 
+// A run spread over processes: every process folds the others'
+// observations of a global step into its merged instance, so each one
+// decides as a one-process run would.
+Status exchange_observations(Cluster& cluster, const PlannedStep& step, GlobalTransform& master, bool quiet) {
+  std::string mine;
+  if (!master.serialize(mine)) {
+    return Status::Usage("step '" + std::string(step.spec->name) + "' cannot run spread over " +
+                         std::to_string(cluster.size()) + " processes (it cannot exchange its observations)");
+  }
+  std::vector<std::string> all;
+  const auto t0 = Clock::now();
+  DPK_RETURN_IF_ERROR(cluster.allgather(mine, all));
+  if (!quiet && cluster.rank() == 0) {
+    size_t total = 0;
+    for (const auto& a : all) total += a.size();
+    std::fprintf(stderr, "dpk: %s: exchanged %zu bytes of observations over %d processes (%.3f s, waiting for the slowest included)\n",
+                 std::string(step.spec->name).c_str(), total, cluster.size(),
+                 std::chrono::duration<double>(Clock::now() - t0).count());
+  }
+  mine.clear();
+  mine.shrink_to_fit();
+  for (size_t r = 0; r < all.size(); ++r) {
+    if (static_cast<int>(r) == cluster.rank()) continue;
+    DPK_RETURN_IF_ERROR(master.merge_serialized(all[r]));
+    all[r].clear();
+    all[r].shrink_to_fit();
+  }
+  return Status::Ok();
+}
+
+Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary);
+
 }  // namespace
 
 Status run_plan(RunPlan& plan, RunSummary& summary) {
+  auto c = cluster();
+  if (!c.ok()) return c.status();
+  Cluster& cl = **c;
+  Status s = run_plan_on(cl, plan, summary);
+  // The other processes may be waiting on this one in an exchange: end them
+  // all, naming this rank, rather than leave them waiting.
+  if (!s.ok() && cl.size() > 1) cl.abort(plan.config.tool + ": " + s.message(), s.exit_code());
+  return s;
+}
+
+namespace {
+
+Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
   const RunConfig& cfg = plan.config;
   const auto t_start = Clock::now();
   summary.tool = cfg.tool;
@@ -580,6 +627,12 @@ Status run_plan(RunPlan& plan, RunSummary& summary) {
   if (!listed.ok()) return listed.status();
   ShardAssignment shard = shard_from_environment();
   if (cfg.shard_count > 0) shard = {cfg.shard_index, cfg.shard_count, "options"};
+  if (cluster.size() > 1 && (shard.index != cluster.rank() || shard.count != cluster.size())) {
+    // The exchange assumes rank R holds shard R of N; anything else would
+    // count some files twice and others never.
+    return Status::Usage("under mpirun each rank takes its own shard: leave out --shard-index/--shard-count "
+                         "(and run mpirun outside Slurm array jobs)");
+  }
   std::vector<InputFile> inputs = shard_files(*listed, shard.index, shard.count);
   summary.shard_index = shard.index;
   summary.shard_count = shard.count;
@@ -663,7 +716,18 @@ Status run_plan(RunPlan& plan, RunSummary& summary) {
       auto* master = as_global(masters[i].get());
       if (master == nullptr) continue;
       for (auto& c : chains.all()) master->merge_from(*as_global(c->steps[i].get()));
+      if (cluster.size() > 1 && master->needs_second_pass()) {
+        status = exchange_observations(cluster, plan.steps[i], *master, cfg.quiet);
+        if (!status.ok()) break;
+      }
+      const auto t_finish = Clock::now();
       status = master->finish();
+      if (cluster.size() > 1 && cluster.rank() == 0 && !cfg.quiet) {
+        // Every rank decides on all observations: the part that does not shrink with more ranks.
+        std::fprintf(stderr, "dpk: %s: decided on the observations of all ranks in %.3f s\n",
+                     std::string(plan.steps[i].spec->name).c_str(),
+                     std::chrono::duration<double>(Clock::now() - t_finish).count());
+      }
       if (!status.ok()) break;
     }
     if (pass.ends_at_global) {
@@ -693,6 +757,31 @@ Status run_plan(RunPlan& plan, RunSummary& summary) {
   if (!status.ok()) return status;
 
   const std::string json = summary.to_json();
+  if (cluster.size() > 1) {
+    // Rank 0 writes the totals of all processes next to each one's own.
+    std::vector<std::string> counts;
+    DPK_RETURN_IF_ERROR(cluster.allgather(encode_counts(summary), counts));
+    if (cluster.rank() == 0 && final_target && !final_target->directory().empty()) {
+      RunSummary total;
+      total.tool = summary.tool;
+      total.started = summary.started;
+      total.wall_seconds = summary.wall_seconds;
+      total.parameters_json = summary.parameters_json;
+      total.output = summary.output;
+      total.shard_index = 0;
+      total.shard_count = cluster.size();
+      total.steps = summary.steps;
+      for (auto& st : total.steps) {
+        st.in = st.out = 0;
+        st.dropped.clear();
+      }
+      for (const auto& c : counts) DPK_RETURN_IF_ERROR(add_counts(c, total));
+      auto sink = open_output(final_target->directory() + "/metadata.json");
+      if (!sink.ok()) return sink.status();
+      DPK_RETURN_IF_ERROR((*sink)->write(total.to_json()));
+      DPK_RETURN_IF_ERROR((*sink)->commit());
+    }
+  }
   if (final_target && !final_target->directory().empty()) {
     std::string name = shard.count > 1 ? "metadata-shard-" + std::to_string(shard.index) + ".json" : "metadata.json";
     auto sink = open_output(final_target->directory() + "/" + name);
@@ -712,6 +801,8 @@ Status run_plan(RunPlan& plan, RunSummary& summary) {
   }
   return Status::Ok();
 }
+
+}  // namespace
 
 std::string explain_plan(const RunPlan& plan) {
   std::string s;

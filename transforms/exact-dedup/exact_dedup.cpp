@@ -33,6 +33,21 @@ class ExactDedupTransform final : public GlobalTransform {
     return Status::Ok();
   }
   bool needs_second_pass() const override { return true; }
+  // Spread over processes: a flag byte (a position out of range), then the
+  // hash records, 28 bytes per document (plus its id with --annotate).
+  bool serialize(std::string& out) const override {
+    out.push_back(too_far_ ? '1' : '0');
+    records_.serialize(out);
+    return true;
+  }
+  Status merge_serialized(std::string_view bytes) override {
+    if (bytes.empty()) return Status::Data("exact-dedup: empty observations from another process");
+    too_far_ = too_far_ || bytes[0] == '1';
+    HashRecords theirs;
+    DPK_RETURN_IF_ERROR(theirs.parse(bytes.substr(1), "exact-dedup observations from another process"));
+    records_.append(std::move(theirs));
+    return Status::Ok();
+  }
   void decide(Document& doc) const override { apply_decision(table_, cfg_.annotate, doc); }
 
  private:

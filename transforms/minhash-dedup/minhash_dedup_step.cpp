@@ -10,20 +10,20 @@
 namespace dpk {
 
 size_t SignatureTable::bytes() const {
-  return order.capacity() * 8 + position.capacity() * 8 + band_keys.capacity() * 8 + signatures.capacity() * 4;
+  return child.capacity() * 8 + position.capacity() * 8 + band_keys.capacity() * 8 + signatures.capacity() * 4;
 }
 
+// Positions use the document's global file index, so the shard count is not needed.
 MinHashDedupStep::MinHashDedupStep(const MinHashConfig& cfg, Mode mode, std::string work, int shard_index,
-                                   int shard_count)
-    : cfg_(cfg), mode_(mode), work_(std::move(work)), shard_index_(shard_index), shard_count_(shard_count),
+                                   int /*shard_count*/)
+    : cfg_(cfg), mode_(mode), work_(std::move(work)), shard_index_(shard_index),
       hasher_(cfg), sig_(static_cast<size_t>(cfg.num_perm)) {}
 
 void MinHashDedupStep::observe(const Document& doc) {
   // A text without shingles (empty after normalization) is never a duplicate.
   if (!hasher_.signature(doc.text(), sig_.data())) return;
-  table_.order.push_back((doc.ordinal << 16) | doc.child);
-  const uint64_t file = static_cast<uint64_t>(shard_index_) + static_cast<uint64_t>(doc.source) * shard_count_;
-  table_.position.push_back(make_position(file, doc.line));
+  table_.child.push_back(doc.child);
+  table_.position.push_back(make_position(doc.file_index, doc.line));
   for (int b = 0; b < cfg_.bands; ++b) table_.band_keys.push_back(band_key(sig_.data(), b, cfg_.rows));
   if (cfg_.verify_jaccard) table_.signatures.insert(table_.signatures.end(), sig_.begin(), sig_.end());
 }
@@ -45,12 +45,12 @@ void MinHashDedupStep::gather() {
   for (const auto& t : merged_) n += t.size();
   const size_t bands = static_cast<size_t>(cfg_.bands), np = static_cast<size_t>(cfg_.num_perm);
   SignatureTable all;
-  all.order.reserve(n);
+  all.child.reserve(n);
   all.position.reserve(n);
   all.band_keys.reserve(n * bands);
   if (cfg_.verify_jaccard) all.signatures.reserve(n * np);
   auto take = [&all](SignatureTable& t) {
-    all.order.insert(all.order.end(), t.order.begin(), t.order.end());
+    all.child.insert(all.child.end(), t.child.begin(), t.child.end());
     all.position.insert(all.position.end(), t.position.begin(), t.position.end());
     all.band_keys.insert(all.band_keys.end(), t.band_keys.begin(), t.band_keys.end());
     all.signatures.insert(all.signatures.end(), t.signatures.begin(), t.signatures.end());
@@ -75,7 +75,9 @@ void MinHashDedupStep::cluster_in_process() {
   // smallest root is the first document of its cluster.
   std::vector<uint32_t> by_order(n);
   std::iota(by_order.begin(), by_order.end(), 0u);
-  std::sort(by_order.begin(), by_order.end(), [&](uint32_t x, uint32_t y) { return table_.order[x] < table_.order[y]; });
+  std::sort(by_order.begin(), by_order.end(), [&](uint32_t x, uint32_t y) {
+    return std::pair(table_.position[x], table_.child[x]) < std::pair(table_.position[y], table_.child[y]);
+  });
   const size_t np = static_cast<size_t>(cfg_.num_perm);
   PairCheck check;
   if (cfg_.verify_jaccard) {
@@ -98,7 +100,7 @@ void MinHashDedupStep::cluster_in_process() {
   for (size_t i = 0; i < n; ++i) {
     if (!in_cluster[i]) continue;
     const uint32_t root = uf.find(static_cast<uint32_t>(i));
-    clustered_order_.push_back(table_.order[by_order[i]]);
+    clustered_order_.emplace_back(table_.position[by_order[i]], table_.child[by_order[i]]);
     cluster_label_.push_back(table_.position[by_order[root]]);
     is_duplicate_.push_back(root != i);
   }
@@ -106,7 +108,7 @@ void MinHashDedupStep::cluster_in_process() {
 }
 
 void MinHashDedupStep::decide(Document& doc) const {
-  const uint64_t key = (doc.ordinal << 16) | doc.child;
+  const std::pair<uint64_t, uint64_t> key(make_position(doc.file_index, doc.line), doc.child);
   auto it = std::lower_bound(clustered_order_.begin(), clustered_order_.end(), key);
   if (it == clustered_order_.end() || *it != key) return;
   const size_t i = static_cast<size_t>(it - clustered_order_.begin());
@@ -115,6 +117,57 @@ void MinHashDedupStep::decide(Document& doc) const {
   } else if (is_duplicate_[i]) {
     doc.drop("minhash_dup");
   }
+}
+
+// Spread over processes: a header (document count, bands, signature words),
+// then the columns. Per document 16 + 8 * bands bytes (+ 4 * num_perm with
+// --verify-jaccard). The parameters travel with the bytes so a process with
+// other options is caught rather than merged.
+bool MinHashDedupStep::serialize(std::string& out) const {
+  auto put = [&out](const auto& v) {
+    out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(v[0]));
+  };
+  std::vector<uint64_t> head{table_.size(), static_cast<uint64_t>(cfg_.bands), table_.signatures.size()};
+  for (const auto& t : merged_) {
+    head[0] += t.size();
+    head[2] += t.signatures.size();
+  }
+  put(head);
+  // Columns of this table and the not yet gathered ones, in the same order.
+  auto column = [&](auto member) {
+    put(table_.*member);
+    for (const auto& t : merged_) put(t.*member);
+  };
+  column(&SignatureTable::child);
+  column(&SignatureTable::position);
+  column(&SignatureTable::band_keys);
+  column(&SignatureTable::signatures);
+  return true;
+}
+
+Status MinHashDedupStep::merge_serialized(std::string_view bytes) {
+  auto fail = [] { return Status::Data("minhash-dedup: malformed observations from another process"); };
+  auto take = [&bytes](auto& v, size_t n) {
+    const size_t len = n * sizeof(v[0]);
+    if (bytes.size() < len) return false;
+    v.resize(n);
+    if (len > 0) std::memcpy(v.data(), bytes.data(), len);  // data() may be null when empty
+    bytes.remove_prefix(len);
+    return true;
+  };
+  std::vector<uint64_t> head;
+  if (!take(head, 3)) return fail();
+  if (head[1] != static_cast<uint64_t>(cfg_.bands)) {
+    return Status::Usage("minhash-dedup: processes of one run have different --bands");
+  }
+  const size_t n = head[0];
+  SignatureTable t;
+  if (!take(t.child, n) || !take(t.position, n) || !take(t.band_keys, n * static_cast<size_t>(cfg_.bands)) ||
+      !take(t.signatures, head[2]) || !bytes.empty()) {
+    return fail();
+  }
+  merged_.push_back(std::move(t));
+  return Status::Ok();
 }
 
 Status MinHashDedupStep::write_stage_files() const {

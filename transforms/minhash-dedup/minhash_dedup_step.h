@@ -12,6 +12,8 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dpk/transform.h"
@@ -21,13 +23,14 @@
 namespace dpk {
 
 // What the step keeps for the documents it observed; memory per document is
-// 16 + 8 * bands bytes, plus 4 * num_perm with --verify-jaccard.
+// 16 + 8 * bands bytes, plus 4 * num_perm with --verify-jaccard. Input order
+// is (position, child): the same in every process of a spread-out run.
 struct SignatureTable {
-  std::vector<uint64_t> order;      // (ordinal << 16) | child: input order in this process
+  std::vector<uint64_t> child;      // the child number of a split document (0 otherwise)
   std::vector<uint64_t> position;   // make_position(global file, line)
   std::vector<uint64_t> band_keys;  // bands per document
   std::vector<uint32_t> signatures; // num_perm per document (verify only)
-  size_t size() const { return order.size(); }
+  size_t size() const { return position.size(); }
   size_t bytes() const;
 };
 
@@ -41,6 +44,8 @@ class MinHashDedupStep final : public GlobalTransform {
   Status finish() override;
   bool needs_second_pass() const override { return mode_ == Mode::kInProcess; }
   void decide(Document& doc) const override;
+  bool serialize(std::string& out) const override;
+  Status merge_serialized(std::string_view bytes) override;
 
   const SignatureTable& table() const { return table_; }
 
@@ -52,13 +57,13 @@ class MinHashDedupStep final : public GlobalTransform {
   MinHashConfig cfg_;
   Mode mode_;
   std::string work_;
-  int shard_index_, shard_count_;
+  int shard_index_;  // names this shard's stage files
   MinHasher hasher_;
   std::vector<uint32_t> sig_;  // scratch
   SignatureTable table_;
   std::vector<SignatureTable> merged_;  // other workers' tables, until finish()
-  // Decision (in process): clustered documents by order key, sorted.
-  std::vector<uint64_t> clustered_order_;
+  // Decision (in process): clustered documents by (position, child), sorted.
+  std::vector<std::pair<uint64_t, uint64_t>> clustered_order_;
   std::vector<uint64_t> cluster_label_;  // position of the cluster's kept document
   std::vector<uint8_t> is_duplicate_;
 };

@@ -82,6 +82,18 @@ class GlobalTransform : public Transform {
   virtual bool needs_second_pass() const = 0;
   // Second pass: called on the merged instance (read-only, from many threads).
   virtual void decide(Document& doc) const { (void)doc; }
+  // A run spread over processes (mpirun): after merge_from and before
+  // finish(), each process's observations travel as bytes, and every process
+  // folds the others' bytes in, so each one's instance equals a one-process
+  // run's. serialize() returns false when the step cannot be spread out.
+  virtual bool serialize(std::string& out) const {
+    (void)out;
+    return false;
+  }
+  virtual Status merge_serialized(std::string_view bytes) {
+    (void)bytes;
+    return Status::Usage("this step cannot merge another process's observations");
+  }
 };
 
 // What a step can know about the run it is part of.

@@ -1,0 +1,332 @@
+#include "dpk/runtime/slurm_jobs.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "dpk/input_files.h"
+#include "dpk/runtime/output_target.h"
+
+namespace dpk::runtime {
+namespace {
+
+namespace fs = std::filesystem;
+
+// One batch job: a command run once, or once per array task.
+struct Job {
+  std::string name;     // file name stem, e.g. "03-exact-dedup-resolve"
+  std::string comment;  // what it does, for a person reading the script
+  int array = 0;        // tasks (0: one plain job)
+  std::string command;  // shell line; may use $SLURM_ARRAY_TASK_ID
+};
+
+std::string quote(const std::string& s) {
+  if (!s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./=:,+@%") ==
+                        std::string::npos) {
+    return s;
+  }
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+std::string join(const std::vector<std::string>& args) {
+  std::string s;
+  for (const auto& a : args) s += (s.empty() ? "" : " ") + (a.rfind("$SLURM", 0) == 0 ? "\"" + a + "\"" : quote(a));
+  return s;
+}
+
+// A step's options as command-line flags (defaults left out).
+std::vector<std::string> step_flags(const PlannedStep& st) {
+  std::vector<std::string> out;
+  for (const auto& [name, vals] : st.options.all()) {
+    const OptionSpec* spec = nullptr;
+    for (const auto& o : st.spec->options) {
+      if (o.name == name) spec = &o;
+    }
+    for (const auto& v : vals) {
+      if (spec && spec->type == OptionType::kFlag) {
+        if (v == "true") out.push_back("--" + name);
+        continue;
+      }
+      if (spec && v == spec->default_value) continue;
+      out.push_back("--" + name);
+      out.push_back(v);
+    }
+  }
+  return out;
+}
+
+// The recipe's common options (threads, schema, compression...) as flags,
+// for the staged commands.
+std::vector<std::string> common_flags(const YAML::Node& root) {
+  std::vector<std::string> out;
+  for (const auto& kv : root) {
+    const std::string key = kv.first.Scalar();
+    if (key == "steps" || key == "input" || key == "output") continue;
+    if (kv.second.IsSequence()) {
+      for (const auto& v : kv.second) out.insert(out.end(), {"--" + key, v.Scalar()});
+    } else {
+      out.insert(out.end(), {"--" + key, kv.second.Scalar()});
+    }
+  }
+  return out;
+}
+
+struct StageContext {
+  std::string dpk;
+  int tasks;
+  std::vector<std::string> common;  // common flags
+  std::vector<std::string> inputs;  // what this global step reads
+  std::string glob;                 // for intermediate inputs ("" = none)
+  std::string work;                 // this step's work directory
+  std::string output;               // where its filter writes
+};
+
+std::vector<std::string> with_glob(std::vector<std::string> args, const StageContext& c) {
+  if (!c.glob.empty()) args.insert(args.end(), {"--glob", c.glob});
+  return args;
+}
+
+const std::vector<std::string> kShard = {"--shard-index", "$SLURM_ARRAY_TASK_ID", "--shard-count"};
+
+// exact-dedup: hashes (per shard) -> resolve (per hash partition) -> filter (per shard).
+std::vector<Job> exact_dedup_jobs(const PlannedStep& st, const StageContext& c) {
+  const std::string n = std::to_string(c.tasks);
+  std::vector<std::string> hash_opts, filter_opts;
+  for (const auto& f : step_flags(st)) (f == "--annotate" ? filter_opts : hash_opts).push_back(f);
+  std::vector<std::string> hashes = {c.dpk, "exact-dedup", "hashes"};
+  hashes.insert(hashes.end(), kShard.begin(), kShard.end());
+  hashes.insert(hashes.end(), {n, "--partitions", n});
+  hashes.insert(hashes.end(), hash_opts.begin(), hash_opts.end());
+  hashes.insert(hashes.end(), c.common.begin(), c.common.end());
+  hashes.insert(hashes.end(), {"-o", c.work});
+  hashes.insert(hashes.end(), c.inputs.begin(), c.inputs.end());
+  std::vector<std::string> filter = {c.dpk, "exact-dedup", "filter"};
+  filter.insert(filter.end(), kShard.begin(), kShard.end());
+  filter.push_back(n);
+  filter.insert(filter.end(), filter_opts.begin(), filter_opts.end());
+  filter.insert(filter.end(), c.common.begin(), c.common.end());
+  filter.push_back(c.work);
+  filter.insert(filter.end(), c.inputs.begin(), c.inputs.end());
+  filter.insert(filter.end(), {"-o", c.output});
+  return {
+      {"exact-dedup-hashes", "exact-dedup stage 1: hash this task's input shard into " + c.work, c.tasks,
+       join(with_glob(hashes, c))},
+      {"exact-dedup-resolve", "exact-dedup stage 2: the first occurrence of every hash, one partition per task",
+       c.tasks, join({c.dpk, "exact-dedup", "resolve", "--partition", "$SLURM_ARRAY_TASK_ID", c.work})},
+      {"exact-dedup-filter", "exact-dedup stage 3: drop the copies in this task's input shard", c.tasks,
+       join(with_glob(filter, c))},
+  };
+}
+
+// minhash-dedup: signatures (per shard) -> buckets (bands spread over tasks)
+// -> clusters (once) -> filter (per shard).
+std::vector<Job> minhash_dedup_jobs(const PlannedStep& st, const StageContext& c) {
+  const std::string n = std::to_string(c.tasks);
+  const std::vector<std::string> opts = step_flags(st);
+  auto stage = [&](const std::string& name, std::vector<std::string> extra, bool documents) {
+    std::vector<std::string> a = {c.dpk, "minhash-dedup", name, "--work", c.work};
+    a.insert(a.end(), extra.begin(), extra.end());
+    a.insert(a.end(), opts.begin(), opts.end());
+    if (documents) {
+      a.insert(a.end(), c.common.begin(), c.common.end());
+      a.insert(a.end(), c.inputs.begin(), c.inputs.end());
+      a = with_glob(a, c);
+    }
+    return a;
+  };
+  std::vector<std::string> shard = kShard;
+  shard.push_back(n);
+  std::vector<std::string> filter = stage("filter", shard, true);
+  filter.insert(filter.end(), {"-o", c.output});
+  return {
+      {"minhash-dedup-signatures", "minhash-dedup stage 1: signatures of this task's input shard", c.tasks,
+       join(stage("signatures", shard, true))},
+      {"minhash-dedup-buckets", "minhash-dedup stage 2: candidate pairs of every N-th band (tasks past the "
+                                "last band have nothing to do)",
+       c.tasks, join(stage("buckets", {"--band-index", "$SLURM_ARRAY_TASK_ID", "--band-count", n}, false))},
+      {"minhash-dedup-clusters", "minhash-dedup stage 3: clusters over all pairs (one task)", 0,
+       join(stage("clusters", {}, false))},
+      {"minhash-dedup-filter", "minhash-dedup stage 4: drop the duplicates in this task's input shard", c.tasks,
+       join(filter)},
+  };
+}
+
+using StageJobs = std::vector<Job> (*)(const PlannedStep&, const StageContext&);
+// Global steps that run as Slurm jobs: those with staged subcommands.
+const std::map<std::string, StageJobs, std::less<>>& staged_globals() {
+  static const std::map<std::string, StageJobs, std::less<>> m = {
+      {"exact-dedup", exact_dedup_jobs},
+      {"minhash-dedup", minhash_dedup_jobs},
+  };
+  return m;
+}
+
+bool is_jsonl_name(const std::string& rel) {
+  for (std::string_view ext : {".jsonl", ".jsonl.gz", ".jsonl.zst"}) {
+    if (rel.size() >= ext.size() && rel.compare(rel.size() - ext.size(), ext.size(), ext) == 0) return true;
+  }
+  return false;
+}
+
+std::string sbatch_script(const Job& job, const SlurmRequest& req, const std::string& dir, size_t index,
+                          size_t count) {
+  std::string s = "#!/bin/bash\n";
+  s += "# " + job.comment + "\n";
+  s += "# Job " + std::to_string(index + 1) + " of " + std::to_string(count) + " for " + req.recipe +
+       " (written by dpk slurm; submit all with submit.sh)\n";
+  s += "#SBATCH --job-name=dpk-" + job.name + "\n";
+  if (job.array > 0) s += "#SBATCH --array=0-" + std::to_string(job.array - 1) + "\n";
+  if (!req.partition.empty()) s += "#SBATCH --partition=" + req.partition + "\n";
+  if (!req.time.empty()) s += "#SBATCH --time=" + req.time + "\n";
+  s += "#SBATCH --chdir=" + fs::current_path().string() + "\n";
+  s += "#SBATCH --output=" + dir + "/logs/" + job.name + (job.array > 0 ? "-%a" : "") + ".log\n";
+  for (const auto& a : req.sbatch_args) s += "#SBATCH " + a + "\n";
+  s += "set -euo pipefail\n";
+  s += job.command + "\n";
+  return s;
+}
+
+Status write_file(const std::string& path, const std::string& text, bool executable) {
+  std::ofstream f(path, std::ios::trunc);
+  f << text;
+  f.close();
+  if (!f) return Status::Io(path + ": cannot write");
+  if (executable) {
+    std::error_code ec;
+    fs::permissions(path, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
+                    fs::perm_options::add, ec);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<SlurmJobs> write_slurm_jobs(const SlurmRequest& req, const RunPlan& plan) {
+  if (req.tasks < 1) return Status::Usage("--tasks: give the number of array tasks (1 or more)");
+  const RunConfig& cfg = plan.config;
+  if (!output_is_directory(cfg.output)) {
+    return Status::Usage("the recipe's output must be a directory (ending in '/'): array tasks write one file per input");
+  }
+  if (cfg.inputs.empty()) return Status::Usage("the recipe has no input (array tasks cannot read stdin)");
+  YAML::Node root = YAML::LoadFile(req.recipe);
+  std::string out = cfg.output;
+  while (out.size() > 1 && out.back() == '/') out.pop_back();
+  const std::string work = req.work.empty() ? out + ".work" : req.work;
+  const std::string dir = work + "/slurm";
+  std::error_code ec;
+  fs::create_directories(dir + "/logs", ec);
+  if (ec) return Status::Io(dir + ": cannot create: " + ec.message());
+
+  // Intermediate folders also hold per-shard metadata-*.json: later jobs read
+  // them through a glob that only takes the documents.
+  std::string glob = cfg.glob;
+  if (glob.empty()) {
+    auto listed = list_inputs(cfg.inputs, cfg.glob);
+    if (!listed.ok()) return listed.status();
+    for (const auto& in : *listed) {
+      if (!is_jsonl_name(in.relative)) {
+        return Status::Usage(in.path + ": not named *.jsonl[.gz|.zst]; give the recipe a 'glob:' that matches the "
+                             "input documents (and not metadata*.json) so intermediate folders can be read");
+      }
+    }
+    glob = "*.jsonl*";
+  }
+
+  std::vector<Job> jobs;
+  std::vector<std::string> inputs = cfg.inputs;
+  std::string inputs_glob;  // none for the recipe's own inputs
+  const std::vector<std::string> common = common_flags(root);
+  const size_t n_steps = plan.steps.size();
+  size_t seg_begin = 0;
+  int data_no = 0;
+  auto product = [&](bool last) {
+    return last ? cfg.output : work + "/data-" + std::to_string(++data_no) + "/";
+  };
+  for (size_t i = 0; i <= n_steps; ++i) {
+    const bool at_end = i == n_steps;
+    const PlannedStep* st = at_end ? nullptr : &plan.steps[i];
+    // The instance decides, as in run_plan: a global step that needs no
+    // second pass (e.g. sampling by fraction) runs in the stream, per shard.
+    bool global = false;
+    if (st) {
+      auto t = st->configured.make();
+      auto* g = dynamic_cast<GlobalTransform*>(t.get());
+      global = g != nullptr && g->needs_second_pass();
+    }
+    if (!at_end && !global) continue;
+    if (global && staged_globals().find(st->spec->name) == staged_globals().end()) {
+      return Status::Usage("step '" + std::string(st->spec->name) +
+                           "' needs all documents and has no stages; it cannot run as Slurm array jobs (run it with mpirun)");
+    }
+    // The streaming steps [seg_begin, i): one `dpk run` array job on a segment recipe.
+    if (i > seg_begin || (at_end && n_steps == 0)) {
+      const std::string seg_out = product(at_end);
+      YAML::Node seg;
+      for (const auto& kv : root) {
+        const std::string key = kv.first.Scalar();
+        if (key != "steps" && key != "input" && key != "output" && key != "glob") seg[key] = kv.second;
+      }
+      for (const auto& in : inputs) seg["input"].push_back(in);
+      seg["output"] = seg_out;
+      if (!inputs_glob.empty()) {
+        seg["glob"] = inputs_glob;
+      } else if (!cfg.glob.empty()) {
+        seg["glob"] = cfg.glob;
+      }
+      for (size_t k = seg_begin; k < i; ++k) seg["steps"].push_back(root["steps"][k]);
+      const std::string seg_recipe = dir + "/segment-" + std::to_string(jobs.size() + 1) + ".yaml";
+      YAML::Emitter em;
+      em << seg;
+      DPK_RETURN_IF_ERROR(write_file(seg_recipe, std::string("# Steps ") + std::to_string(seg_begin + 1) + "-" +
+                                                     std::to_string(i) + " of " + req.recipe + "\n" + em.c_str() + "\n",
+                                     false));
+      std::string names;
+      for (size_t k = seg_begin; k < i; ++k) names += (k > seg_begin ? ", " : "") + std::string(plan.steps[k].spec->name);
+      std::string stem = "run";
+      for (size_t k = seg_begin; k < i; ++k) stem += "-" + std::string(plan.steps[k].spec->name);
+      if (stem.size() > 40) stem = "run-steps-" + std::to_string(seg_begin + 1) + "-" + std::to_string(i);
+      jobs.push_back({stem,
+                      "Streaming steps " + names + " on this task's input shard (SLURM_ARRAY_TASK_ID picks it)",
+                      req.tasks, join({req.dpk, "run", seg_recipe, "--quiet"})});
+      inputs = {seg_out};
+      inputs_glob = glob;
+    }
+    if (at_end) break;
+    StageContext c{req.dpk, req.tasks, common, inputs, inputs_glob,
+                   work + "/" + std::string(st->spec->name) + "-" + std::to_string(i + 1) + "/",
+                   product(i + 1 == n_steps)};
+    for (auto& j : staged_globals().at(std::string(st->spec->name))(*st, c)) jobs.push_back(std::move(j));
+    inputs = {c.output};
+    inputs_glob = glob;
+    seg_begin = i + 1;
+  }
+
+  SlurmJobs result;
+  result.dir = dir;
+  std::string submit =
+      "#!/bin/bash\n"
+      "# Submits the jobs of " + req.recipe + " in order; each starts when the one before succeeded.\n"
+      "# Rerun after a failure: finished shards are kept, only unfinished ones are redone.\n"
+      "set -euo pipefail\n"
+      "cd " + quote(fs::current_path().string()) + "\n"
+      "dep=()\n";
+  for (size_t j = 0; j < jobs.size(); ++j) {
+    const std::string num = std::to_string(j + 1);
+    jobs[j].name = (num.size() < 2 ? "0" + num : num) + "-" + jobs[j].name;
+    const std::string path = dir + "/" + jobs[j].name + ".sbatch";
+    DPK_RETURN_IF_ERROR(write_file(path, sbatch_script(jobs[j], req, dir, j, jobs.size()), true));
+    result.scripts.push_back(path);
+    submit += "id=$(sbatch --parsable \"${dep[@]}\" " + quote(path) + ")\n";
+    submit += "echo \"" + jobs[j].name + " $id\"\n";
+    submit += "dep=(--dependency=afterok:${id%%;*})\n";
+  }
+  result.submit = dir + "/submit.sh";
+  DPK_RETURN_IF_ERROR(write_file(result.submit, submit, true));
+  return result;
+}
+
+}  // namespace dpk::runtime

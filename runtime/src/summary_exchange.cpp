@@ -1,0 +1,88 @@
+#include "summary_exchange.h"
+
+#include <charconv>
+#include <vector>
+
+namespace dpk::runtime {
+namespace {
+
+std::vector<std::string_view> split_tabs(std::string_view line, size_t max_fields) {
+  std::vector<std::string_view> f;
+  while (f.size() + 1 < max_fields) {
+    size_t t = line.find('\t');
+    if (t == std::string_view::npos) break;
+    f.push_back(line.substr(0, t));
+    line.remove_prefix(t + 1);
+  }
+  f.push_back(line);
+  return f;
+}
+
+bool to_u64(std::string_view s, uint64_t& v) {
+  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+}  // namespace
+
+std::string encode_counts(const RunSummary& s) {
+  std::string out;
+  auto line = [&out](std::string_view tag, std::initializer_list<uint64_t> nums, std::string_view key = {}) {
+    out.append(tag);
+    for (uint64_t n : nums) {
+      out.push_back('\t');
+      out.append(std::to_string(n));
+    }
+    if (!key.empty()) {
+      out.push_back('\t');
+      out.append(key);
+    }
+    out.push_back('\n');
+  };
+  line("totals", {s.documents_in, s.documents_out, s.rejected, s.created, s.blank_lines, s.bytes_in, s.bytes_out});
+  for (const auto& [reason, n] : s.rejected_by_reason) line("rejected", {n}, reason);
+  for (size_t i = 0; i < s.steps.size(); ++i) {
+    line("step", {i, s.steps[i].in, s.steps[i].out});
+    for (const auto& [reason, n] : s.steps[i].dropped) line("dropped", {i, n}, reason);
+  }
+  return out;
+}
+
+Status add_counts(std::string_view bytes, RunSummary& t) {
+  const Status bad = Status::Data("malformed run counts from another process");
+  while (!bytes.empty()) {
+    size_t nl = bytes.find('\n');
+    std::string_view line = bytes.substr(0, nl);
+    bytes = nl == std::string_view::npos ? std::string_view() : bytes.substr(nl + 1);
+    auto f = split_tabs(line, 8);
+    std::vector<uint64_t> n(f.size(), 0);
+    const std::string_view tag = f[0];
+    const size_t numbers = tag == "totals" ? 7 : tag == "rejected" ? 1 : tag == "step" ? 3 : tag == "dropped" ? 2 : 0;
+    if (numbers == 0 || f.size() < numbers + 1) return bad;
+    for (size_t i = 1; i <= numbers; ++i) {
+      if (!to_u64(f[i], n[i])) return bad;
+    }
+    if (tag == "totals") {
+      t.documents_in += n[1];
+      t.documents_out += n[2];
+      t.rejected += n[3];
+      t.created += n[4];
+      t.blank_lines += n[5];
+      t.bytes_in += n[6];
+      t.bytes_out += n[7];
+    } else if (tag == "rejected") {
+      if (f.size() != 3) return bad;
+      t.rejected_by_reason[std::string(f[2])] += n[1];
+    } else if (tag == "step") {
+      if (n[1] >= t.steps.size()) return bad;
+      t.steps[n[1]].in += n[2];
+      t.steps[n[1]].out += n[3];
+    } else {
+      if (f.size() != 4 || n[1] >= t.steps.size()) return bad;
+      t.steps[n[1]].dropped[std::string(f[3])] += n[2];
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace dpk::runtime

@@ -1,0 +1,19 @@
+// The counts of a run summary as bytes, so the processes of a spread-out
+// run can send theirs to rank 0, which writes the totals.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "dpk/runtime/run_summary.h"
+#include "dpk/status.h"
+
+namespace dpk::runtime {
+
+// Counts only (documents, bytes, per-step in/out/dropped, rejections): one
+// record a line, tab-separated, the free-text key last.
+std::string encode_counts(const RunSummary& s);
+// Adds the counts in `bytes` to `total` (whose steps must match).
+Status add_counts(std::string_view bytes, RunSummary& total);
+
+}  // namespace dpk::runtime

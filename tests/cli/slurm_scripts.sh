@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# dpk slurm without a cluster: the generated batch scripts, run here task by
+# task with the SLURM_ARRAY_* variables Slurm would set, give the output of
+# the local `dpk run`; usage errors are clear. (slurm_array.sh runs them on a
+# real Slurm cluster when one can be started.)
+source "$DPK_SRC/tests/cli/lib.sh.inc"
+source "$DPK_SRC/tests/cli/mpi_lib.sh.inc"
+
+make_sharded_input in
+cat > recipe.yaml <<'YAML'
+input: in/
+output: out/
+threads: 1
+steps:
+  - exact-dedup: {}
+  - minhash-dedup: {threshold: 0.7}
+  - docid: {mode: hash}
+YAML
+dpk run recipe.yaml -o ref/ --quiet
+dpk slurm recipe.yaml --tasks 4 --partition cpu --time 1:00:00 --sbatch --mem=2G > scripts.txt
+s=out.work/slurm
+grep -q '^#SBATCH --partition=cpu$' $s/01-exact-dedup-hashes.sbatch || fail "no --partition line"
+grep -q '^#SBATCH --time=1:00:00$' $s/01-exact-dedup-hashes.sbatch || fail "no --time line"
+grep -q '^#SBATCH --mem=2G$' $s/01-exact-dedup-hashes.sbatch || fail "no extra #SBATCH line"
+grep -q '^#SBATCH --array' $s/06-minhash-dedup-clusters.sbatch && fail "the clusters stage must be one task"
+[ "$(grep -c 'dependency=afterok' $s/submit.sh)" = "$(grep -c '\.sbatch$' scripts.txt)" ] || fail "submit.sh does not chain every job"
+
+# Run each job's tasks in order, as Slurm would (one at a time here).
+for script in $(grep '\.sbatch$' scripts.txt); do
+  array=$(sed -n 's/^#SBATCH --array=0-\([0-9]*\)$/\1/p' "$script")
+  if [ -z "$array" ]; then
+    env -u SLURM_ARRAY_TASK_ID bash "$script" || fail "$script failed"
+  else
+    for t in $(seq 0 "$array"); do
+      SLURM_ARRAY_TASK_ID=$t SLURM_ARRAY_TASK_COUNT=$((array + 1)) SLURM_ARRAY_TASK_MIN=0 bash "$script" ||
+        fail "$script task $t failed"
+    done
+  fi
+done
+same_outputs ref out
+
+expect_exit 2 dpk slurm recipe.yaml
+sed 's|^output: out/|output: out.jsonl|' recipe.yaml > file-output.yaml
+expect_exit 2 dpk slurm file-output.yaml --tasks 2
+sed 's|exact-dedup: {}|sample: {count: 10}|' recipe.yaml > sample.yaml
+dpk slurm sample.yaml --tasks 2 2> err.txt && fail "a global step without stages was accepted"
+grep -q "step .sample. needs all documents and has no stages" err.txt || fail "the error does not name the step: $(cat err.txt)"
+echo "slurm_scripts: OK"
