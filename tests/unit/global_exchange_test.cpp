@@ -32,6 +32,7 @@ Corpus make_corpus() {
   };
   DocumentParser parser;
   std::string error;
+  static const Schema kSchema;  // documents keep a pointer to it: it must outlive them
   for (size_t i = 0; i < 40; ++i) {
     c.lines.push_back("{\"id\":\"d" + std::to_string(i) + "\",\"text\":\"" + texts[(i * 7) % texts.size()] + "\"}");
   }
@@ -39,7 +40,7 @@ Corpus make_corpus() {
   for (size_t i = 0; i < c.lines.size(); ++i) {
     c.lines[i].append(64, ' ');  // the parser may read past the line's end
     EXPECT_TRUE(parser.parse(std::string_view(c.lines[i].data(), c.lines[i].size() - 64), c.lines[i].size(),
-                             Schema(), c.docs[i], error))
+                             kSchema, c.docs[i], error))
         << error;
     c.docs[i].file_index = static_cast<uint32_t>(i % 4);
     c.docs[i].source = static_cast<uint32_t>(i % 4);
