@@ -1,8 +1,12 @@
-# embed: BLAS for the CPU path; the CUDA kernels only when the build has CUDA
-# (cmake/dpk_cuda.cmake), else encoder_cuda_stub.cpp answers "no CUDA".
-target_link_libraries(dpk PRIVATE PkgConfig::OPENBLAS)
+# embed: BLAS for the CPU path. The CUDA kernels, when the build has CUDA
+# (cmake/dpk_cuda.cmake), are a separate module, libdpk_cuda.so, which libdpk
+# loads on first use (encoder_cuda_loader.cpp): tools that never embed on a
+# GPU do not map cuBLAS.
+target_link_libraries(dpk PRIVATE PkgConfig::OPENBLAS ${CMAKE_DL_LIBS})
 if(DPK_HAVE_CUDA)
-  target_sources(dpk PRIVATE ${CMAKE_CURRENT_LIST_DIR}/encoder_cuda.cu)
   target_compile_definitions(dpk PRIVATE DPK_HAVE_CUDA=1)
-  target_link_libraries(dpk PRIVATE CUDA::cudart CUDA::cublas)
+  add_library(dpk_cuda MODULE ${CMAKE_CURRENT_LIST_DIR}/encoder_cuda.cu)
+  target_link_libraries(dpk_cuda PRIVATE dpk CUDA::cudart CUDA::cublas)
+  set_target_properties(dpk_cuda PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
+  install(TARGETS dpk_cuda LIBRARY DESTINATION lib)
 endif()

@@ -31,10 +31,19 @@ class EncoderBackend {
 std::unique_ptr<EncoderBackend> make_cpu_encoder(std::shared_ptr<const BertWeights> weights);
 
 // CUDA: whether this build has it, whether a device is present, and the
-// backend (an error when the build has no CUDA or no device answers).
+// backend (an error when the build has no CUDA or no device answers). The
+// CUDA code is a separate module (libdpk_cuda.so beside libdpk) loaded on
+// first use, so tools that never embed on a GPU do not map cuBLAS (which
+// alone costs ~150 MB of resident memory at load).
 bool cuda_built();
 int cuda_device_count();
 StatusOr<std::unique_ptr<EncoderBackend>> make_cuda_encoder(std::shared_ptr<const BertWeights> weights);
+
+// What the CUDA module exports (extern "C" dpk_cuda_module()).
+struct CudaModule {
+  int (*device_count)();
+  StatusOr<std::unique_ptr<EncoderBackend>> (*make_encoder)(std::shared_ptr<const BertWeights> weights);
+};
 
 // Sets how many threads BLAS may use (0 = its default).
 void set_blas_threads(int threads);

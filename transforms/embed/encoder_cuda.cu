@@ -279,22 +279,26 @@ class CudaEncoder final : public EncoderBackend {
   DeviceBuffer<float> x_, qkv_, ctx_, tmp_, ffn_, out_;
 };
 
-}  // namespace
-
-bool cuda_built() { return true; }
-
-int cuda_device_count() {
+int module_device_count() {
   int n = 0;
   if (cudaGetDeviceCount(&n) != cudaSuccess) return 0;
   return n;
 }
 
-StatusOr<std::unique_ptr<EncoderBackend>> make_cuda_encoder(std::shared_ptr<const BertWeights> weights) {
-  if (cuda_device_count() <= 0) return Status::Usage("no CUDA device found");
+StatusOr<std::unique_ptr<EncoderBackend>> module_make_encoder(std::shared_ptr<const BertWeights> weights) {
+  if (module_device_count() <= 0) return Status::Usage("no CUDA device found");
   auto e = std::make_unique<CudaEncoder>(std::move(weights));
   Status st = e->init();
   if (!st.ok()) return st;
   return std::unique_ptr<EncoderBackend>(std::move(e));
 }
 
+}  // namespace
 }  // namespace dpk
+
+// The entry point libdpk looks up after loading this module (see
+// encoder_cuda_loader.cpp).
+extern "C" const dpk::CudaModule* dpk_cuda_module() {
+  static const dpk::CudaModule kModule{&dpk::module_device_count, &dpk::module_make_encoder};
+  return &kModule;
+}
