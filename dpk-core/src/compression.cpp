@@ -49,6 +49,16 @@ std::string_view codec_extension(Codec c) {
   }
 }
 
+std::string strip_codec_extension(std::string name) {
+  for (std::string_view ext : {".gz", ".zst", ".zstd"}) {
+    if (name.size() > ext.size() && ends_with(name, ext)) {
+      name.resize(name.size() - ext.size());
+      break;
+    }
+  }
+  return name;
+}
+
 struct BlockCompressor::State {
   ZSTD_CCtx* zstd = nullptr;
   ~State() { ZSTD_freeCCtx(zstd); }

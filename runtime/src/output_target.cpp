@@ -25,16 +25,6 @@ Codec resolve_codec(const std::string& compression, Codec fallback) {
   return parse_codec(compression).value_or(Codec::kNone);
 }
 
-std::string strip_codec_extension(std::string name) {
-  for (std::string_view ext : {".gz", ".zst", ".zstd"}) {
-    if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0) {
-      name.resize(name.size() - ext.size());
-      break;
-    }
-  }
-  return name;
-}
-
 // Writes the empty frame that makes a zero-document compressed file valid.
 Status write_empty_frame(ByteSink& sink, Codec codec) {
   if (codec == Codec::kNone) return Status::Ok();

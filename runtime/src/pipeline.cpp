@@ -733,14 +733,8 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
     if (pass.ends_at_global) {
       spool_dir = next_spool;
       for (size_t i = 0; i < pass_inputs.size(); ++i) {
-        std::string rel = pass_inputs[i].relative;
-        for (std::string_view ext : {".gz", ".zst", ".zstd"}) {
-          if (rel.size() > ext.size() && rel.compare(rel.size() - ext.size(), ext.size(), ext) == 0) {
-            rel.resize(rel.size() - ext.size());
-            break;
-          }
-        }
-        pass_inputs[i].path = spool_dir + "/" + rel + ".zst";
+        // The name the spool's MirrorTarget gave this input's data.
+        pass_inputs[i].path = spool_dir + "/" + strip_codec_extension(pass_inputs[i].relative) + ".zst";
         pass_inputs[i].size = 0;
       }
     } else {

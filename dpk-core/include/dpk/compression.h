@@ -29,6 +29,8 @@ Codec codec_for_path(std::string_view path);
 Codec codec_for_magic(std::string_view first_bytes);
 // The extension that goes with a codec ("", ".gz", ".zst").
 std::string_view codec_extension(Codec c);
+// `name` without a trailing .gz, .zst or .zstd ("a.jsonl.zst" -> "a.jsonl").
+std::string strip_codec_extension(std::string name);
 
 class BlockCompressor {
  public:
