@@ -1,0 +1,38 @@
+# Every recipe under recipes/ parses and plans (dpk run --explain); and
+# recipes/pretrain-web.yaml runs end to end on the bundled sample: counts
+# balance, every kept document is English with a score of at least 0.65 and
+# passed all steps, and no two kept documents share a text.
+# The end-to-end part skips (77) when no fastText model is installed.
+source "$DPK_SRC/tests/cli/lib.sh.inc"
+n=0
+for r in "$DPK_SRC"/recipes/*.yaml; do
+  dpk run --explain "$r" > explain.txt 2> err.txt || fail "dpk run --explain $r: $(cat err.txt)"
+  [ -s explain.txt ] || fail "empty plan for $r"
+  n=$((n + 1))
+done
+[ "$n" -ge 5 ] || fail "expected the bundled recipes, found $n"
+
+set +e
+probe=$(dpk-langid --backend fasttext < /dev/null 2>&1)
+rc=$?
+set -e
+if [ "$rc" = 2 ] && grep -q "needs a model" <<<"$probe"; then
+  echo "SKIP: no fastText model installed (run scripts/install-models.sh or set DPK_LANGID_MODEL)"
+  exit 77
+fi
+
+cd "$DPK_SRC"
+dpk run recipes/pretrain-web.yaml --threads 2 -o "$DPK_TMP/out/" > /dev/null
+cd "$DPK_TMP"
+check_balanced out/metadata.json
+for f in out/*.jsonl*; do decoded "$f"; done > kept.jsonl
+kept=$(count_lines kept.jsonl)
+[ "$kept" -gt 0 ] || fail "the recipe kept nothing"
+[ "$kept" = "$(jq -r .counts.documents_out out/metadata.json)" ] || fail "kept $kept, metadata says otherwise"
+jq -e 'select(.lang != "en" or .lang_score < 0.65)' kept.jsonl > bad.jsonl && fail "non-English document kept: $(head -c 300 bad.jsonl)"
+[ "$(jq -r .text kept.jsonl | sort | uniq -d | wc -l)" = 0 ] || fail "duplicate texts kept"
+# Each step saw what the previous one let through.
+jq -e '[.steps[] | [.documents_in, .documents_out]] as $s
+       | all(range(1; $s | length); $s[.][0] == $s[. - 1][1])' out/metadata.json > /dev/null \
+  || fail "step counts do not chain: $(jq -c '[.steps[] | [.name, .documents_in, .documents_out]]' out/metadata.json)"
+echo OK
