@@ -7,15 +7,7 @@ source "$DPK_SRC/tests/cli/lib.sh.inc"
 fixture="$DPK_SRC/tests/langid/fasttext_lid176_reference.jsonl.zst"
 [ -f "$fixture" ] || fail "fixture missing: $fixture"
 
-set +e
-probe=$(dpk-langid --backend fasttext < /dev/null 2>&1)
-rc=$?
-set -e
-if [ "$rc" = 2 ] && grep -q "needs a model" <<<"$probe"; then
-  echo "SKIP: no fastText model installed (run scripts/install-models.sh or set DPK_LANGID_MODEL)"
-  exit 77
-fi
-[ "$rc" = 0 ] || fail "dpk-langid --backend fasttext failed: $probe"
+require_fasttext_model
 
 # The reference saw whole texts: no --max-chars cut.
 dpk-langid --backend fasttext --max-chars 0 --top-k 3 --threads 2 "$fixture" > out.jsonl

@@ -12,14 +12,7 @@ for r in "$DPK_SRC"/recipes/*.yaml; do
 done
 [ "$n" -ge 5 ] || fail "expected the bundled recipes, found $n"
 
-set +e
-probe=$(dpk-langid --backend fasttext < /dev/null 2>&1)
-rc=$?
-set -e
-if [ "$rc" = 2 ] && grep -q "needs a model" <<<"$probe"; then
-  echo "SKIP: no fastText model installed (run scripts/install-models.sh or set DPK_LANGID_MODEL)"
-  exit 77
-fi
+require_fasttext_model
 
 cd "$DPK_SRC"
 dpk run recipes/pretrain-web.yaml --threads 2 -o "$DPK_TMP/out/" > /dev/null
