@@ -16,7 +16,9 @@
 namespace dpk {
 
 // x = LayerNorm(x + add) row by row (`add` may be null). When `bf16` is not
-// null, the result is also written there rounded to bfloat16.
+// null, the result is also written there rounded to bfloat16. This and
+// to_bf16 spread rows over the calling thread's OpenMP threads
+// (omp_set_num_threads).
 void add_layer_norm(float* x, const float* add, size_t rows, int h, const float* gamma, const float* beta, float eps,
                     uint16_t* bf16 = nullptr);
 
@@ -30,14 +32,15 @@ void to_bf16(const float* src, size_t n, uint16_t* dst);
 // packed rows [q | k | v] (3 * hidden floats each), ctx receives hidden
 // floats per row. Sequence s is rows [offsets[s], offsets[s+1]) relative to
 // offsets[0]. Work items (sequence, head) run on `threads` OpenMP threads;
-// the scratch buffers are kept between calls.
+// the scratch buffers are kept between calls. The exponential is a
+// vectorized polynomial (about one float ulp from std::exp).
 class SelfAttention {
  public:
   void run(const float* qkv, const uint32_t* offsets, size_t count, int hidden, int heads, float* ctx, int threads);
 
  private:
   struct Scratch {
-    std::vector<float> kt, scores;
+    std::vector<float> scores;  // len x len
   };
   std::vector<Scratch> scratch_;
 };

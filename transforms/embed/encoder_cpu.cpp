@@ -103,6 +103,7 @@ class CpuEncoderFp32 final : public EncoderBackend {
     ffn_.resize(rows * static_cast<size_t>(I));
     std::lock_guard<std::mutex> lock(forward_pass_mutex());
     const int threads = compute_threads();
+    omp_set_num_threads(threads);  // layer norms and attention
     embed_tokens(*w_, ids, offsets, count, x_.data());
     add_layer_norm(x_.data(), nullptr, rows, H, w_->emb_ln_g, w_->emb_ln_b, c.layer_norm_eps);
     for (const BertLayerWeights& l : w_->layers) {
@@ -147,7 +148,7 @@ class CpuEncoderBf16 final : public EncoderBackend {
     ffn16_.resize(padded * static_cast<size_t>(I));
     std::lock_guard<std::mutex> lock(forward_pass_mutex());
     const int threads = compute_threads();
-    omp_set_num_threads(threads);  // oneDNN's OpenMP team for this thread
+    omp_set_num_threads(threads);  // oneDNN's, the layer norms' and attention's OpenMP team
     embed_tokens(*w_, ids, offsets, count, x_.data());
     std::fill(x_.begin() + static_cast<ptrdiff_t>(rows * h), x_.end(), 0.0f);
     std::fill(ctx_.begin() + static_cast<ptrdiff_t>(rows * h), ctx_.end(), 0.0f);
