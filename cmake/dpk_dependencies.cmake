@@ -22,6 +22,19 @@ pkg_check_modules(FASTTEXT REQUIRED IMPORTED_TARGET fasttext)
 find_package(LibXml2 REQUIRED)
 # Embedding (dpk-embed): BLAS for the CPU forward pass. Debian: libopenblas-dev.
 pkg_check_modules(OPENBLAS REQUIRED IMPORTED_TARGET openblas)
+# oneDNN for the bfloat16 CPU path (AVX512-BF16 matmuls, chosen at run time).
+# Debian: libdnnl-dev. Found by header and library: Debian's dnnl-config.cmake
+# also asks for OpenCL, which dpk does not use.
+find_path(DNNL_INCLUDE_DIR oneapi/dnnl/dnnl.hpp)
+find_library(DNNL_LIBRARY dnnl)
+if(NOT DNNL_INCLUDE_DIR OR NOT DNNL_LIBRARY)
+  message(FATAL_ERROR "oneDNN not found: install libdnnl-dev (scripts/install-deps.sh)")
+endif()
+add_library(DPK::dnnl INTERFACE IMPORTED)
+target_include_directories(DPK::dnnl INTERFACE ${DNNL_INCLUDE_DIR})
+target_link_libraries(DPK::dnnl INTERFACE ${DNNL_LIBRARY})
+# OpenMP (libgomp) for the embedding attention loops.
+find_package(OpenMP REQUIRED COMPONENTS CXX)
 # pii: libphonenumber (no pkg-config file), OpenSSL for HMAC, Hyperscan when present.
 find_library(PHONENUMBER_LIBRARY phonenumber REQUIRED)
 find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)

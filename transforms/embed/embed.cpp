@@ -19,6 +19,7 @@ struct EmbedSetup {
   std::shared_ptr<const BertWeights> weights;
   std::shared_ptr<WordPieceTokenizer> tokenizer;  // copied per instance (shared vocabulary)
   bool cuda = false;
+  CpuPrecision precision = CpuPrecision::kFp32;
   size_t batch_size = 32;
   size_t max_length = 0;
   std::string field;
@@ -85,7 +86,10 @@ const TransformSpec& dpk_transform_embed() {
       "Tokens are WordPiece ids identical to the model's Hugging Face tokenizer; a text longer than "
       "the model's maximum sequence length is truncated, as sentence-transformers does. All documents "
       "of a block are embedded together, sorted by length, --batch-size texts per forward pass.\n\n"
-      "--device auto uses CUDA when dpk was built with it and a GPU is present, else the CPU (BLAS). "
+      "--device auto uses CUDA when dpk was built with it and a GPU is present, else the CPU. On the "
+      "CPU the dense layers run in bfloat16 with float32 accumulation (oneDNN) where the CPU has "
+      "AVX512-BF16, else in float32 (OpenBLAS); --precision picks. One forward pass runs at a time, "
+      "on --blas-threads threads (default: all cores).\n\n"
       "With --vectors FILE the vectors go to FILE as a float32 .npy matrix, with the row ids in "
       "FILE.ids.jsonl (rows in the order blocks finish), and documents pass on unchanged.",
       {
@@ -95,7 +99,11 @@ const TransformSpec& dpk_transform_embed() {
           {"max-length", OptionType::kInt, "0", "Tokens per text, [CLS] and [SEP] included (0: the model's).", {}, 0, "N"},
           {"field", OptionType::kString, "embedding", "Field that receives the vector.", {}, 0, "NAME"},
           {"vectors", OptionType::kString, "", "Write vectors to FILE (.npy) and ids to FILE.ids.jsonl instead.", {}, 0, "FILE"},
-          {"blas-threads", OptionType::kInt, "0", "Threads BLAS may use per call (0: its default).", {}, 0, "N"},
+          {"precision", OptionType::kChoice, "auto",
+           "CPU arithmetic of the dense layers: bf16 (bfloat16 inputs and weights, float32 accumulation; "
+           "needs AVX512-BF16), fp32, or auto (bf16 where the CPU has it, else fp32).",
+           "auto|fp32|bf16"},
+          {"blas-threads", OptionType::kInt, "0", "Threads one CPU forward pass may use (0: all cores).", {}, 0, "N"},
       },
       {{"embedding", "the vector, an array of floats (the field named by --field)"}},
       {"dpk-embed chunks.jsonl > embedded.jsonl",
@@ -118,6 +126,12 @@ const TransformSpec& dpk_transform_embed() {
         } else if (device == "auto") {
           s->cuda = cuda_built() && cuda_device_count() > 0;
         }
+        const std::string precision = v.get_string("precision");
+        if (precision == "bf16" && !cpu_bf16_supported()) {
+          return Status::Usage("--precision bf16: this CPU has no AVX512-BF16 (use fp32 or auto)");
+        }
+        s->precision = precision == "fp32" || (precision == "auto" && !cpu_bf16_supported()) ? CpuPrecision::kFp32
+                                                                                               : CpuPrecision::kBf16;
         auto dir = locate_embedding_model(v.get_string("model"));
         if (!dir.ok()) return dir.status();
         auto cfg = read_bert_config(*dir);
@@ -146,10 +160,10 @@ const TransformSpec& dpk_transform_embed() {
             auto g = make_cuda_encoder(setup->weights);
             if (g.ok()) be = std::move(g.value());
           }
-          if (!be) be = make_cpu_encoder(setup->weights);
+          if (!be) be = make_cpu_encoder(setup->weights, setup->precision);
           return std::make_unique<EmbedTransform>(setup, std::move(be));
         };
-        c.explain = std::string(s->cuda ? "cuda" : "cpu") + ", model " + *dir + ", dim " +
+        c.explain = std::string(s->cuda ? "cuda" : s->precision == CpuPrecision::kBf16 ? "cpu bf16" : "cpu fp32") + ", model " + *dir + ", dim " +
                     std::to_string(s->config.hidden_size) + (s->vectors ? ", vectors to " + v.get_string("vectors") : "");
         return c;
       },

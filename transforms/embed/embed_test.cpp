@@ -6,10 +6,12 @@
 #include <simdjson.h>
 
 #include <cmath>
+#include <cstring>
 #include <fstream>
 
 #include "../../tests/unit/test_util.h"
 #include "bert_config.h"
+#include "bert_cpu_kernels.h"
 #include "bert_weights.h"
 #include "dpk/byte_stream.h"
 #include "encoder_backend.h"
@@ -114,6 +116,93 @@ TEST(VectorFile, WritesANpyMatrixAndIds) {
   EXPECT_EQ(testing_util::read_file(path + ".ids.jsonl"), "{\"id\":\"x\"}\n{\"id\":\"y\\\"z\"}\n{\"id\":\"w\"}\n");
 }
 
+// --- CPU kernels against plain double-precision arithmetic ---
+
+float bf16_to_float(uint16_t b) {
+  const uint32_t u = static_cast<uint32_t>(b) << 16;
+  float f;
+  std::memcpy(&f, &u, sizeof f);
+  return f;
+}
+
+TEST(BertCpuKernels, Bf16RoundsToNearestEven) {
+  const float in[] = {1.0f, -2.5f, 1.00390625f /* halfway: 1 + 2^-8 */, 1.01171875f /* halfway, odd below */,
+                      3.14159265f, 0.0f};
+  uint16_t out[6];
+  to_bf16(in, 6, out);
+  EXPECT_EQ(bf16_to_float(out[0]), 1.0f);
+  EXPECT_EQ(bf16_to_float(out[1]), -2.5f);
+  EXPECT_EQ(bf16_to_float(out[2]), 1.0f);          // ties go to the even mantissa
+  EXPECT_EQ(bf16_to_float(out[3]), 1.015625f);     // 1 + 3*2^-8 rounds up to 1 + 4*2^-8
+  EXPECT_NEAR(bf16_to_float(out[4]), 3.140625f, 1e-7);
+  EXPECT_EQ(out[5], 0u);
+}
+
+TEST(BertCpuKernels, LayerNormWithResidualMatchesDoublePrecision) {
+  const int h = 37;
+  const size_t rows = 3;
+  std::vector<float> x(rows * h), add(rows * h), g(h), b(h);
+  for (size_t i = 0; i < x.size(); ++i) {
+    x[i] = std::sin(0.37 * static_cast<double>(i)) * 3 + 1;
+    add[i] = std::cos(0.11 * static_cast<double>(i));
+  }
+  for (int i = 0; i < h; ++i) {
+    g[i] = 0.5f + 0.01f * i;
+    b[i] = -0.2f + 0.03f * i;
+  }
+  std::vector<float> y = x;
+  std::vector<uint16_t> y16(rows * h);
+  add_layer_norm(y.data(), add.data(), rows, h, g.data(), b.data(), 1e-12f, y16.data());
+  for (size_t r = 0; r < rows; ++r) {
+    double mean = 0, var = 0;
+    for (int i = 0; i < h; ++i) mean += static_cast<double>(x[r * h + i]) + add[r * h + i];
+    mean /= h;
+    for (int i = 0; i < h; ++i) var += std::pow(static_cast<double>(x[r * h + i]) + add[r * h + i] - mean, 2);
+    var /= h;
+    for (int i = 0; i < h; ++i) {
+      const double want = (static_cast<double>(x[r * h + i]) + add[r * h + i] - mean) / std::sqrt(var) * g[i] + b[i];
+      EXPECT_NEAR(y[r * h + i], want, 1e-5);
+      EXPECT_NEAR(bf16_to_float(y16[r * h + i]), want, std::abs(want) / 256 + 1e-6);
+    }
+  }
+}
+
+TEST(BertCpuKernels, AttentionMatchesDoublePrecisionPerSequence) {
+  // Two packed sequences (3 and 5 tokens), hidden 8, 2 heads: each sequence
+  // attends only to itself.
+  const int hidden = 8, heads = 2, d = hidden / heads;
+  const uint32_t offsets[] = {10, 13, 18};  // relative to offsets[0]
+  const size_t rows = 8;
+  std::vector<float> qkv(rows * 3 * hidden), ctx(rows * hidden, -1.0f);
+  for (size_t i = 0; i < qkv.size(); ++i) qkv[i] = static_cast<float>(std::sin(1.3 * static_cast<double>(i)));
+  SelfAttention att;
+  att.run(qkv.data(), offsets, 2, hidden, heads, ctx.data(), 2);
+  for (size_t s = 0; s < 2; ++s) {
+    const size_t first = offsets[s] - offsets[0], len = offsets[s + 1] - offsets[s];
+    for (int head = 0; head < heads; ++head) {
+      for (size_t r = 0; r < len; ++r) {
+        std::vector<double> p(len);
+        double mx = -1e300, sum = 0;
+        for (size_t j = 0; j < len; ++j) {
+          double dot = 0;
+          for (int c = 0; c < d; ++c) {
+            dot += static_cast<double>(qkv[(first + r) * 3 * hidden + head * d + c]) *
+                   qkv[(first + j) * 3 * hidden + hidden + head * d + c];
+          }
+          p[j] = dot / std::sqrt(static_cast<double>(d));
+          mx = std::max(mx, p[j]);
+        }
+        for (auto& v : p) sum += v = std::exp(v - mx);
+        for (int c = 0; c < d; ++c) {
+          double want = 0;
+          for (size_t j = 0; j < len; ++j) want += p[j] / sum * qkv[(first + j) * 3 * hidden + 2 * hidden + head * d + c];
+          EXPECT_NEAR(ctx[(first + r) * hidden + head * d + c], want, 1e-5) << "seq " << s << " row " << r;
+        }
+      }
+    }
+  }
+}
+
 // --- conformance against the Hugging Face / sentence-transformers fixtures ---
 
 std::string fixture(const char* name) { return std::string(DPK_SOURCE_DIR) + "/tests/rag/" + name; }
@@ -215,6 +304,50 @@ void expect_embeddings_match(EncoderBackend* backend_raw, const std::string& dir
 TEST(EmbedConformance, CpuEmbeddingsMatchSentenceTransformers) {
   DPK_REQUIRE_MODEL(dir);
   expect_embeddings_match(nullptr, dir);
+}
+
+TEST(EmbedConformance, CpuBf16EmbeddingsMatchSentenceTransformers) {
+  if (!cpu_bf16_supported()) GTEST_SKIP() << "this CPU has no AVX512-BF16";
+  DPK_REQUIRE_MODEL(dir);
+  auto cfg = read_bert_config(dir);
+  ASSERT_TRUE(cfg.ok());
+  auto w = BertWeights::load(*cfg);
+  ASSERT_TRUE(w.ok());
+  expect_embeddings_match(make_cpu_encoder(*w, CpuPrecision::kBf16).release(), dir);
+}
+
+// A text's vector must not depend on the batch around it (packing, row
+// padding of the bf16 path, attention confined to each sequence).
+TEST(EmbedConformance, CpuVectorsDoNotDependOnTheBatch) {
+  DPK_REQUIRE_MODEL(dir);
+  auto cfg = read_bert_config(dir);
+  ASSERT_TRUE(cfg.ok());
+  auto w = BertWeights::load(*cfg);
+  ASSERT_TRUE(w.ok());
+  std::vector<CpuPrecision> precisions = {CpuPrecision::kFp32};
+  if (cpu_bf16_supported()) precisions.push_back(CpuPrecision::kBf16);
+  const std::vector<std::string_view> texts = {
+      "A short one.", "The quick brown fox jumps over the lazy dog, twice, and then sleeps in the afternoon sun.",
+      "Retrieval augmented generation needs chunks of text and their embeddings.", "x"};
+  for (CpuPrecision p : precisions) {
+    auto tok = WordPieceTokenizer::load(dir);
+    ASSERT_TRUE(tok.ok());
+    TextEmbedder all(*tok, make_cpu_encoder(*w, p), *cfg, 32);
+    TextEmbedder one(*tok, make_cpu_encoder(*w, p), *cfg, 1);
+    std::vector<float> together, alone;
+    all.embed(texts, together);
+    const size_t h = all.dim();
+    for (size_t i = 0; i < texts.size(); ++i) {
+      one.embed({texts[i]}, alone);
+      double dot = 0, a = 0, b = 0;
+      for (size_t k = 0; k < h; ++k) {
+        dot += static_cast<double>(together[i * h + k]) * alone[k];
+        a += static_cast<double>(together[i * h + k]) * together[i * h + k];
+        b += static_cast<double>(alone[k]) * alone[k];
+      }
+      EXPECT_GT(dot / std::sqrt(a * b), 0.99999) << "text " << i << (p == CpuPrecision::kBf16 ? " bf16" : " fp32");
+    }
+  }
 }
 
 TEST(EmbedConformance, CudaEmbeddingsMatchSentenceTransformers) {

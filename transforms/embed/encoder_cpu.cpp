@@ -1,16 +1,40 @@
-// encoder_cpu.cpp — the BERT forward pass on the CPU with BLAS (sgemm for
-// every projection and, per sequence and head, for attention), packed
-// sequences without padding.
+// encoder_cpu.cpp — the BERT forward pass on the CPU over packed sequences
+// (no padding): every dense layer is one GEMM over all the batch's tokens,
+// attention runs per sequence and head. Two precisions:
+//   fp32: OpenBLAS sgemm for the dense layers (any CPU);
+//   bf16: oneDNN matmuls with bfloat16 inputs and weights and float32
+//         accumulation, bias, GELU and residual fused into them (CPUs with
+//         AVX512-BF16); LayerNorm, attention and pooling stay in float32.
 #include <cblas.h>
+#include <omp.h>
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
+#include <thread>
 #include <vector>
 
+#include "bert_cpu_kernels.h"
+#include "bf16_linear.h"
 #include "encoder_backend.h"
 
 namespace dpk {
 namespace {
+
+// One forward pass at a time in the process, each using all compute
+// threads: the pipeline runs an encoder per chain, and N passes each asking
+// BLAS/OpenMP for every core would oversubscribe the machine.
+std::mutex& forward_pass_mutex() {
+  static std::mutex mu;
+  return mu;
+}
+
+int g_compute_threads = 0;  // set_blas_threads(); 0 = all cores
+
+int compute_threads() {
+  if (g_compute_threads > 0) return g_compute_threads;
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
 
 // out[r, :] = x[r, :] . W^T + b for `rows` rows; W is [n, k] (PyTorch Linear).
 void linear(const float* x, size_t rows, int k, const float* w, const float* b, int n, float* out) {
@@ -18,39 +42,58 @@ void linear(const float* x, size_t rows, int k, const float* w, const float* b, 
   cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(rows), n, k, 1.0f, x, k, w, k, 1.0f, out, n);
 }
 
-// x = LayerNorm(x + add) row by row.
-void add_layer_norm(float* x, const float* add, size_t rows, int h, const float* g, const float* b, float eps) {
-  for (size_t r = 0; r < rows; ++r) {
-    float* v = x + r * static_cast<size_t>(h);
-    const float* a = add ? add + r * static_cast<size_t>(h) : nullptr;
-    double sum = 0;
-    for (int i = 0; i < h; ++i) {
-      if (a) v[i] += a[i];
-      sum += v[i];
+// Token embeddings (word + position + token type 0) of the packed batch into
+// x (rows x h), before the embedding LayerNorm.
+void embed_tokens(const BertWeights& w, const int32_t* ids, const uint32_t* offsets, size_t count, float* x) {
+  const auto h = static_cast<size_t>(w.config.hidden_size);
+  for (size_t s = 0; s < count; ++s) {
+    for (uint32_t t = offsets[s]; t < offsets[s + 1]; ++t) {
+      const size_t r = t - offsets[0];
+      const size_t pos = t - offsets[s];
+      const float* we = w.word_embeddings + static_cast<size_t>(ids[t]) * h;
+      const float* pe = w.position_embeddings + pos * h;
+      const float* te = w.token_type_embeddings;
+      for (size_t i = 0; i < h; ++i) x[r * h + i] = we[i] + pe[i] + te[i];
     }
-    const float mean = static_cast<float>(sum / h);
-    double var = 0;
-    for (int i = 0; i < h; ++i) {
-      const float d = v[i] - mean;
-      var += static_cast<double>(d) * d;
-    }
-    const float inv = 1.0f / std::sqrt(static_cast<float>(var / h) + eps);
-    for (int i = 0; i < h; ++i) v[i] = (v[i] - mean) * inv * g[i] + b[i];
   }
 }
 
-void gelu(float* x, size_t n) {
-  for (size_t i = 0; i < n; ++i) x[i] = 0.5f * x[i] * (1.0f + std::erf(x[i] * 0.70710678118654752f));
+// Mean or CLS pooling of the final hidden states, then L2 normalization when
+// the model has it.
+void pool(const BertConfig& c, const float* x, const uint32_t* offsets, size_t count, float* out) {
+  const auto h = static_cast<size_t>(c.hidden_size);
+  for (size_t s = 0; s < count; ++s) {
+    float* o = out + s * h;
+    const size_t first = offsets[s] - offsets[0];
+    const size_t len = offsets[s + 1] - offsets[s];
+    if (c.pooling == Pooling::kCls) {
+      std::copy(x + first * h, x + (first + 1) * h, o);
+    } else {
+      std::fill(o, o + h, 0.0f);
+      for (size_t t = 0; t < len; ++t) {
+        const float* v = x + (first + t) * h;
+        for (size_t i = 0; i < h; ++i) o[i] += v[i];
+      }
+      const float inv = 1.0f / static_cast<float>(len);
+      for (size_t i = 0; i < h; ++i) o[i] *= inv;
+    }
+    if (c.normalize) {
+      double n2 = 0;
+      for (size_t i = 0; i < h; ++i) n2 += static_cast<double>(o[i]) * o[i];
+      const float inv = 1.0f / std::max(static_cast<float>(std::sqrt(n2)), 1e-12f);
+      for (size_t i = 0; i < h; ++i) o[i] *= inv;
+    }
+  }
 }
 
-class CpuEncoder final : public EncoderBackend {
+class CpuEncoderFp32 final : public EncoderBackend {
  public:
-  explicit CpuEncoder(std::shared_ptr<const BertWeights> w) : w_(std::move(w)) {}
+  explicit CpuEncoderFp32(std::shared_ptr<const BertWeights> w) : w_(std::move(w)) {}
   std::string name() const override { return "cpu"; }
 
   void encode(const int32_t* ids, const uint32_t* offsets, size_t count, float* out) override {
     const BertConfig& c = w_->config;
-    const int H = c.hidden_size, I = c.intermediate_size, NH = c.num_heads, D = H / NH;
+    const int H = c.hidden_size, I = c.intermediate_size;
     const size_t rows = offsets[count] - offsets[0];
     const auto h = static_cast<size_t>(H);
     x_.resize(rows * h);
@@ -58,62 +101,14 @@ class CpuEncoder final : public EncoderBackend {
     ctx_.resize(rows * h);
     tmp_.resize(rows * h);
     ffn_.resize(rows * static_cast<size_t>(I));
-    // Embeddings: word + position + token type 0, then LayerNorm.
-    for (size_t s = 0; s < count; ++s) {
-      for (uint32_t t = offsets[s]; t < offsets[s + 1]; ++t) {
-        const size_t r = t - offsets[0];
-        const size_t pos = t - offsets[s];
-        const float* we = w_->word_embeddings + static_cast<size_t>(ids[t]) * h;
-        const float* pe = w_->position_embeddings + pos * h;
-        const float* te = w_->token_type_embeddings;
-        for (int i = 0; i < H; ++i) x_[r * h + i] = we[i] + pe[i] + te[i];
-      }
-    }
+    std::lock_guard<std::mutex> lock(forward_pass_mutex());
+    const int threads = compute_threads();
+    omp_set_num_threads(threads);  // layer norms and attention
+    embed_tokens(*w_, ids, offsets, count, x_.data());
     add_layer_norm(x_.data(), nullptr, rows, H, w_->emb_ln_g, w_->emb_ln_b, c.layer_norm_eps);
-    const float scale = 1.0f / std::sqrt(static_cast<float>(D));
     for (const BertLayerWeights& l : w_->layers) {
       linear(x_.data(), rows, H, l.qkv_w, l.qkv_b, 3 * H, qkv_.data());
-      for (size_t s = 0; s < count; ++s) {
-        const int len = static_cast<int>(offsets[s + 1] - offsets[s]);
-        const float* base = qkv_.data() + (offsets[s] - offsets[0]) * 3 * h;
-        scores_.resize(static_cast<size_t>(len) * len);
-        for (int head = 0; head < NH; ++head) {
-          const float* q = base + head * D;
-          const float* k = base + H + head * D;
-          const float* v = base + 2 * H + head * D;
-          // Plain loops: per head the matrices are tiny (D = 32 for MiniLM),
-          // and thousands of small BLAS calls cost more than the arithmetic.
-          float* o = ctx_.data() + (offsets[s] - offsets[0]) * h + head * D;
-          // K transposed ([D, len]) so the score loops run along j, which
-          // the compiler vectorizes.
-          kt_.resize(static_cast<size_t>(D) * len);
-          for (int j = 0; j < len; ++j) {
-            for (int d = 0; d < D; ++d) kt_[static_cast<size_t>(d) * len + j] = k[static_cast<size_t>(j) * 3 * H + d];
-          }
-          for (int r = 0; r < len; ++r) {
-            const float* qr = q + static_cast<size_t>(r) * 3 * H;
-            float* row = scores_.data() + static_cast<size_t>(r) * len;
-            std::fill(row, row + len, 0.0f);
-            for (int d = 0; d < D; ++d) {
-              const float qd = qr[d] * scale;
-              const float* kd = kt_.data() + static_cast<size_t>(d) * len;
-              for (int j = 0; j < len; ++j) row[j] += qd * kd[j];
-            }
-            float mx = -INFINITY;
-            for (int j = 0; j < len; ++j) mx = std::max(mx, row[j]);
-            float sum = 0;
-            for (int j = 0; j < len; ++j) sum += row[j] = std::exp(row[j] - mx);
-            const float inv = 1.0f / sum;
-            float* orow = o + static_cast<size_t>(r) * H;
-            std::fill(orow, orow + D, 0.0f);
-            for (int j = 0; j < len; ++j) {
-              const float p = row[j] * inv;
-              const float* vj = v + static_cast<size_t>(j) * 3 * H;
-              for (int d = 0; d < D; ++d) orow[d] += p * vj[d];
-            }
-          }
-        }
-      }
+      attention_.run(qkv_.data(), offsets, count, H, c.num_heads, ctx_.data(), threads);
       linear(ctx_.data(), rows, H, l.attn_out_w, l.attn_out_b, H, tmp_.data());
       add_layer_norm(x_.data(), tmp_.data(), rows, H, l.attn_ln_g, l.attn_ln_b, c.layer_norm_eps);
       linear(x_.data(), rows, H, l.ffn_in_w, l.ffn_in_b, I, ffn_.data());
@@ -121,43 +116,79 @@ class CpuEncoder final : public EncoderBackend {
       linear(ffn_.data(), rows, I, l.ffn_out_w, l.ffn_out_b, H, tmp_.data());
       add_layer_norm(x_.data(), tmp_.data(), rows, H, l.out_ln_g, l.out_ln_b, c.layer_norm_eps);
     }
-    for (size_t s = 0; s < count; ++s) {
-      float* o = out + s * h;
-      const size_t first = offsets[s] - offsets[0];
-      const size_t len = offsets[s + 1] - offsets[s];
-      if (c.pooling == Pooling::kCls) {
-        std::copy(x_.data() + first * h, x_.data() + (first + 1) * h, o);
-      } else {
-        std::fill(o, o + h, 0.0f);
-        for (size_t t = 0; t < len; ++t) {
-          const float* v = x_.data() + (first + t) * h;
-          for (size_t i = 0; i < h; ++i) o[i] += v[i];
-        }
-        const float inv = 1.0f / static_cast<float>(len);
-        for (size_t i = 0; i < h; ++i) o[i] *= inv;
-      }
-      if (c.normalize) {
-        double n2 = 0;
-        for (size_t i = 0; i < h; ++i) n2 += static_cast<double>(o[i]) * o[i];
-        const float inv = 1.0f / std::max(static_cast<float>(std::sqrt(n2)), 1e-12f);
-        for (size_t i = 0; i < h; ++i) o[i] *= inv;
-      }
-    }
+    pool(c, x_.data(), offsets, count, out);
   }
 
  private:
   std::shared_ptr<const BertWeights> w_;
-  std::vector<float> x_, qkv_, ctx_, tmp_, ffn_, scores_, kt_;
+  SelfAttention attention_;
+  std::vector<float> x_, qkv_, ctx_, tmp_, ffn_;
+};
+
+class CpuEncoderBf16 final : public EncoderBackend {
+ public:
+  explicit CpuEncoderBf16(std::shared_ptr<const BertWeights> w)
+      : w_(std::move(w)), mm_(Bf16Weights::get(w_)) {}
+  std::string name() const override { return "cpu-bf16"; }
+
+  void encode(const int32_t* ids, const uint32_t* offsets, size_t count, float* out) override {
+    using K = Bf16Weights;
+    const BertConfig& c = w_->config;
+    const int H = c.hidden_size, I = c.intermediate_size;
+    const size_t rows = offsets[count] - offsets[0];
+    // Padded rows (beyond `rows`) go through the GEMMs and LayerNorms like
+    // the others, so they stay finite; nothing reads their results.
+    const size_t padded = Bf16Matmuls::padded_rows(rows);
+    const auto h = static_cast<size_t>(H);
+    x_.resize(padded * h);
+    x16_.resize(padded * h);
+    qkv_.resize(padded * 3 * h);
+    ctx_.resize(padded * h);
+    ctx16_.resize(padded * h);
+    ffn16_.resize(padded * static_cast<size_t>(I));
+    std::lock_guard<std::mutex> lock(forward_pass_mutex());
+    const int threads = compute_threads();
+    omp_set_num_threads(threads);  // oneDNN's, the layer norms' and attention's OpenMP team
+    embed_tokens(*w_, ids, offsets, count, x_.data());
+    std::fill(x_.begin() + static_cast<ptrdiff_t>(rows * h), x_.end(), 0.0f);
+    std::fill(ctx_.begin() + static_cast<ptrdiff_t>(rows * h), ctx_.end(), 0.0f);
+    add_layer_norm(x_.data(), nullptr, padded, H, w_->emb_ln_g, w_->emb_ln_b, c.layer_norm_eps, x16_.data());
+    for (size_t li = 0; li < w_->layers.size(); ++li) {
+      const BertLayerWeights& l = w_->layers[li];
+      mm_.run(K::kQkv, li, x16_.data(), padded, qkv_.data());
+      attention_.run(qkv_.data(), offsets, count, H, c.num_heads, ctx_.data(), threads);
+      to_bf16(ctx_.data(), padded * h, ctx16_.data());
+      mm_.run(K::kAttnOut, li, ctx16_.data(), padded, x_.data());  // x += ctx W^T + b
+      add_layer_norm(x_.data(), nullptr, padded, H, l.attn_ln_g, l.attn_ln_b, c.layer_norm_eps, x16_.data());
+      mm_.run(K::kFfnIn, li, x16_.data(), padded, ffn16_.data());  // GELU(x W^T + b) as bf16
+      mm_.run(K::kFfnOut, li, ffn16_.data(), padded, x_.data());  // x += ffn W^T + b
+      add_layer_norm(x_.data(), nullptr, padded, H, l.out_ln_g, l.out_ln_b, c.layer_norm_eps, x16_.data());
+    }
+    pool(c, x_.data(), offsets, count, out);
+  }
+
+ private:
+  std::shared_ptr<const BertWeights> w_;
+  Bf16Matmuls mm_;
+  SelfAttention attention_;
+  std::vector<float> x_, qkv_, ctx_;
+  std::vector<uint16_t> x16_, ctx16_, ffn16_;
 };
 
 }  // namespace
 
-std::unique_ptr<EncoderBackend> make_cpu_encoder(std::shared_ptr<const BertWeights> weights) {
-  return std::make_unique<CpuEncoder>(std::move(weights));
+bool cpu_bf16_supported() { return cpu_has_bf16(); }
+
+std::unique_ptr<EncoderBackend> make_cpu_encoder(std::shared_ptr<const BertWeights> weights, CpuPrecision precision) {
+  if (precision == CpuPrecision::kBf16) return std::make_unique<CpuEncoderBf16>(std::move(weights));
+  return std::make_unique<CpuEncoderFp32>(std::move(weights));
 }
 
 void set_blas_threads(int threads) {
-  if (threads > 0) openblas_set_num_threads(threads);
+  if (threads > 0) {
+    openblas_set_num_threads(threads);
+    g_compute_threads = threads;
+  }
 }
 
 }  // namespace dpk
