@@ -304,6 +304,29 @@ PhoneFinder::FastVerdict PhoneFinder::read_digits(std::string_view d, size_t r) 
   return possible(d) && valid_number(info.country_code, d) ? FastVerdict::kWhole : FastVerdict::kNone;
 }
 
+PhoneFinder::FastVerdict PhoneFinder::read_international(std::string_view d) const {
+  using i18n::phonenumbers::PhoneNumberUtil;
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  // Country calling codes are prefix-free: at most one of 1-3 digits fits.
+  if (d.empty() || d[0] == '0') return FastVerdict::kUnsure;
+  for (size_t len = 1; len <= 3 && len < d.size(); ++len) {
+    int cc = 0;
+    for (size_t i = 0; i < len; ++i) cc = cc * 10 + (d[i] - '0');
+    std::string region;
+    util.GetRegionCodeForCountryCode(cc, &region);
+    if (region == "ZZ") continue;
+    if (region == "001") return FastVerdict::kUnsure;  // non-geographic entities (+800 ...)
+    const std::string_view nsn = d.substr(len);
+    // The parser drops the country's trunk prefix ("+44 020 ...") when the
+    // rest stays a number: the matcher decides those.
+    std::string ndd;
+    util.GetNddPrefixForRegion(region, true, &ndd);
+    if (nsn[0] == '0' || (!ndd.empty() && nsn.starts_with(ndd))) return FastVerdict::kUnsure;
+    return nsn.size() <= 17 && valid_number(cc, nsn) ? FastVerdict::kWhole : FastVerdict::kNone;
+  }
+  return FastVerdict::kNone;
+}
+
 PhoneFinder::FastVerdict PhoneFinder::fast_verdict(std::string_view s, size_t r) const {
   if (!info_[r].fast || s.empty()) return FastVerdict::kUnsure;
   // Digit groups; separators ' ', '-', '.'; an area code in parentheses may
@@ -322,7 +345,10 @@ PhoneFinder::FastVerdict PhoneFinder::fast_verdict(std::string_view s, size_t r)
     group_end[ng++] = static_cast<uint8_t>(nd);
     return true;
   };
-  if (s[0] == '(') {
+  const bool international = s[0] == '+';
+  if (international) {
+    ++i;
+  } else if (s[0] == '(') {
     ++i;
     if (!take_group() || i >= s.size() || s[i] != ')') return FastVerdict::kUnsure;
     ++i;
@@ -339,14 +365,18 @@ PhoneFinder::FastVerdict PhoneFinder::fast_verdict(std::string_view s, size_t r)
   }
   if (ng == 0) return FastVerdict::kNone;
   const std::string_view all(digits, nd);
-  const FastVerdict whole = read_digits(all, r);
+  // After a '+', parts that start at the first group are international.
+  auto read = [&](std::string_view part, bool after_plus) {
+    return after_plus ? read_international(part) : read_digits(part, r);
+  };
+  const FastVerdict whole = read(all, international);
   if (whole != FastVerdict::kNone) return whole;
   // The matcher also tries parts of the window split at separators.
   for (size_t a = 0; a < ng; ++a) {
     for (size_t b = a; b < ng; ++b) {
       if (a == 0 && b + 1 == ng) continue;
       const std::string_view part = all.substr(group_begin[a], group_end[b] - group_begin[a]);
-      if (read_digits(part, r) != FastVerdict::kNone) return FastVerdict::kUnsure;
+      if (read(part, international && a == 0) != FastVerdict::kNone) return FastVerdict::kUnsure;
     }
   }
   return FastVerdict::kNone;

@@ -16,7 +16,8 @@
 // (international format, trunk or country-code prefixes it cannot rule on,
 // numbers inside a longer window, regions not checked against the matcher)
 // goes to the matcher as before. A verify mode runs the matcher on every
-// window and counts where the fast path disagrees (tests).
+// window and counts where the fast path disagrees (tests). International
+// numbers (+CC) take the fast path in any region.
 #pragma once
 
 #include <string>
@@ -63,6 +64,8 @@ class PhoneFinder {
   // Does `digits` read as a valid number of region r, or as something only
   // the matcher can rule on (kUnsure)? Not kWhole: the caller decides that.
   FastVerdict read_digits(std::string_view digits, size_t r) const;
+  // The same for the digits after a '+': country code, then the number.
+  FastVerdict read_international(std::string_view digits) const;
   void add_phone(std::string_view text, Span p, std::vector<Span>& out) const;
 
   struct RegionInfo {

@@ -73,9 +73,11 @@ TEST(PhoneFastPath, AgreesWithTheMatcherOnGeneratedWindows) {
     return s;
   };
   const char* seps[] = {" ", "-", ".", " - ", "  "};
-  const char* leads[] = {"", "0", "1", "0", "9", "(", "07", "01", "02", "03", "04", "06", "08"};
+  const char* leads[] = {"",    "0",    "1",    "0",   "9",    "(",    "07",  "01",  "02",    "03",   "04",
+                         "06",  "08",   "+1 ",  "+44", "+44 ", "+49 ", "+33", "+91 ", "+7 ",   "+48 ", "+3",
+                         "+1",  "+86 ", "+52 ", "+61", "+800", "+39 ", "+0",  "+999", "+1 1", "+44 0"};
   std::vector<std::string> texts;
-  for (int i = 0; i < 3000; ++i) {
+  for (int i = 0; i < 4000; ++i) {
     std::string w = leads[rng() % std::size(leads)];
     const bool paren = w == "(";
     const int groups = 2 + static_cast<int>(rng() % 4);
