@@ -65,7 +65,8 @@ def score(docs, detections):
 def run_dpk(docs, bin_dir, extra_args=()):
     inp = "".join(json.dumps({"id": d["id"], "text": d["text"]}, ensure_ascii=False) + "\n" for d in docs)
     res = subprocess.run([f"{bin_dir}/dpk-pii", "--mode", "annotate", "-q", *extra_args], input=inp.encode(), capture_output=True, check=True)
-    out = [json.loads(l) for l in res.stdout.decode().splitlines()]
+    # split on "\n" only: str.splitlines() also splits inside strings at U+2028 and kin.
+    out = [json.loads(l) for l in res.stdout.decode().split("\n") if l]
     return [[(p["type"], p["start"], p["end"]) for p in o.get("pii", [])] for o in out]
 
 

@@ -22,6 +22,25 @@ TYPE_MAP = {"EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE", "IP_ADDRESS": "IP
             "CREDIT_CARD": "CREDIT_CARD", "IBAN_CODE": "IBAN", "US_SSN": "US_SSN"}
 
 
+def unescape_newlines(t):
+    """The templates write line breaks as the two characters backslash, n
+    (and "\\," for a comma): turn them into a real line break (a comma), so
+    that "...fax\\n+41 ..." is not a number glued to the letter n. Returns the
+    text and, for each old offset, the new one."""
+    out, pos, i = [], [], 0
+    while i < len(t):
+        pos.append(len(out))
+        if t[i] == "\\" and i + 1 < len(t) and t[i + 1] in "n,":
+            pos.append(len(out))
+            out.append("\n" if t[i + 1] == "n" else ",")
+            i += 2
+        else:
+            out.append(t[i])
+            i += 1
+    pos.append(len(out))
+    return "".join(out), pos
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
@@ -36,15 +55,16 @@ def main():
     with open(a.out, "w", encoding="utf-8") as out:
         for i, s in enumerate(samples):
             labels, others = [], []
+            text, pos = unescape_newlines(s.full_text)
             for sp in s.spans:
-                rec = {"start": sp.start_position, "end": sp.end_position}
+                rec = {"start": pos[sp.start_position], "end": pos[sp.end_position]}
                 # The generator may lower-case a value in the text but not in the span.
                 assert s.full_text[sp.start_position:sp.end_position].lower() == sp.entity_value.lower()
                 if sp.entity_type in TYPE_MAP:
                     labels.append({"type": TYPE_MAP[sp.entity_type], **rec})
                 else:
                     others.append({"type": sp.entity_type, **rec})
-            out.write(json.dumps({"id": f"pe-{i:05d}", "text": s.full_text, "labels": labels, "others": others},
+            out.write(json.dumps({"id": f"pe-{i:05d}", "text": text, "labels": labels, "others": others},
                                  ensure_ascii=False) + "\n")
 
 
