@@ -143,6 +143,11 @@ bool PhoneFinder::looks_like_date_or_version(std::string_view s) {
     if (groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2) return true;
     if (groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 4 || groups[2] == 2)) return true;
   }
+  // 01.28.97.03.75: five pairs from a trunk 0 is how French numbers are
+  // written, not a version.
+  bool pairs = n == 5 && s[0] == '0';
+  for (int i = 0; pairs && i < n; ++i) pairs = groups[i] == 2 && (i + 1 == n || seps[i] == '.');
+  if (pairs) return false;
   // 1.2.3 / 10.0.19041.1: dotted groups where some group is 1-2 digits long.
   if (n >= 3) {
     bool dots = true;

@@ -88,6 +88,7 @@ TEST_P(PiiDetectorTest, Phone) {
   EXPECT_EQ(find("Ruf an: 030 12345678!"), one("PHONE", "030 12345678"));
   EXPECT_EQ(find("Appelez le 01 42 68 53 00"), one("PHONE", "01 42 68 53 00"));
   EXPECT_EQ(find("international +33 1 42 68 53 00 ok"), one("PHONE", "+33 1 42 68 53 00"));
+  EXPECT_EQ(find("Tél. 01.42.68.53.00"), one("PHONE", "01.42.68.53.00"));  // dotted pairs: not a version
 }
 
 TEST_P(PiiDetectorTest, NotPhones) {
