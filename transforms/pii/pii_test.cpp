@@ -10,6 +10,12 @@
 #include "validators.h"
 
 namespace dpk::pii {
+
+// Test names and messages say which engine ran (found by ADL).
+void PrintTo(ScanEngine e, std::ostream* os) {
+  *os << (e == ScanEngine::kRe2 ? "re2" : e == ScanEngine::kHyperscan ? "hyperscan" : "auto");
+}
+
 namespace {
 
 struct Found {
