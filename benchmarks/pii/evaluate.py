@@ -8,7 +8,7 @@ a value of another type; detections elsewhere in the page text (which holds
 real contact data of its own) are counted apart as `unplanted`. Recall is the
 share of planted values of type T that some detection of T overlaps.
 
-Usage: evaluate.py LABELLED.jsonl[.zst] DPK_BIN_DIR [--json OUT.json]"""
+Usage: evaluate.py LABELLED.jsonl[.zst] DPK_BIN_DIR [--json OUT.json] [--dpk-arg=--regions=US,...]"""
 import argparse
 import collections
 import io
@@ -34,8 +34,10 @@ def score(docs, detections):
     """detections: per doc, list of (type, start, end) in code points."""
     c = {t: collections.Counter() for t in TYPES}
     for doc, dets in zip(docs, detections):
+        # Near misses (`decoys`) and entities of types outside TYPES
+        # (`others`, in the presidio-evaluator set) are negatives.
         planted = [(l["type"], l["start"], l["end"], True) for l in doc["labels"]] + \
-                  [(l["type"], l["start"], l["end"], False) for l in doc["decoys"]]
+                  [(l["type"], l["start"], l["end"], False) for l in doc.get("decoys", []) + doc.get("others", [])]
         for t, s, e, valid in planted:
             if valid:
                 c[t]["labels"] += 1
@@ -60,10 +62,11 @@ def score(docs, detections):
     return out
 
 
-def run_dpk(docs, bin_dir):
+def run_dpk(docs, bin_dir, extra_args=()):
     inp = "".join(json.dumps({"id": d["id"], "text": d["text"]}, ensure_ascii=False) + "\n" for d in docs)
-    res = subprocess.run([f"{bin_dir}/dpk-pii", "--mode", "annotate", "-q"], input=inp.encode(), capture_output=True, check=True)
-    out = [json.loads(l) for l in res.stdout.decode().splitlines()]
+    res = subprocess.run([f"{bin_dir}/dpk-pii", "--mode", "annotate", "-q", *extra_args], input=inp.encode(), capture_output=True, check=True)
+    # split on "\n" only: str.splitlines() also splits inside strings at U+2028 and kin.
+    out = [json.loads(l) for l in res.stdout.decode().split("\n") if l]
     return [[(p["type"], p["start"], p["end"]) for p in o.get("pii", [])] for o in out]
 
 
@@ -87,12 +90,14 @@ def main():
     ap.add_argument("labelled")
     ap.add_argument("bin_dir")
     ap.add_argument("--json")
+    ap.add_argument("--dpk-arg", action="append", default=[], help="extra dpk-pii argument (repeatable)")
     a = ap.parse_args()
     docs = load(a.labelled)
-    dpk = score(docs, run_dpk(docs, a.bin_dir))
+    dpk = score(docs, run_dpk(docs, a.bin_dir, a.dpk_arg))
     pre = score(docs, run_presidio(docs))
     print(f"{len(docs)} documents, {sum(len(d['labels']) for d in docs)} planted values, "
-          f"{sum(len(d['decoys']) for d in docs)} planted near misses\n")
+          f"{sum(len(d.get('decoys', [])) for d in docs)} planted near misses, "
+          f"{sum(len(d.get('others', [])) for d in docs)} entities of other types\n")
     print("| type | planted | dpk precision | dpk recall | presidio precision | presidio recall | dpk / presidio unplanted |")
     print("|---|---|---|---|---|---|---|")
     from presidio_patterns import TYPE_MAP

@@ -3,13 +3,16 @@
 with generated values planted in it.
 
 Each document is a run of consecutive lines of one page, with 1-4 planted
-values put into sentences at line ends. Planted values are either valid
+values put into sentences at line ends. With --hard-negatives, near misses
+also include hard ones that no checksum tells apart: coordinates, barcodes, ISBNs, ZIP+4 codes, hours,
+invoice and ticket numbers shaped (and some valid) as phone numbers,
+Luhn-valid IMEIs and ids, image assets named name@2x.png, OIDs. Planted values are either valid
 (`labels`: PII of that type) or near misses (`decoys`: invalid checksums,
 impossible ranges, dates and versions that look like phones ...), which a
 detector must leave alone. Offsets are code points of the final text.
 Valid/invalid phones are checked with the Python phonenumbers package.
 
-Usage: make_labelled_set.py PAGES.jsonl OUT.jsonl [--docs N] [--seed S]
+Usage: make_labelled_set.py PAGES.jsonl OUT.jsonl [--docs N] [--seed S] [--hard-negatives]
 """
 import argparse
 import json
@@ -46,7 +49,11 @@ def email():
 
 
 def bad_email():
-    return R.choice([
+    hard = [
+        R.choice(["logo", "icon", "hero", "banner"]) + "@" + R.choice(["2x", "3x"]) + "." + R.choice(["png", "jpg", "webp"]),  # image asset
+        "@" + R.choice(["babel", "types", "angular"]) + "/" + R.choice(["core", "node", "cli"]),  # npm scope
+    ] if HARD else []
+    return R.choice(hard + [
         R.choice(FIRST) + "@" + R.choice(LAST),                 # no domain dot
         R.choice(FIRST) + " at " + R.choice(DOMAINS),           # spelled out
         R.choice(FIRST) + "@." + R.choice(["com", "de"]),       # empty label
@@ -98,6 +105,22 @@ def bad_phone():
             return n
 
 
+def hard_non_phone():
+    """Numbers that are not phones and that no checksum tells apart, some of
+    them valid phone numbers for libphonenumber: a detector can only miss
+    them by reading the context (which neither dpk nor presidio does)."""
+    return R.choice([
+        lambda: f"{R.uniform(-80, 80):.5f}, {R.uniform(-179, 179):.5f}",             # coordinates
+        lambda: f"EAN {R.choice(['40', '50', '76', '87'])}{rdigits(11)}",              # EAN-13 barcode
+        lambda: f"ISBN {R.randint(0, 9)}-{rdigits(3)}-{rdigits(5)}-{R.randint(0, 9)}",  # ISBN-10
+        lambda: f"{R.randint(7, 11):02d}:{R.choice(['00', '30'])}-{R.randint(12, 20)}:{R.choice(['00', '30'])}",  # hours
+        lambda: f"ZIP {rdigits(5)}-{rdigits(4)}",                                      # ZIP+4
+        lambda: f"Invoice {R.choice(['212', '415', '312', '617'])}-{R.randint(200, 999)}-{rdigits(4)}",  # phone-shaped id
+        lambda: f"Ticket #{R.choice(['030', '089', '040'])} {rdigits(8)}",             # German-phone-shaped id
+        lambda: f"{R.randint(1, 9)} {rdigits(3)} {rdigits(3)} {rdigits(3)} EUR",     # amount in groups
+    ])()
+
+
 def ipv4():
     return ".".join(str(R.randint(1, 254)) for _ in range(4))
 
@@ -111,7 +134,11 @@ def ipv6():
 
 
 def bad_ip():
-    return R.choice([
+    hard = [
+        f"OID 1.3.6.1.4.1.{R.randint(1, 60000)}.{R.randint(1, 99)}",
+        f"2.16.840.1.{R.randint(100000, 999999)}",
+    ] if HARD else []
+    return R.choice(hard + [
         f"{R.randint(256,999)}.{R.randint(0,255)}.{R.randint(0,255)}.{R.randint(0,255)}",
         f"{R.randint(1,255)}.{R.randint(0,255)}.{R.randint(0,255)}",
         f"{R.randint(1,255)}.{R.randint(0,255)}.{R.randint(0,255)}.{R.randint(0,255)}.{R.randint(0,255)}",
@@ -144,7 +171,15 @@ def card():
     return fmt_card(card_digits())
 
 
+HARD = False  # --hard-negatives
+
+
 def bad_card():
+    if HARD and R.random() < 0.35:
+        # Luhn-valid numbers that are not cards: IMEIs (15 digits) and ids
+        # without an issuer prefix.
+        body = R.choice(["35" + rdigits(12), "86" + rdigits(12), "01" + rdigits(12), "9" + rdigits(14), "1" + rdigits(14)])
+        return R.choice(["IMEI ", "ID ", ""]) + body + luhn_digit(body)
     d = card_digits()
     last = str((int(d[-1]) + R.randint(1, 9)) % 10)
     return fmt_card(d[:-1] + last)
@@ -273,7 +308,7 @@ TEMPLATES = {
 VALID = {"EMAIL": email, "PHONE": phone, "IP_ADDRESS": lambda: R.choice([ipv4, ipv4, ipv6])(),
          "CREDIT_CARD": card, "IBAN": iban, "US_SSN": ssn, "URL_CREDENTIALS": url_credentials,
          "SECRET": secret, "MAC_ADDRESS": mac}
-INVALID = {"EMAIL": bad_email, "PHONE": bad_phone, "IP_ADDRESS": bad_ip, "CREDIT_CARD": bad_card,
+INVALID = {"EMAIL": bad_email, "PHONE": lambda: hard_non_phone() if HARD and R.random() < 0.4 else bad_phone(), "IP_ADDRESS": bad_ip, "CREDIT_CARD": bad_card,
            "IBAN": bad_iban, "US_SSN": bad_ssn, "SECRET": bad_secret, "MAC_ADDRESS": bad_mac,
            "URL_CREDENTIALS": lambda: "https://" + R.choice(DOMAINS) + "/login?user=" + R.choice(FIRST)}
 
@@ -297,7 +332,11 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--docs", type=int, default=900)
     ap.add_argument("--seed", type=int, default=20261125)
+    ap.add_argument("--hard-negatives", action="store_true",
+                    help="add near misses no checksum tells apart (see hard_non_phone, bad_card, bad_email, bad_ip)")
     a = ap.parse_args()
+    global HARD
+    HARD = a.hard_negatives
     R.seed(a.seed)
     pages = [json.loads(l)["text"] for l in open(a.pages, encoding="utf-8")]
     kinds = list(VALID)

@@ -9,30 +9,68 @@ zstd -dcq "$SET" > set.jsonl
 dpk-pii --mode annotate -q set.jsonl > annotated.jsonl
 [ "$(count_lines annotated.jsonl)" = "$(count_lines set.jsonl)" ] || fail "annotate lost documents"
 
+# The RE2 pass (the one builds without Hyperscan run) finds the same entities.
+dpk-pii --mode annotate --engine re2 -q set.jsonl > annotated-re2.jsonl
+cmp -s annotated.jsonl annotated-re2.jsonl || fail "--engine re2 and the default engine disagree on the labelled set"
+
 # Per type: recall = planted values found, precision = detections on planted
 # spans that hit a value of their type (see benchmarks/pii/evaluate.py).
-jq -n -r '
-  def ov($a; $b): $a.start < $b.end and $b.start < $a.end;
-  [inputs | . as $d
-    | ($d.labels[] | . as $l | {type, label: 1, found: ([$d.pii[] | select(.type == $l.type and ov(.; $l))] | length > 0)}),
-      ($d.pii[] | . as $p
-        | [($d.labels[] | . + {valid: true}), ($d.decoys[] | . + {valid: false})] | map(select(ov(.; $p)))
-        | select(length > 0)
-        | {type: $p.type, det: 1, tp: (map(select(.valid and .type == $p.type)) | length > 0)})]
-  | group_by(.type)[]
-  | {type: .[0].type,
-     labels: (map(select(.label)) | length), found: (map(select(.found)) | length),
-     dets: (map(select(.det)) | length), tp: (map(select(.tp)) | length)}
-  | "\(.type) \(if .dets > 0 then .tp / .dets else 1 end) \(if .labels > 0 then .found / .labels else 1 end)"
-' annotated.jsonl > scores.txt
+# Near misses (`decoys`) and entities of other types (`others`) are negatives.
+score() {  # score ANNOTATED.jsonl > "TYPE precision recall" lines
+  jq -n -r '
+    def ov($a; $b): $a.start < $b.end and $b.start < $a.end;
+    [inputs | . as $d
+      | ($d.labels[] | . as $l | {type, label: 1, found: ([$d.pii[] | select(.type == $l.type and ov(.; $l))] | length > 0)}),
+        ($d.pii[] | . as $p
+          | [($d.labels[] | . + {valid: true}), ((($d.decoys // []) + ($d.others // []))[] | . + {valid: false})]
+          | map(select(ov(.; $p)))
+          | select(length > 0)
+          | {type: $p.type, det: 1, tp: (map(select(.valid and .type == $p.type)) | length > 0)})]
+    | group_by(.type)[]
+    | {type: .[0].type,
+       labels: (map(select(.label)) | length), found: (map(select(.found)) | length),
+       dets: (map(select(.det)) | length), tp: (map(select(.tp)) | length)}
+    | "\(.type) \(if .dets > 0 then .tp / .dets else 1 end) \(if .labels > 0 then .found / .labels else 1 end)"
+  ' "$1"
+}
+# check_floors SCORES "TYPE:PRECISION:RECALL ..."
+check_floors() {
+  local f t p r
+  for f in $2; do
+    IFS=: read -r t p r <<< "$f"
+    grep -q "^$t " "$1" || fail "no score for $t in $1"
+    awk -v t="$t" -v p="$p" -v r="$r" -v set="$1" '$1 == t && ($2 < p || $3 < r) {
+      print "FAIL: " set ": " t " precision " $2 " recall " $3 " below " p " / " r; bad = 1 } END { exit bad }' "$1" >&2 ||
+      fail "precision/recall below the floors"
+  done
+}
+
+# dpk's own set: presidio's pattern recognizers score 0.46-1.00 precision on
+# it (benchmarks/RESULTS-pii.md); dpk must stay well above.
+score annotated.jsonl > scores.txt  # annotate keeps the labels and adds `pii`
 cat scores.txt
-for t in EMAIL PHONE IP_ADDRESS CREDIT_CARD IBAN US_SSN URL_CREDENTIALS SECRET MAC_ADDRESS; do
-  grep -q "^$t " scores.txt || fail "no score for $t"
-done
-# Floors: presidio's pattern recognizers score 0.46-1.00 precision on this set
-# (benchmarks/RESULTS-pii.md); dpk must stay well above.
-awk '{ if ($2 < 0.95 || $3 < 0.95) { print "FAIL: " $1 " precision " $2 " recall " $3 " below 0.95"; bad = 1 } } END { exit bad }' scores.txt >&2 ||
-  fail "precision/recall below the floors"
+check_floors scores.txt "EMAIL:0.95:0.95 PHONE:0.95:0.95 IP_ADDRESS:0.95:0.95 CREDIT_CARD:0.95:0.95 IBAN:0.95:0.95
+  US_SSN:0.95:0.95 URL_CREDENTIALS:0.95:0.95 SECRET:0.95:0.95 MAC_ADDRESS:0.95:0.95"
+
+# The same pages with hard near misses (coordinates, barcodes, phone-shaped
+# invoice numbers, Luhn-valid IMEIs, name@2x.png ...): regression floors a
+# little under what dpk scores (see RESULTS-pii.md), none for recall loss.
+zstd -dcq "$DPK_SRC/benchmarks/pii/labelled_hard.jsonl.zst" > hard.jsonl
+dpk-pii --mode annotate -q hard.jsonl > hard-annotated.jsonl
+score hard-annotated.jsonl > hard-scores.txt
+cat hard-scores.txt
+check_floors hard-scores.txt "EMAIL:0.88:0.95 PHONE:0.88:0.95 IP_ADDRESS:0.95:0.95 CREDIT_CARD:0.93:0.95 IBAN:0.95:0.95
+  US_SSN:0.95:0.95 URL_CREDENTIALS:0.95:0.95 SECRET:0.95:0.95 MAC_ADDRESS:0.95:0.95"
+
+# presidio-evaluator's public generator (templates, fake people; every other
+# entity a negative): floors a little under dpk's scores. Phone recall is low
+# for both tools there: most of its numbers are of regions not in --regions,
+# or invalid; card recall misses Maestro and old 15-digit JCB numbers.
+zstd -dcq "$DPK_SRC/benchmarks/pii/presidio_evaluator_set.jsonl.zst" > pe.jsonl
+dpk-pii --mode annotate -q pe.jsonl > pe-annotated.jsonl
+score pe-annotated.jsonl > pe-scores.txt
+cat pe-scores.txt
+check_floors pe-scores.txt "EMAIL:0.95:0.95 PHONE:0.85:0.33 IP_ADDRESS:0.95:0.95 CREDIT_CARD:0.95:0.70 IBAN:0.95:0.95 US_SSN:0.95:0.95"
 
 # Offsets: code-point offsets slice the text (jq slices by code point), byte
 # offsets slice its UTF-8 bytes, and both give the same value.

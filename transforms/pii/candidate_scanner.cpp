@@ -4,16 +4,18 @@
 #include <array>
 #include <string>
 
-#ifdef DPK_HAVE_HYPERSCAN
-#include <hs.h>
-#else
 #include <re2/re2.h>
 #include <re2/set.h>
+
+#ifdef DPK_HAVE_HYPERSCAN
+#include <hs.h>
 #endif
 
 namespace dpk::pii {
 
 namespace {
+constexpr size_t kShortMatch = 64;
+
 // Orders by pattern then start and keeps, for each start, the farthest end.
 void normalize(std::vector<Candidate>& out) {
   std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
@@ -29,28 +31,41 @@ void normalize(std::vector<Candidate>& out) {
 }
 }  // namespace
 
-#ifdef DPK_HAVE_HYPERSCAN
-
 struct PatternDatabase::Impl {
-  hs_database_t* db = nullptr;
-  ~Impl() { hs_free_database(db); }
+  bool hyperscan = false;
+#ifdef DPK_HAVE_HYPERSCAN
+  hs_database_t* hs = nullptr;
+  ~Impl() { hs_free_database(hs); }
+#endif
+  // RE2: the set says which patterns occur, one RE2 each finds their spans.
+  std::unique_ptr<RE2::Set> set;
+  std::vector<std::unique_ptr<RE2>> res;  // by set index
+  std::vector<PatternId> ids;             // by set index
 };
 
 struct CandidateScanner::Scratch {
+#ifdef DPK_HAVE_HYPERSCAN
   hs_scratch_t* scratch = nullptr;
+  ~Scratch() { hs_free_scratch(scratch); }
+#endif
   // Per scan: the text, the output, and each pattern's latest candidate.
   std::string_view text;
   std::vector<Candidate>* out = nullptr;
   std::array<int64_t, kPatternCount> last{};
-  ~Scratch() { hs_free_scratch(scratch); }
+  std::vector<int> hits;  // RE2::Set
 };
 
-std::string_view PatternDatabase::engine_name() { return "hyperscan"; }
+namespace {
 
-StatusOr<std::shared_ptr<const PatternDatabase>> PatternDatabase::compile(PiiTypeSet types) {
+Status check_table() {
   for (size_t i = 0; i < candidate_patterns().size(); ++i) {
     if (static_cast<size_t>(candidate_patterns()[i].id) != i) return Status::Usage("pii: pattern table out of order");
   }
+  return Status::Ok();
+}
+
+#ifdef DPK_HAVE_HYPERSCAN
+Status compile_hyperscan(PiiTypeSet types, PatternDatabase::Impl& impl) {
   std::vector<std::string> exprs;
   std::vector<unsigned> flags, ids;
   for (const auto& p : candidate_patterns()) {
@@ -60,32 +75,91 @@ StatusOr<std::shared_ptr<const PatternDatabase>> PatternDatabase::compile(PiiTyp
                     (p.caseless ? HS_FLAG_CASELESS : 0u));
     ids.push_back(static_cast<unsigned>(p.id));
   }
-  auto db = std::shared_ptr<PatternDatabase>(new PatternDatabase());
-  db->impl_ = std::make_unique<Impl>();
-  if (exprs.empty()) return std::shared_ptr<const PatternDatabase>(db);
+  if (exprs.empty()) return Status::Ok();
   std::vector<const char*> cexprs;
   for (auto& e : exprs) cexprs.push_back(e.c_str());
   hs_compile_error_t* err = nullptr;
   if (hs_compile_multi(cexprs.data(), flags.data(), ids.data(), static_cast<unsigned>(cexprs.size()),
-                       HS_MODE_BLOCK, nullptr, &db->impl_->db,
-                       &err) != HS_SUCCESS) {
+                       HS_MODE_BLOCK, nullptr, &impl.hs, &err) != HS_SUCCESS) {
     std::string msg = "pii: cannot compile candidate pattern " +
                       std::to_string(err ? err->expression : -1) + ": " +
                       (err && err->message ? err->message : "unknown error");
     hs_free_compile_error(err);
     return Status::Usage(msg);
   }
+  return Status::Ok();
+}
+#endif
+
+Status compile_re2(PiiTypeSet types, PatternDatabase::Impl& impl) {
+  RE2::Options opt;
+  opt.set_longest_match(true);
+  opt.set_log_errors(false);
+  opt.set_max_mem(64 << 20);
+  impl.set = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
+  for (const auto& p : candidate_patterns()) {
+    if (!types.intersects(p.types)) continue;
+    std::string expr = (p.caseless ? "(?i)" : "") + std::string(p.regex);
+    std::string err;
+    if (impl.set->Add(expr, &err) < 0) return Status::Usage("pii: bad pattern: " + err);
+    impl.res.push_back(std::make_unique<RE2>(expr, opt));
+    impl.ids.push_back(p.id);
+  }
+  if (!impl.set->Compile()) return Status::Usage("pii: cannot compile the pattern set");
+  return Status::Ok();
+}
+
+}  // namespace
+
+bool PatternDatabase::hyperscan_available() {
+#ifdef DPK_HAVE_HYPERSCAN
+  return true;
+#else
+  return false;
+#endif
+}
+
+std::string_view PatternDatabase::engine_name() const { return impl_->hyperscan ? "hyperscan" : "re2"; }
+
+StatusOr<std::shared_ptr<const PatternDatabase>> PatternDatabase::compile(PiiTypeSet types, ScanEngine engine) {
+  if (Status st = check_table(); !st.ok()) return st;
+  if (engine == ScanEngine::kHyperscan && !hyperscan_available())
+    return Status::Usage("option 'engine': this build has no Hyperscan (use re2 or auto)");
+  auto db = std::shared_ptr<PatternDatabase>(new PatternDatabase());
+  db->impl_ = std::make_unique<Impl>();
+  db->impl_->hyperscan = engine != ScanEngine::kRe2 && hyperscan_available();
+#ifdef DPK_HAVE_HYPERSCAN
+  if (db->impl_->hyperscan) {
+    if (Status st = compile_hyperscan(types, *db->impl_); !st.ok()) return st;
+    return std::shared_ptr<const PatternDatabase>(db);
+  }
+#endif
+  if (Status st = compile_re2(types, *db->impl_); !st.ok()) return st;
   return std::shared_ptr<const PatternDatabase>(db);
 }
 
 CandidateScanner::CandidateScanner(std::shared_ptr<const PatternDatabase> db)
     : db_(std::move(db)), scratch_(std::make_unique<Scratch>()) {
-  if (db_->impl().db) hs_alloc_scratch(db_->impl().db, &scratch_->scratch);
+#ifdef DPK_HAVE_HYPERSCAN
+  if (db_->impl().hs) hs_alloc_scratch(db_->impl().hs, &scratch_->scratch);
+#endif
 }
 
 void CandidateScanner::scan(std::string_view text, std::vector<Candidate>& out) {
   out.clear();
-  if (!db_->impl().db || text.empty()) return;
+  if (text.empty()) return;
+  if (db_->impl().hyperscan) {
+    scan_hyperscan(text, out);
+  } else {
+    scan_re2(text, out);
+  }
+  normalize(out);
+}
+
+void CandidateScanner::scan_hyperscan([[maybe_unused]] std::string_view text,
+                                      [[maybe_unused]] std::vector<Candidate>& out) {
+#ifdef DPK_HAVE_HYPERSCAN
+  if (!db_->impl().hs) return;
   Scratch& st = *scratch_;
   st.text = text;
   st.out = &out;
@@ -132,68 +206,31 @@ void CandidateScanner::scan(std::string_view text, std::vector<Candidate>& out) 
     if (b != std::string_view::npos) v.push_back({p.id, static_cast<uint32_t>(lo + b), end});
     return 0;
   };
-  hs_scan(db_->impl().db, text.data(), static_cast<unsigned>(text.size()), 0, scratch_->scratch,
-          on_match, &st);
-  normalize(out);
+  hs_scan(db_->impl().hs, text.data(), static_cast<unsigned>(text.size()), 0, st.scratch, on_match, &st);
+#endif
 }
 
-#else  // RE2
-
-struct PatternDatabase::Impl {
-  std::unique_ptr<RE2::Set> set;
-  std::vector<std::unique_ptr<RE2>> res;  // by set index
-  std::vector<PatternId> ids;             // by set index
-};
-
-struct CandidateScanner::Scratch {
-  std::vector<int> hits;
-};
-
-std::string_view PatternDatabase::engine_name() { return "re2"; }
-
-StatusOr<std::shared_ptr<const PatternDatabase>> PatternDatabase::compile(PiiTypeSet types) {
-  auto db = std::shared_ptr<PatternDatabase>(new PatternDatabase());
-  db->impl_ = std::make_unique<Impl>();
-  RE2::Options opt;
-  opt.set_longest_match(true);
-  opt.set_log_errors(false);
-  opt.set_max_mem(64 << 20);
-  db->impl_->set = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
-  for (const auto& p : candidate_patterns()) {
-    if (!types.intersects(p.types)) continue;
-    std::string expr = (p.caseless ? "(?i)" : "") + std::string(p.regex);
-    std::string err;
-    if (db->impl_->set->Add(expr, &err) < 0) return Status::Usage("pii: bad pattern: " + err);
-    db->impl_->res.push_back(std::make_unique<RE2>(expr, opt));
-    db->impl_->ids.push_back(p.id);
-  }
-  if (!db->impl_->set->Compile()) return Status::Usage("pii: cannot compile the pattern set");
-  return std::shared_ptr<const PatternDatabase>(db);
-}
-
-CandidateScanner::CandidateScanner(std::shared_ptr<const PatternDatabase> db)
-    : db_(std::move(db)), scratch_(std::make_unique<Scratch>()) {}
-
-void CandidateScanner::scan(std::string_view text, std::vector<Candidate>& out) {
-  out.clear();
+void CandidateScanner::scan_re2(std::string_view text, std::vector<Candidate>& out) {
   const auto& impl = db_->impl();
-  if (impl.ids.empty() || text.empty()) return;
+  if (impl.ids.empty()) return;
   scratch_->hits.clear();
   if (!impl.set->Match(text, &scratch_->hits)) return;
   for (int i : scratch_->hits) {
     const RE2& re = *impl.res[i];
+    // Hyperscan reports every start of a tracked pattern, so a value that
+    // overlaps an earlier (invalid) match is still proposed: "34-00:1A:..."
+    // must not hide the MAC address "00:1A:...". The next search starts one
+    // byte on after a short match; after a long one, past it (linear work).
+    const bool every_start = candidate_patterns()[static_cast<size_t>(impl.ids[i])].start == StartRule::kTracked;
     size_t pos = 0;
     re2::StringPiece m;
     while (pos < text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
       const auto b = static_cast<size_t>(m.data() - text.data());
       out.push_back({impl.ids[i], static_cast<uint32_t>(b), static_cast<uint32_t>(b + m.size())});
-      pos = b + std::max<size_t>(m.size(), 1);
+      pos = every_start && m.size() <= kShortMatch ? b + 1 : b + std::max<size_t>(m.size(), 1);
     }
   }
-  normalize(out);
 }
-
-#endif
 
 PatternDatabase::~PatternDatabase() = default;
 CandidateScanner::~CandidateScanner() = default;

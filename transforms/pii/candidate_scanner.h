@@ -7,7 +7,10 @@
 // build found it) the pass reports, for every pattern, each start with its
 // farthest end (the start tracked by Hyperscan, or found by a backward scan
 // for the patterns whose StartRule says so); without Hyperscan RE2::Set tells
-// which patterns occur and RE2 finds their leftmost-longest spans.
+// which patterns occur and RE2 finds their leftmost-longest spans. Both
+// engines are always built where Hyperscan is found, so the RE2 pass (the
+// one non-x86 builds get) can be forced and tested against it: the
+// candidates may differ, the entities the detector makes of them may not.
 //
 //   auto db = PatternDatabase::compile(PiiTypeSet::all());
 //   CandidateScanner scanner(db.value());
@@ -30,15 +33,23 @@ struct Candidate {
   uint32_t end;
 };
 
+enum class ScanEngine : uint8_t {
+  kAuto,       // Hyperscan when the build has it, else RE2
+  kHyperscan,  // a usage error where the build has no Hyperscan
+  kRe2,
+};
+
 class PatternDatabase {
  public:
-  // Compiles the patterns of the enabled types.
-  static StatusOr<std::shared_ptr<const PatternDatabase>> compile(PiiTypeSet types);
+  // Compiles the patterns of the enabled types for `engine`.
+  static StatusOr<std::shared_ptr<const PatternDatabase>> compile(PiiTypeSet types,
+                                                                  ScanEngine engine = ScanEngine::kAuto);
   ~PatternDatabase();
   struct Impl;
   const Impl& impl() const { return *impl_; }
   // Which engine runs the pass ("hyperscan" or "re2").
-  static std::string_view engine_name();
+  std::string_view engine_name() const;
+  static bool hyperscan_available();
 
  private:
   std::unique_ptr<Impl> impl_;
@@ -54,6 +65,9 @@ class CandidateScanner {
   void scan(std::string_view text, std::vector<Candidate>& out);
 
  private:
+  void scan_hyperscan(std::string_view text, std::vector<Candidate>& out);
+  void scan_re2(std::string_view text, std::vector<Candidate>& out);
+
   std::shared_ptr<const PatternDatabase> db_;
   struct Scratch;
   std::unique_ptr<Scratch> scratch_;

@@ -16,11 +16,29 @@ PhoneFinder::PhoneFinder(std::vector<std::string> regions) : regions_(std::move(
   // Regions whose national numbers are written with their trunk prefix ("0"
   // in GB, DE, FR) are tried only on windows that start with it. NANPA
   // numbers (trunk prefix 1) and Indian mobiles are written without one.
-  const auto& util = *i18n::phonenumbers::PhoneNumberUtil::GetInstance();
+  using i18n::phonenumbers::PhoneNumber;
+  using i18n::phonenumbers::PhoneNumberUtil;
+  const auto& util = *PhoneNumberUtil::GetInstance();
   for (const auto& r : regions_) {
     std::string ndd;
     util.GetNddPrefixForRegion(r, true, &ndd);
     trunk_.push_back(ndd.size() == 1 && ndd != "1" && r != "IN" ? ndd[0] : '\0');
+    RegionInfo info;
+    info.country_code = util.GetCountryCodeForRegion(r);
+    info.country_code_digits = std::to_string(info.country_code);
+    info.national_prefix = ndd.size() == 1 ? ndd[0] : '\0';
+    for (int len = 1; len <= 17; ++len) {
+      PhoneNumber pn;
+      pn.set_country_code(info.country_code);
+      pn.set_national_number(std::stoull(std::string(static_cast<size_t>(len), '5')));
+      const auto why = util.IsPossibleNumberWithReason(pn);
+      if (why == PhoneNumberUtil::IS_POSSIBLE || why == PhoneNumberUtil::IS_POSSIBLE_LOCAL_ONLY) info.nsn_lengths |= 1u << len;
+    }
+    // The fast path knows these regions' parsing rules: a one-digit trunk
+    // prefix, no prefix transform or carrier codes, IDD 00 (011 for NANPA);
+    // tests check it against the matcher on real text.
+    info.fast = info.country_code != 0 && (r == "US" || r == "CA" || r == "GB" || r == "DE" || r == "FR" || r == "IN");
+    info_.push_back(std::move(info));
   }
 }
 
@@ -125,6 +143,11 @@ bool PhoneFinder::looks_like_date_or_version(std::string_view s) {
     if (groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2) return true;
     if (groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 4 || groups[2] == 2)) return true;
   }
+  // 01.28.97.03.75: five pairs from a trunk 0 is how French numbers are
+  // written, not a version.
+  bool pairs = n == 5 && s[0] == '0';
+  for (int i = 0; pairs && i < n; ++i) pairs = groups[i] == 2 && (i + 1 == n || seps[i] == '.');
+  if (pairs) return false;
   // 1.2.3 / 10.0.19041.1: dotted groups where some group is 1-2 digits long.
   if (n >= 3) {
     bool dots = true;
@@ -214,30 +237,154 @@ void PhoneFinder::find_in_window(std::string_view text, Span c, std::vector<Span
     if (!international && !trunk_[r] && (digits < 10 || s[d0] == '0')) continue;
     // A reading that already covers the whole window needs no other region.
     if (out.size() > first_out && out.back().begin <= c.begin + 1 && out.back().end + 1 >= c.end) break;
+    const FastVerdict fast = fast_verdict(s, r);
+    if (!verify_ && fast == FastVerdict::kNone) { ++stats_.fast_none; continue; }
+    if (!verify_ && fast == FastVerdict::kWhole) {
+      ++stats_.fast_whole;
+      add_phone(text, c, out);
+      continue;
+    }
+    ++stats_.matcher_runs;
+    found_.clear();
     PhoneNumberMatcher matcher(util, window_, regions_[r], PhoneNumberMatcher::VALID, 8);
     PhoneNumberMatch m;
     while (matcher.HasNext()) {
       if (!matcher.Next(&m)) break;
       const auto b = c.begin + static_cast<uint32_t>(m.start());
-      const auto e = b + static_cast<uint32_t>(m.length());
-      if (looks_like_date_or_version(text.substr(b, e - b))) continue;
-      // Overlapping readings (other regions, neighbouring windows): keep the
-      // longer. Windows move left to right, so only the latest few can overlap.
-      bool seen = false;
-      for (size_t i = out.size(); i-- > 0 && out.size() - i <= 8;) {
-        if (b < out[i].end && out[i].begin < e) {
-          if (e - b > out[i].end - out[i].begin) out[i] = Span{b, e};
-          seen = true;
-          break;
-        }
-      }
-      if (!seen) out.push_back(Span{b, e});
+      found_.push_back(Span{b, b + static_cast<uint32_t>(m.length())});
     }
+    if (fast == FastVerdict::kNone && !found_.empty()) ++stats_.disagreements;
+    if (fast == FastVerdict::kWhole && (found_.size() != 1 || found_[0].begin != c.begin || found_[0].end != c.end))
+      ++stats_.disagreements;
+    for (const Span& p : found_) add_phone(text, p, out);
   }
   // Footers and contact blocks repeat the same numbers page after page.
   if (memo_.size() >= kMemoEntries) memo_.clear();
   auto& found = memo_[std::string(s)];
   for (size_t i = first_out; i < out.size(); ++i) found.push_back(Span{out[i].begin - c.begin, out[i].end - c.begin});
+}
+
+void PhoneFinder::add_phone(std::string_view text, Span p, std::vector<Span>& out) const {
+  if (looks_like_date_or_version(text.substr(p.begin, p.end - p.begin))) return;
+  // Overlapping readings (other regions, neighbouring windows): keep the
+  // longer. Windows move left to right, so only the latest few can overlap.
+  for (size_t i = out.size(); i-- > 0 && out.size() - i <= 8;) {
+    if (p.begin < out[i].end && out[i].begin < p.end) {
+      if (p.end - p.begin > out[i].end - out[i].begin) out[i] = p;
+      return;
+    }
+  }
+  out.push_back(p);
+}
+
+namespace {
+bool valid_number(int country_code, std::string_view nsn) {
+  uint64_t v = 0;
+  for (char ch : nsn) v = v * 10 + static_cast<uint64_t>(ch - '0');
+  i18n::phonenumbers::PhoneNumber pn;
+  pn.set_country_code(country_code);
+  pn.set_national_number(v);
+  return i18n::phonenumbers::PhoneNumberUtil::GetInstance()->IsValidNumber(pn);
+}
+}  // namespace
+
+PhoneFinder::FastVerdict PhoneFinder::read_digits(std::string_view d, size_t r) const {
+  const RegionInfo& info = info_[r];
+  // An international dialling prefix or a country code without '+': the
+  // matcher's parser may read the number as international.
+  if (d.starts_with("00") || (info.country_code == 1 && d.starts_with("011"))) return FastVerdict::kUnsure;
+  // NANPA's country code and trunk prefix are both "1": "11..." may lose both.
+  if (info.country_code == 1 ? d.starts_with("11") : d.starts_with(info.country_code_digits))
+    return FastVerdict::kUnsure;
+  auto possible = [&](std::string_view n) { return n.size() <= 17 && (info.nsn_lengths >> n.size() & 1u); };
+  if (info.national_prefix && d[0] == info.national_prefix) {
+    const std::string_view nsn = d.substr(1);
+    if (nsn.empty()) return FastVerdict::kNone;
+    if (nsn[0] == '0') return FastVerdict::kUnsure;  // leading zeros are kept apart in a PhoneNumber
+    // The parser keeps the prefix when the number is valid with it.
+    if (possible(d) && valid_number(info.country_code, d)) return FastVerdict::kUnsure;
+    return possible(nsn) && valid_number(info.country_code, nsn) ? FastVerdict::kWhole : FastVerdict::kNone;
+  }
+  if (d[0] == '0') return FastVerdict::kUnsure;
+  return possible(d) && valid_number(info.country_code, d) ? FastVerdict::kWhole : FastVerdict::kNone;
+}
+
+PhoneFinder::FastVerdict PhoneFinder::read_international(std::string_view d) const {
+  using i18n::phonenumbers::PhoneNumberUtil;
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  // Country calling codes are prefix-free: at most one of 1-3 digits fits.
+  if (d.empty() || d[0] == '0') return FastVerdict::kUnsure;
+  for (size_t len = 1; len <= 3 && len < d.size(); ++len) {
+    int cc = 0;
+    for (size_t i = 0; i < len; ++i) cc = cc * 10 + (d[i] - '0');
+    std::string region;
+    util.GetRegionCodeForCountryCode(cc, &region);
+    if (region == "ZZ") continue;
+    if (region == "001") return FastVerdict::kUnsure;  // non-geographic entities (+800 ...)
+    const std::string_view nsn = d.substr(len);
+    // The parser drops the country's trunk prefix ("+44 020 ...") when the
+    // rest stays a number: the matcher decides those.
+    std::string ndd;
+    util.GetNddPrefixForRegion(region, true, &ndd);
+    if (nsn[0] == '0' || (!ndd.empty() && nsn.starts_with(ndd))) return FastVerdict::kUnsure;
+    return nsn.size() <= 17 && valid_number(cc, nsn) ? FastVerdict::kWhole : FastVerdict::kNone;
+  }
+  return FastVerdict::kNone;
+}
+
+PhoneFinder::FastVerdict PhoneFinder::fast_verdict(std::string_view s, size_t r) const {
+  if (!info_[r].fast || s.empty()) return FastVerdict::kUnsure;
+  // Digit groups; separators ' ', '-', '.'; an area code in parentheses may
+  // open the window. Anything else ('+', '/', other parentheses) goes to the matcher.
+  char digits[17];
+  uint8_t group_begin[17], group_end[17];
+  size_t nd = 0, ng = 0, i = 0;
+  auto take_group = [&]() -> bool {
+    if (i >= s.size() || !is_digit(s[i])) return false;
+    if (ng == 17) return false;
+    group_begin[ng] = static_cast<uint8_t>(nd);
+    while (i < s.size() && is_digit(s[i])) {
+      if (nd == 17) return false;
+      digits[nd++] = s[i++];
+    }
+    group_end[ng++] = static_cast<uint8_t>(nd);
+    return true;
+  };
+  const bool international = s[0] == '+';
+  if (international) {
+    ++i;
+  } else if (s[0] == '(') {
+    ++i;
+    if (!take_group() || i >= s.size() || s[i] != ')') return FastVerdict::kUnsure;
+    ++i;
+  }
+  while (i < s.size()) {
+    const char ch = s[i];
+    if (is_digit(ch)) {
+      if (!take_group()) return FastVerdict::kUnsure;
+    } else if (ch == ' ' || ch == '-' || ch == '.') {
+      ++i;
+    } else {
+      return FastVerdict::kUnsure;
+    }
+  }
+  if (ng == 0) return FastVerdict::kNone;
+  const std::string_view all(digits, nd);
+  // After a '+', parts that start at the first group are international.
+  auto read = [&](std::string_view part, bool after_plus) {
+    return after_plus ? read_international(part) : read_digits(part, r);
+  };
+  const FastVerdict whole = read(all, international);
+  if (whole != FastVerdict::kNone) return whole;
+  // The matcher also tries parts of the window split at separators.
+  for (size_t a = 0; a < ng; ++a) {
+    for (size_t b = a; b < ng; ++b) {
+      if (a == 0 && b + 1 == ng) continue;
+      const std::string_view part = all.substr(group_begin[a], group_end[b] - group_begin[a]);
+      if (read(part, international && a == 0) != FastVerdict::kNone) return FastVerdict::kUnsure;
+    }
+  }
+  return FastVerdict::kNone;
 }
 
 }  // namespace dpk::pii

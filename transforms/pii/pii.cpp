@@ -126,7 +126,10 @@ StatusOr<ConfiguredStep> configure(const OptionValues& v, const StepContext&) {
     while (!cfg->key.empty() && (cfg->key.back() == '\n' || cfg->key.back() == '\r')) cfg->key.pop_back();
     if (cfg->key.size() < 16) return Status::Usage("option 'key-file': the key must be at least 16 bytes");
   }
-  auto db = pii::PatternDatabase::compile(types);
+  const std::string engine = v.get_string("engine");
+  auto db = pii::PatternDatabase::compile(types, engine == "re2"         ? pii::ScanEngine::kRe2
+                                                 : engine == "hyperscan" ? pii::ScanEngine::kHyperscan
+                                                                         : pii::ScanEngine::kAuto);
   if (!db.ok()) return db.status();
   cfg->db = std::move(db.value());
 
@@ -134,7 +137,7 @@ StatusOr<ConfiguredStep> configure(const OptionValues& v, const StepContext&) {
   c.make = [cfg]() { return std::make_unique<PiiTransform>(cfg); };
   std::string types_list;
   for (const auto& t : v.get_list("types")) types_list += (types_list.empty() ? "" : ",") + t;
-  c.explain = mode + " " + types_list + " (" + std::string(pii::PatternDatabase::engine_name()) + ")";
+  c.explain = mode + " " + types_list + " (" + std::string(cfg->db->engine_name()) + ")";
   return c;
 }
 
@@ -169,6 +172,7 @@ const TransformSpec& dpk_transform_pii() {
           {"field", OptionType::kString, "pii", "Field that --mode annotate writes.", {}, 0, "NAME"},
           {"secret-min-entropy", OptionType::kDouble, "3.5", "Shannon entropy (bits per character) a value assigned to a secret-like name needs.", {}, 0, "BITS"},
           {"secret-min-length", OptionType::kInt, "16", "Length a value assigned to a secret-like name needs.", {}, 0, "N"},
+          {"engine", OptionType::kChoice, "auto", "Candidate pass: Hyperscan where the build has it (auto), or RE2 (the portable pass; same results, slower).", "auto|hyperscan|re2"},
       },
       {{"text", "rewritten in redact, mask and hash modes"},
        {"pii", "annotate mode: [{type, start, end, start_byte, end_byte}], start/end in code points"}},

@@ -31,6 +31,9 @@ class PiiDetector {
   PiiDetector(std::shared_ptr<const PatternDatabase> db, DetectorConfig cfg);
   // Clears `out` and fills it with non-overlapping entities in text order.
   void detect(std::string_view text, std::vector<Entity>& out);
+  // Tests: check the phone fast path against libphonenumber's matcher.
+  void verify_phones(bool on) { phones_.set_verify(on); }
+  const PhoneFinder::Stats& phone_stats() const { return phones_.stats(); }
 
  private:
   void validate(std::string_view text, const Candidate& c, std::vector<Entity>& raw);

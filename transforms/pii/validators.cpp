@@ -184,7 +184,8 @@ std::optional<Span> validate_email(std::string_view t, Span c) {
 }
 
 std::optional<Span> validate_url_credentials(std::string_view t, Span c) {
-  if (is_alnum(at(t, int64_t{c.begin} - 1))) return std::nullopt;
+  // What precedes "://" does not matter: "x-https://u:p@h" still holds
+  // credentials, and the candidate's start (the scheme) differs by engine.
   const size_t sep = t.find("://", c.begin);
   if (sep == std::string_view::npos || sep >= c.end) return std::nullopt;
   const auto b = static_cast<uint32_t>(sep + 3);
