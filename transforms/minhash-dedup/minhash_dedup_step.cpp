@@ -118,7 +118,7 @@ void MinHashDedupStep::decide(Document& doc) const {
 }
 
 // Spread over processes: a header (document count, bands, signature words),
-// then the columns. Per document 16 + 8 * bands bytes (+ 4 * num_perm with
+// then the columns. Per document 12 + 8 * bands bytes (+ 4 * num_perm with
 // --verify-jaccard). The parameters travel with the bytes so a process with
 // other options is caught rather than merged.
 bool MinHashDedupStep::serialize(std::string& out) const {

@@ -24,11 +24,11 @@
 namespace dpk {
 
 // What the step keeps for the documents it observed; memory per document is
-// 16 + 8 * bands bytes, plus 4 * num_perm with --verify-jaccard (chunked
+// 12 + 8 * bands bytes, plus 4 * num_perm with --verify-jaccard (chunked
 // columns: no growth slack). Input order is (position, child): the same in
 // every process of a spread-out run.
 struct SignatureTable {
-  ChunkedColumn<uint64_t> child;      // the child number of a split document (0 otherwise)
+  ChunkedColumn<uint32_t> child;      // the child number of a split document (0 otherwise)
   ChunkedColumn<uint64_t> position;   // make_position(global file, line)
   ChunkedColumn<uint64_t> band_keys;  // bands per document
   ChunkedColumn<uint32_t> signatures; // num_perm per document (verify only)
