@@ -52,7 +52,7 @@ StatusOr<LineDedupConfig> line_dedup_config(const OptionValues& v) {
     cfg.min_chars = static_cast<uint64_t>(v.get_int("min-chars"));
   }
   if (v.has("keep")) cfg.keep_first = v.get_string("keep") == "first";
-  cfg.folds = v.has("normalize") ? v.get_string("normalize") : "whitespace";
+  if (v.has("normalize")) cfg.folds = v.get_string("normalize");
   if (v.has("annotate-removed")) cfg.annotate = v.get_flag("annotate-removed");
   TextNormalizer probe;
   if (!probe.parse_folds(cfg.folds)) {

@@ -30,7 +30,7 @@ struct LineDedupConfig {
   uint64_t max_occurrences = 1;
   bool keep_first = true;
   uint64_t min_chars = 0;
-  std::string folds;
+  std::string folds = "whitespace";  // the --normalize default
   bool annotate = false;
   uint64_t bloom_bits = 0;  // 0 = exact counting
 
