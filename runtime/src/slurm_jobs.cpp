@@ -122,6 +122,50 @@ std::vector<Job> exact_dedup_jobs(const PlannedStep& st, const StageContext& c) 
   };
 }
 
+// line-dedup: count (per shard) -> merge (per unit partition) -> filter
+// (per shard). Each stage gets the options it reads: the hashing ones (unit,
+// normalize, min-chars) all three, max-occurrences merge, keep and
+// annotate-removed filter.
+std::vector<Job> line_dedup_jobs(const PlannedStep& st, const StageContext& c) {
+  const std::string n = std::to_string(c.tasks);
+  std::vector<std::string> hashing, merging, filtering;
+  const std::vector<std::string> flags = step_flags(st);
+  for (size_t i = 0; i < flags.size(); ++i) {
+    const std::string& f = flags[i];
+    const bool has_value = f != "--annotate-removed";
+    std::vector<std::string>& to = f == "--max-occurrences" ? merging
+                                   : (f == "--keep" || f == "--annotate-removed") ? filtering
+                                                                                   : hashing;
+    to.push_back(f);
+    if (has_value && i + 1 < flags.size()) to.push_back(flags[++i]);
+  }
+  std::vector<std::string> count = {c.dpk, "line-dedup", "count", "--work", c.work};
+  count.insert(count.end(), kShard.begin(), kShard.end());
+  count.insert(count.end(), {n, "--partitions", n});
+  count.insert(count.end(), hashing.begin(), hashing.end());
+  count.insert(count.end(), c.common.begin(), c.common.end());
+  count.insert(count.end(), c.inputs.begin(), c.inputs.end());
+  std::vector<std::string> merge = {c.dpk, "line-dedup", "merge", "--partition", "$SLURM_ARRAY_TASK_ID"};
+  merge.insert(merge.end(), hashing.begin(), hashing.end());
+  merge.insert(merge.end(), merging.begin(), merging.end());
+  merge.push_back(c.work);
+  std::vector<std::string> filter = {c.dpk, "line-dedup", "filter", "--work", c.work};
+  filter.insert(filter.end(), kShard.begin(), kShard.end());
+  filter.push_back(n);
+  filter.insert(filter.end(), hashing.begin(), hashing.end());
+  filter.insert(filter.end(), filtering.begin(), filtering.end());
+  filter.insert(filter.end(), c.common.begin(), c.common.end());
+  filter.insert(filter.end(), c.inputs.begin(), c.inputs.end());
+  filter.insert(filter.end(), {"-o", c.output});
+  return {
+      {"line-dedup-count", "line-dedup stage 1: count the units of this task's input shard into " + c.work, c.tasks,
+       join(with_glob(count, c))},
+      {"line-dedup-merge", "line-dedup stage 2: the frequent units of one partition per task", c.tasks, join(merge)},
+      {"line-dedup-filter", "line-dedup stage 3: remove the frequent units from this task's input shard", c.tasks,
+       join(with_glob(filter, c))},
+  };
+}
+
 // minhash-dedup: signatures (per shard) -> buckets (bands spread over tasks)
 // -> clusters (once) -> filter (per shard).
 std::vector<Job> minhash_dedup_jobs(const PlannedStep& st, const StageContext& c) {
@@ -160,6 +204,7 @@ using StageJobs = std::vector<Job> (*)(const PlannedStep&, const StageContext&);
 const std::map<std::string, StageJobs, std::less<>>& staged_globals() {
   static const std::map<std::string, StageJobs, std::less<>> m = {
       {"exact-dedup", exact_dedup_jobs},
+      {"line-dedup", line_dedup_jobs},
       {"minhash-dedup", minhash_dedup_jobs},
   };
   return m;

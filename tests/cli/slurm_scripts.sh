@@ -13,6 +13,7 @@ output: out/
 threads: 1
 steps:
   - exact-dedup: {}
+  - line-dedup: {min-chars: 10, max-occurrences: 2, annotate-removed: true}
   - minhash-dedup: {threshold: 0.7}
   - docid: {mode: hash}
 YAML
@@ -22,7 +23,7 @@ s=out.work/slurm
 grep -q '^#SBATCH --partition=cpu$' $s/01-exact-dedup-hashes.sbatch || fail "no --partition line"
 grep -q '^#SBATCH --time=1:00:00$' $s/01-exact-dedup-hashes.sbatch || fail "no --time line"
 grep -q '^#SBATCH --mem=2G$' $s/01-exact-dedup-hashes.sbatch || fail "no extra #SBATCH line"
-grep -q '^#SBATCH --array' $s/06-minhash-dedup-clusters.sbatch && fail "the clusters stage must be one task"
+grep -q '^#SBATCH --array' $s/09-minhash-dedup-clusters.sbatch && fail "the clusters stage must be one task"
 [ "$(grep -c 'dependency=afterok' $s/submit.sh)" = "$(grep -c '\.sbatch$' scripts.txt)" ] || fail "submit.sh does not chain every job"
 
 # Run each job's tasks in order, as Slurm would (one at a time here).

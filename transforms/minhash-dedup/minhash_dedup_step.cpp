@@ -10,7 +10,7 @@
 namespace dpk {
 
 size_t SignatureTable::bytes() const {
-  return child.capacity() * 8 + position.capacity() * 8 + band_keys.capacity() * 8 + signatures.capacity() * 4;
+  return child.bytes() + position.bytes() + band_keys.bytes() + signatures.bytes();
 }
 
 // Positions use the document's global file index, so the shard count is not needed.
@@ -25,7 +25,7 @@ void MinHashDedupStep::observe(const Document& doc) {
   table_.child.push_back(doc.child);
   table_.position.push_back(make_position(doc.file_index, doc.line));
   for (int b = 0; b < cfg_.bands; ++b) table_.band_keys.push_back(band_key(sig_.data(), b, cfg_.rows));
-  if (cfg_.verify_jaccard) table_.signatures.insert(table_.signatures.end(), sig_.begin(), sig_.end());
+  if (cfg_.verify_jaccard) table_.signatures.append(sig_.data(), sig_.size());
 }
 
 void MinHashDedupStep::merge_from(GlobalTransform& other_base) {
@@ -40,26 +40,14 @@ void MinHashDedupStep::merge_from(GlobalTransform& other_base) {
 }
 
 void MinHashDedupStep::gather() {
-  if (merged_.empty()) return;
-  size_t n = table_.size();
-  for (const auto& t : merged_) n += t.size();
-  const size_t bands = static_cast<size_t>(cfg_.bands), np = static_cast<size_t>(cfg_.num_perm);
-  SignatureTable all;
-  all.child.reserve(n);
-  all.position.reserve(n);
-  all.band_keys.reserve(n * bands);
-  if (cfg_.verify_jaccard) all.signatures.reserve(n * np);
-  auto take = [&all](SignatureTable& t) {
-    all.child.insert(all.child.end(), t.child.begin(), t.child.end());
-    all.position.insert(all.position.end(), t.position.begin(), t.position.end());
-    all.band_keys.insert(all.band_keys.end(), t.band_keys.begin(), t.band_keys.end());
-    all.signatures.insert(all.signatures.end(), t.signatures.begin(), t.signatures.end());
-    t = SignatureTable();  // freed part by part: the peak stays near one copy
-  };
-  take(table_);
-  for (auto& t : merged_) take(t);
+  // Chunk by chunk: the peak stays near one copy of the observations.
+  for (auto& t : merged_) {
+    table_.child.take_from(t.child);
+    table_.position.take_from(t.position);
+    table_.band_keys.take_from(t.band_keys);
+    table_.signatures.take_from(t.signatures);
+  }
   merged_.clear();
-  table_ = std::move(all);
 }
 
 Status MinHashDedupStep::finish() {
@@ -82,21 +70,31 @@ void MinHashDedupStep::cluster_in_process() {
   PairCheck check;
   if (cfg_.verify_jaccard) {
     check = [&](uint64_t x, uint64_t y) {
-      return estimated_jaccard(&table_.signatures[by_order[x] * np], &table_.signatures[by_order[y] * np],
-                               cfg_.num_perm) >= cfg_.threshold;
+      // Element by element: a signature may straddle two chunks of the column.
+      const size_t sx = by_order[x] * np, sy = by_order[y] * np;
+      size_t same = 0;
+      for (size_t k = 0; k < np; ++k) same += table_.signatures[sx + k] == table_.signatures[sy + k];
+      return static_cast<double>(same) / static_cast<double>(np) >= cfg_.threshold;
     };
   }
+  // Each band's edges go into the union-find before the next band: edges
+  // of all bands at once would cost up to 16 bytes per document per band.
   std::vector<Edge> edges;
   std::vector<BandEntry> entries(n);
+  MinRootUnionFind uf(n);
+  std::vector<uint8_t> in_cluster(n, 0);
   const size_t bands = static_cast<size_t>(cfg_.bands);
   for (size_t b = 0; b < bands; ++b) {
     for (size_t i = 0; i < n; ++i) entries[i] = {table_.band_keys[by_order[i] * bands + b], i};
+    edges.clear();
     bucket_edges(entries, check, edges);
+    for (const auto& [x, y] : edges) {
+      uf.unite(static_cast<uint32_t>(x), static_cast<uint32_t>(y));
+      in_cluster[x] = in_cluster[y] = 1;
+    }
   }
-  MinRootUnionFind uf(n);
-  for (const auto& [x, y] : edges) uf.unite(static_cast<uint32_t>(x), static_cast<uint32_t>(y));
-  std::vector<uint8_t> in_cluster(n, 0);
-  for (const auto& [x, y] : edges) in_cluster[x] = in_cluster[y] = 1;
+  std::vector<BandEntry>().swap(entries);
+  std::vector<Edge>().swap(edges);
   for (size_t i = 0; i < n; ++i) {
     if (!in_cluster[i]) continue;
     const uint32_t root = uf.find(static_cast<uint32_t>(i));
@@ -120,12 +118,17 @@ void MinHashDedupStep::decide(Document& doc) const {
 }
 
 // Spread over processes: a header (document count, bands, signature words),
-// then the columns. Per document 16 + 8 * bands bytes (+ 4 * num_perm with
+// then the columns. Per document 12 + 8 * bands bytes (+ 4 * num_perm with
 // --verify-jaccard). The parameters travel with the bytes so a process with
 // other options is caught rather than merged.
 bool MinHashDedupStep::serialize(std::string& out) const {
   auto put = [&out](const auto& v) {
     out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(v[0]));
+  };
+  auto put_column = [&out](const auto& column) {
+    column.for_each_span([&out](const auto* p, size_t n) {
+      out.append(reinterpret_cast<const char*>(p), n * sizeof(*p));
+    });
   };
   std::vector<uint64_t> head{table_.size(), static_cast<uint64_t>(cfg_.bands), table_.signatures.size()};
   for (const auto& t : merged_) {
@@ -135,8 +138,8 @@ bool MinHashDedupStep::serialize(std::string& out) const {
   put(head);
   // Columns of this table and the not yet gathered ones, in the same order.
   auto column = [&](auto member) {
-    put(table_.*member);
-    for (const auto& t : merged_) put(t.*member);
+    put_column(table_.*member);
+    for (const auto& t : merged_) put_column(t.*member);
   };
   column(&SignatureTable::child);
   column(&SignatureTable::position);
@@ -147,15 +150,21 @@ bool MinHashDedupStep::serialize(std::string& out) const {
 
 Status MinHashDedupStep::merge_serialized(std::string_view bytes) {
   auto fail = [] { return Status::Data("minhash-dedup: malformed observations from another process"); };
-  auto take = [&bytes](auto& v, size_t n) {
-    const size_t len = n * sizeof(v[0]);
-    if (bytes.size() < len) return false;
-    v.resize(n);
-    if (len > 0) std::memcpy(v.data(), bytes.data(), len);  // data() may be null when empty
-    bytes.remove_prefix(len);
+  // Column values are copied out of the (unaligned) bytes in small runs.
+  auto take = [&bytes](auto& column, size_t n) {
+    using T = std::remove_reference_t<decltype(column[0])>;
+    if (bytes.size() / sizeof(T) < n) return false;
+    T buf[256];
+    for (size_t done = 0; done < n;) {
+      const size_t k = std::min<size_t>(n - done, 256);
+      std::memcpy(buf, bytes.data(), k * sizeof(T));
+      column.append(buf, k);
+      bytes.remove_prefix(k * sizeof(T));
+      done += k;
+    }
     return true;
   };
-  std::vector<uint64_t> head;
+  ChunkedColumn<uint64_t> head;
   if (!take(head, 3)) return fail();
   if (head[1] != static_cast<uint64_t>(cfg_.bands)) {
     return Status::Usage("minhash-dedup: processes of one run have different --bands");
@@ -188,9 +197,11 @@ Status MinHashDedupStep::write_stage_files() const {
     const size_t np = static_cast<size_t>(cfg_.num_perm);
     const size_t per_doc = 1 + (np + 1) / 2;
     words.assign(n * per_doc, 0);
+    std::vector<uint32_t> one(np);
     for (size_t i = 0; i < n; ++i) {
       words[i * per_doc] = table_.position[i];
-      std::memcpy(&words[i * per_doc + 1], &table_.signatures[i * np], np * sizeof(uint32_t));
+      for (size_t k = 0; k < np; ++k) one[k] = table_.signatures[i * np + k];  // may straddle two chunks
+      std::memcpy(&words[i * per_doc + 1], one.data(), np * sizeof(uint32_t));
     }
     DPK_RETURN_IF_ERROR(write_words(work_ + "/signatures/" + shard, words));
   }

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "chunked_column.h"
 #include "dpk/transform.h"
 #include "minhash_config.h"
 #include "minhash_signature.h"
@@ -23,13 +24,14 @@
 namespace dpk {
 
 // What the step keeps for the documents it observed; memory per document is
-// 16 + 8 * bands bytes, plus 4 * num_perm with --verify-jaccard. Input order
-// is (position, child): the same in every process of a spread-out run.
+// 12 + 8 * bands bytes, plus 4 * num_perm with --verify-jaccard (chunked
+// columns: no growth slack). Input order is (position, child): the same in
+// every process of a spread-out run.
 struct SignatureTable {
-  std::vector<uint64_t> child;      // the child number of a split document (0 otherwise)
-  std::vector<uint64_t> position;   // make_position(global file, line)
-  std::vector<uint64_t> band_keys;  // bands per document
-  std::vector<uint32_t> signatures; // num_perm per document (verify only)
+  ChunkedColumn<uint32_t> child;      // the child number of a split document (0 otherwise)
+  ChunkedColumn<uint64_t> position;   // make_position(global file, line)
+  ChunkedColumn<uint64_t> band_keys;  // bands per document
+  ChunkedColumn<uint32_t> signatures; // num_perm per document (verify only)
   size_t size() const { return position.size(); }
   size_t bytes() const;
 };

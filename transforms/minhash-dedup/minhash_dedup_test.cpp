@@ -170,18 +170,28 @@ namespace dpk {
 namespace {
 
 TEST(MinHashXxh3, KernelsAgree) {
-  std::mt19937_64 rng(9);
-  std::vector<uint64_t> a(112), b(112);
-  for (auto& v : a) v = rng();
-  for (auto& v : b) v = rng();
-  std::vector<uint32_t> x(1000);
-  for (auto& v : x) v = static_cast<uint32_t>(rng());
-  std::vector<uint32_t> want(112), got(112);
-  multiply_shift_min(MinHashKernel::kScalar, a.data(), b.data(), 112, x.data(), x.size(), want.data());
-  for (auto k : {MinHashKernel::kAvx2, MinHashKernel::kAvx512}) {
-    if (static_cast<int>(k) > static_cast<int>(best_minhash_kernel())) continue;  // not on this CPU
-    multiply_shift_min(k, a.data(), b.data(), 112, x.data(), x.size(), got.data());
-    EXPECT_EQ(got, want) << "kernel " << static_cast<int>(k);
+  // Permutation counts that take every block size of the vector kernels
+  // (56, 32, 8 and the scalar tail), and key counts down to none.
+  for (size_t perms : {112u, 128u, 200u, 13u, 8u}) {
+    for (size_t keys : {1000u, 1u, 0u}) {
+      std::mt19937_64 rng(9 + perms);
+      std::vector<uint64_t> a(perms), b(perms);
+      for (auto& v : a) v = rng();
+      for (auto& v : b) v = rng();
+      std::vector<uint32_t> x(keys);
+      for (auto& v : x) v = static_cast<uint32_t>(rng());
+      std::vector<uint32_t> want(perms), got(perms);
+      multiply_shift_min(MinHashKernel::kScalar, a.data(), b.data(), perms, x.data(), x.size(), want.data());
+      if (keys == 0) {
+        EXPECT_EQ(want, std::vector<uint32_t>(perms, 0xFFFFFFFFu));
+      }
+      for (auto k : {MinHashKernel::kAvx2, MinHashKernel::kAvx512}) {
+        if (static_cast<int>(k) > static_cast<int>(best_minhash_kernel())) continue;  // not on this CPU
+        multiply_shift_min(k, a.data(), b.data(), perms, x.data(), x.size(), got.data());
+        EXPECT_EQ(got, want) << "kernel " << static_cast<int>(k) << ", " << perms << " permutations, " << keys
+                             << " keys";
+      }
+    }
   }
 }
 

@@ -1,0 +1,336 @@
+#include "line_dedup_stages.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <unordered_map>
+
+#include "dpk/byte_stream.h"
+#include "dpk/compression.h"
+#include "dpk/runtime/cli.h"
+#include "line_dedup_units.h"
+
+namespace dpk::line_dedup {
+namespace {
+
+namespace fs = std::filesystem;
+namespace rt = runtime;
+
+std::string four_digits(uint64_t n) {
+  char b[24];
+  std::snprintf(b, sizeof b, "%04llu", static_cast<unsigned long long>(n));
+  return b;
+}
+
+// Raw little-endian u64 words, one zstd frame, written under a temporary
+// name and renamed when complete (open_output).
+Status write_words(const std::string& path, const std::vector<uint64_t>& words) {
+  std::string frame;
+  BlockCompressor zstd(Codec::kZstd, 3);
+  DPK_RETURN_IF_ERROR(zstd.compress(
+      std::string_view(reinterpret_cast<const char*>(words.data()), words.size() * sizeof(uint64_t)), frame));
+  auto sink = open_output(path);
+  if (!sink.ok()) return sink.status();
+  DPK_RETURN_IF_ERROR((*sink)->write(frame));
+  return (*sink)->commit();
+}
+
+// Reads a file of write_words whose first word must be `fingerprint`;
+// appends the rest to `words`.
+Status read_words(const std::string& path, uint64_t fingerprint, std::vector<uint64_t>& words) {
+  auto bytes = read_whole_input(path);
+  if (!bytes.ok()) return bytes.status();
+  if (bytes->size() % 8 != 0 || bytes->size() < 8) return Status::Data(path + ": not a line-dedup work file");
+  uint64_t first = 0;
+  std::memcpy(&first, bytes->data(), 8);
+  if (first != fingerprint) {
+    return Status::Usage(path + ": written with other --unit, --normalize or --min-chars than this stage's");
+  }
+  const size_t n = bytes->size() / 8 - 1, at = words.size();
+  words.resize(at + n);
+  if (n > 0) std::memcpy(&words[at], bytes->data() + 8, n * 8);
+  return Status::Ok();
+}
+
+// Entries of `dir` whose names start with `prefix`, sorted (temporaries skipped).
+std::vector<std::string> list_named(const std::string& dir, std::string_view prefix) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    std::string name = e.path().filename().string();
+    if (name.rfind(prefix, 0) == 0 && name.find(".tmp") == std::string::npos) out.push_back(name);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const OptionSpec kWorkOption{"work", OptionType::kString, "", "The work directory shared by the stages.", {}, 0, "DIR"};
+
+// ---- count ------------------------------------------------------------------
+
+struct CountSetup {
+  LineDedupConfig cfg;
+  std::string work;
+  uint64_t partitions;
+  int shard_index, shard_count;
+};
+
+class CountStage final : public GlobalTransform {
+ public:
+  explicit CountStage(std::shared_ptr<const CountSetup> setup) : setup_(std::move(setup)) {
+    scratch_.normalizer.parse_folds(setup_->cfg.folds);
+  }
+
+  void observe(const Document& doc) override {
+    hash_units(setup_->cfg, doc.text(), scratch_);
+    const uint64_t pos = doc_position(doc);
+    for (uint64_t h : scratch_.distinct) {
+      auto [it, fresh] = stats_.try_emplace(h, Stat{pos, 1});
+      if (!fresh) {
+        it->second.first_pos = std::min(it->second.first_pos, pos);
+        ++it->second.documents;
+      }
+    }
+  }
+  void merge_from(GlobalTransform& other) override {
+    auto& o = static_cast<CountStage&>(other);
+    if (&o == this) return;
+    for (const auto& [h, st] : o.stats_) {
+      auto [it, fresh] = stats_.try_emplace(h, st);
+      if (!fresh) {
+        it->second.first_pos = std::min(it->second.first_pos, st.first_pos);
+        it->second.documents += st.documents;
+      }
+    }
+    decltype(o.stats_)().swap(o.stats_);
+  }
+  bool needs_second_pass() const override { return false; }
+  Status finish() override {
+    const uint64_t fingerprint = setup_->cfg.hashing_fingerprint();
+    std::vector<std::vector<uint64_t>> parts(setup_->partitions, std::vector<uint64_t>{fingerprint});
+    for (const auto& [h, st] : stats_) {
+      auto& p = parts[h % setup_->partitions];
+      p.insert(p.end(), {h, st.first_pos, st.documents});
+    }
+    decltype(stats_)().swap(stats_);
+    for (uint64_t p = 0; p < parts.size(); ++p) {
+      const std::string path = setup_->work + "/units/part-" + four_digits(p) + "/shard-" +
+                               four_digits(static_cast<uint64_t>(setup_->shard_index)) + "-of-" +
+                               four_digits(static_cast<uint64_t>(setup_->shard_count)) + ".bin.zst";
+      DPK_RETURN_IF_ERROR(write_words(path, parts[p]));
+    }
+    return Status::Ok();
+  }
+
+ private:
+  struct Stat {
+    uint64_t first_pos;
+    uint64_t documents;
+  };
+  std::shared_ptr<const CountSetup> setup_;
+  UnitScratch scratch_;
+  std::unordered_map<uint64_t, Stat> stats_;
+};
+
+const TransformSpec& count_spec() {
+  static const TransformSpec spec{
+      "line-dedup count",
+      TransformKind::kGlobal,
+      "Stage 1: count this shard's units into WORK/units/, partitioned by hash.",
+      "",
+      [] {
+        auto o = line_dedup_options({"unit", "normalize", "min-chars"});
+        o.insert(o.begin(), kWorkOption);
+        o.push_back({"partitions", OptionType::kInt, "16", "How many hash partitions to write (= merge jobs).", {},
+                     0, "N"});
+        return o;
+      }(),
+      {},
+      {},
+      "/dev/null",
+      [](const OptionValues& v, const StepContext& ctx) -> StatusOr<ConfiguredStep> {
+        auto cfg = line_dedup_config(v);
+        if (!cfg.ok()) return cfg.status();
+        if (v.get_string("work").empty()) return Status::Usage("give the work directory with --work DIR");
+        if (v.get_int("partitions") < 1 || v.get_int("partitions") > 9999) {
+          return Status::Usage("--partitions: give 1 to 9999");
+        }
+        auto setup = std::make_shared<CountSetup>(CountSetup{*cfg, v.get_string("work"),
+                                                             static_cast<uint64_t>(v.get_int("partitions")),
+                                                             std::max(ctx.shard_index, 0),
+                                                             std::max(ctx.shard_count, 1)});
+        ConfiguredStep c;
+        c.make = [setup]() { return std::make_unique<CountStage>(setup); };
+        return c;
+      },
+  };
+  return spec;
+}
+
+// ---- merge ------------------------------------------------------------------
+
+Status merge_partition(const std::string& work, const std::string& part, const LineDedupConfig& cfg,
+                       uint64_t fingerprint) {
+  const std::string dir = work + "/units/" + part;
+  const std::vector<std::string> files = list_named(dir, "shard-");
+  if (files.empty()) return Status::Usage(dir + ": no count files (run the count stage first)");
+  // Every count stage of one run must be there: shard-IIII-of-NNNN for every I.
+  const std::string of = files[0].substr(files[0].find("-of-"));
+  const uint64_t count = std::strtoull(of.c_str() + 4, nullptr, 10);
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (files[i] != "shard-" + four_digits(i) + of) {
+      return Status::Usage(dir + ": count files of different runs or a missing shard (" + files[i] + ")");
+    }
+  }
+  if (files.size() != count) {
+    return Status::Usage(dir + ": " + std::to_string(files.size()) + " of " + std::to_string(count) +
+                         " count shards present (a count stage is missing or failed)");
+  }
+  std::vector<uint64_t> words;
+  for (const auto& f : files) DPK_RETURN_IF_ERROR(read_words(dir + "/" + f, fingerprint, words));
+  if (words.size() % 3 != 0) return Status::Data(dir + ": truncated count records");
+  struct Rec {
+    uint64_t hash, first_pos, documents;
+  };
+  std::vector<Rec> recs(words.size() / 3);
+  for (size_t i = 0; i < recs.size(); ++i) recs[i] = {words[3 * i], words[3 * i + 1], words[3 * i + 2]};
+  std::vector<uint64_t>().swap(words);
+  std::sort(recs.begin(), recs.end(), [](const Rec& a, const Rec& b) { return a.hash < b.hash; });
+  std::vector<uint64_t> out{fingerprint};
+  for (size_t g = 0; g < recs.size();) {
+    uint64_t first = recs[g].first_pos, docs = 0;
+    size_t e = g;
+    for (; e < recs.size() && recs[e].hash == recs[g].hash; ++e) {
+      first = std::min(first, recs[e].first_pos);
+      docs += recs[e].documents;
+    }
+    if (docs > cfg.max_occurrences) out.insert(out.end(), {recs[g].hash, first});
+    g = e;
+  }
+  return write_words(work + "/frequent/" + part + ".bin.zst", out);
+}
+
+int run_merge(int argc, char** argv) {
+  static const std::vector<OptionSpec> kOptions = [] {
+    auto o = line_dedup_options({"max-occurrences", "unit", "normalize", "min-chars"});
+    o.insert(o.begin(), {"partition", OptionType::kInt, "", "Merge only this partition (default: all).", {}, 0, "P"});
+    return o;
+  }();
+  const std::string prog = argv[0];
+  OptionValues values;
+  std::vector<std::string> positional;
+  bool help = false, version = false;
+  Status s = rt::parse_command_line({&kOptions}, argc, argv, values, positional, help, version);
+  if (!s.ok()) return rt::report_error(prog, s);
+  if (help) {
+    std::printf("Usage: %s [--partition P] [--max-occurrences N] WORK/\n\nStage 2: for each unit partition, sum "
+                "the documents of every unit over all shards and write the frequent ones (with their first "
+                "position) to WORK/frequent/part-PPPP.bin.zst. --unit, --normalize and --min-chars must be "
+                "those of the count stage.\n",
+                prog.c_str());
+    return 0;
+  }
+  if (positional.size() != 1) return rt::report_error(prog, Status::Usage("give one work directory"));
+  s = validate_options(kOptions, values, "");
+  if (!s.ok()) return rt::report_error(prog, s);
+  auto cfg = line_dedup_config(values);
+  if (!cfg.ok()) return rt::report_error(prog, cfg.status());
+  const std::string work = positional[0];
+  std::vector<std::string> parts = list_named(work + "/units", "part-");
+  if (parts.empty()) {
+    return rt::report_error(prog, Status::Usage(work + "/units: no partitions (run the count stage first)"));
+  }
+  if (values.has("partition") && !values.get_string("partition").empty()) {
+    const int64_t p = values.get_int("partition");
+    if (p < 0 || static_cast<size_t>(p) >= parts.size()) {
+      return rt::report_error(prog, Status::Usage("--partition: " + std::to_string(p) + " is not in 0.." +
+                                                      std::to_string(parts.size() - 1)));
+    }
+    parts = {"part-" + four_digits(static_cast<uint64_t>(p))};
+  }
+  for (const auto& part : parts) {
+    s = merge_partition(work, part, *cfg, cfg->hashing_fingerprint());
+    if (!s.ok()) return rt::report_error(prog, s);
+  }
+  return 0;
+}
+
+// ---- filter -----------------------------------------------------------------
+
+class FilterStage final : public DocumentTransform {
+ public:
+  FilterStage(const LineDedupConfig& cfg, std::shared_ptr<const FrequentUnits> frequent)
+      : cfg_(cfg), frequent_(std::move(frequent)) {
+    scratch_.normalizer.parse_folds(cfg_.folds);
+  }
+  void apply(Document& doc) override {
+    remove_units(cfg_, doc, scratch_,
+                 [this](uint64_t h, uint64_t pos) { return frequent_->removes(h, pos, cfg_.keep_first); });
+  }
+
+ private:
+  LineDedupConfig cfg_;
+  std::shared_ptr<const FrequentUnits> frequent_;
+  UnitScratch scratch_;
+};
+
+const TransformSpec& filter_spec() {
+  static const TransformSpec spec{
+      "line-dedup filter",
+      TransformKind::kMapper,
+      "Stage 3: remove the frequent units from this shard's documents.",
+      "",
+      [] {
+        auto o = line_dedup_options({"unit", "normalize", "min-chars", "keep", "annotate-removed"});
+        o.insert(o.begin(), kWorkOption);
+        return o;
+      }(),
+      {{"text", "as line-dedup"}, {"dpk_lines_removed", "as line-dedup"}},
+      {},
+      "-",
+      [](const OptionValues& v, const StepContext&) -> StatusOr<ConfiguredStep> {
+        auto cfg = line_dedup_config(v);
+        if (!cfg.ok()) return cfg.status();
+        const std::string work = v.get_string("work");
+        if (work.empty()) return Status::Usage("give the work directory with --work DIR");
+        const auto parts = list_named(work + "/units", "part-");
+        if (parts.empty()) return Status::Usage(work + "/units: no partitions (run the count stage first)");
+        auto frequent = std::make_shared<FrequentUnits>();
+        std::vector<uint64_t> words;
+        for (const auto& part : parts) {
+          const std::string path = work + "/frequent/" + part + ".bin.zst";
+          if (!fs::exists(path)) return Status::Usage(path + ": missing (run the merge stage for every partition)");
+          words.clear();
+          DPK_RETURN_IF_ERROR(read_words(path, cfg->hashing_fingerprint(), words));
+          if (words.size() % 2 != 0) return Status::Data(path + ": truncated");
+          for (size_t i = 0; i < words.size(); i += 2) frequent->add(words[i], words[i + 1]);
+        }
+        frequent->seal();
+        const LineDedupConfig conf = *cfg;
+        std::shared_ptr<const FrequentUnits> shared = frequent;
+        ConfiguredStep c;
+        c.make = [conf, shared]() { return std::make_unique<FilterStage>(conf, shared); };
+        c.explain = std::to_string(shared->size()) + " frequent units";
+        return c;
+      },
+  };
+  return spec;
+}
+
+}  // namespace
+
+std::vector<Subcommand> line_dedup_stages() {
+  return {
+      {"count", count_spec().summary, "--work WORK/ --shard-index I --shard-count N [--partitions P] INPUT...",
+       count_spec().options, true, [](int argc, char** argv) { return rt::tool_main(count_spec(), argc, argv); }},
+      {"merge", "Stage 2: sum the counts of one partition (all without --partition) and keep the frequent units.",
+       "[--partition P] [--max-occurrences N] WORK/",
+       line_dedup_options({"max-occurrences", "unit", "normalize", "min-chars"}), false, run_merge},
+      {"filter", filter_spec().summary, "--work WORK/ --shard-index I --shard-count N INPUT... -o OUT/",
+       filter_spec().options, true, [](int argc, char** argv) { return rt::tool_main(filter_spec(), argc, argv); }},
+  };
+}
+
+}  // namespace dpk::line_dedup
