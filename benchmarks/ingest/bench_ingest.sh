@@ -3,7 +3,9 @@
 # same archives, in the same run, one core each (dpk --threads 1):
 #   1. HTML pages in a tar.zst -> main text (peer: tarfile + trafilatura);
 #   2. source files in a tar.gz -> code measures (peer: tarfile + the
-#      StarCoder measures in Python).
+#      StarCoder measures in Python): the *.h files of
+#      /usr/include/c++/12 and /usr/include/linux (Debian's libstdc++ and
+#      linux-libc-dev).
 #   bash benchmarks/ingest/bench_ingest.sh [BIN_DIR] [VENV]
 # Defaults: build/bin and /work/venv-ingest (pip install trafilatura).
 set -euo pipefail
@@ -15,7 +17,10 @@ PAGES=../shared/data/html-extraction/pages.tar.zst
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 zstd -dcq "$PAGES" > "$tmp/pages.tar"
-git archive --format=tar HEAD dpk-core runtime transforms tests benchmarks scripts > "$tmp/src.tar"
+# Real code: the C++ standard library's and Linux's headers of this machine (Debian 12).
+# Only *.h: the extensionless standard headers (<vector>) are plain text to dpk.
+(cd /usr/include && find c++/12 linux -name '*.h' | sort) > "$tmp/src.list"
+tar -cf "$tmp/src.tar" -C /usr/include -T "$tmp/src.list"
 gzip -c "$tmp/src.tar" > "$tmp/src.tar.gz"
 
 now() { date +%s.%N; }
