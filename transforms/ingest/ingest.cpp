@@ -96,7 +96,7 @@ const TransformSpec& dpk_transform_ingest() {
       "bytes, an HTML doctype): text and Markdown are kept as they are; HTML goes through the same "
       "main-content extractor as dpk-extract (--format text or markdown); PDFs through poppler, one "
       "page after another joined by --page-separator, with the page count in `pages`; source code "
-      "(some 60 languages by extension or #! line) keeps its text and gains `language` and the "
+      "(some 50 languages by extension or #! line) keeps its text and gains `language` and the "
       "measures code datasets filter on (line_count, max_line_length, avg_line_length, "
       "alphanum_fraction, is_generated, is_minified, has_license_header). Text that is not valid "
       "UTF-8 is decoded from the charset ICU detects (`charset` names it).\n\n"
