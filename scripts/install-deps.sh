@@ -22,6 +22,8 @@ PACKAGES=(
   libopenmpi-dev openmpi-bin slurm-wlm munge
   # tests and benchmarks
   libgtest-dev libbenchmark-dev zstd jq python3 python3-venv python3-pip time
+  # dpk-ingest: PDF text (poppler); bsdtar makes the archives its tests read
+  libpoppler-cpp-dev libarchive-tools
 )
 
 # Hyperscan speeds up dpk-pii; Debian builds it for amd64 only.

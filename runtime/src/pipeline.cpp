@@ -30,6 +30,10 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 constexpr size_t kMaxWarnings = 10;
+// A line a source step writes for a record it could not read (see
+// TransformSpec::source): {"dpk_reject":"MESSAGE",...}.
+constexpr std::string_view kSourceRejectKey = "dpk_reject";
+constexpr std::string_view kSourceRejectPrefix = "{\"dpk_reject\":";
 // Per-document buffers above this size are freed after each block, so memory
 // does not ratchet up to (slots x largest document ever seen).
 constexpr size_t kKeepDocumentBytes = 64 * 1024;
@@ -242,6 +246,7 @@ class PassRunner {
     std::string_view rest = w.block.bytes();
     uint64_t line_no = w.block.first_line;
     size_t n = 0;
+    const bool from_source = !pass_.spool_in && !plan_.steps.empty() && plan_.steps.front().spec->source;
     for (; !rest.empty(); ++line_no) {
       std::string_view line = next_line(rest);
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -271,6 +276,18 @@ class PassRunner {
       Document& d = w.docs[n];
       if (!chain.parser.parse(line, w.block.readable_from(line.data()), cfg_.schema, d, chain.error_text)) {
         w.rejections.push_back({line_no, chain.error_text});
+        if (cfg_.on_error == OnError::kQuarantine) {
+          w.quarantined.append(line);
+          w.quarantined.push_back('\n');
+        }
+        continue;
+      }
+      if (from_source && line.substr(0, kSourceRejectPrefix.size()) == kSourceRejectPrefix) {
+        // A source step's record it could not read (a corrupt PDF in an
+        // archive): rejected as bad input, under --on-error, with its message.
+        std::string message;
+        if (!d.get_string(kSourceRejectKey, message)) message = "unreadable record";
+        w.rejections.push_back({line_no, std::move(message)});
         if (cfg_.on_error == OnError::kQuarantine) {
           w.quarantined.append(line);
           w.quarantined.push_back('\n');

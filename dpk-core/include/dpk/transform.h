@@ -164,6 +164,11 @@ struct TransformSpec {
   // decoded bytes are handed to this, which returns JSONL documents made
   // from them; the rest of the run (sharding by file, output, counts,
   // resume) is the same as for JSONL input. `options` are the step's.
+  // A record the source cannot read (a corrupt file inside an archive) is a
+  // line that begins `{"dpk_reject":"MESSAGE"` (a JSON object with at least
+  // that string): the runtime rejects it as bad input under --on-error (fail
+  // names MESSAGE; skip counts it by MESSAGE's text before the first ':';
+  // quarantine also writes the line), so counts still balance.
   std::function<StatusOr<std::unique_ptr<ByteSource>>(std::unique_ptr<ByteSource> raw, const std::string& path,
                                                       const OptionValues& options)>
       source = {};

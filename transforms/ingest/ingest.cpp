@@ -1,0 +1,159 @@
+// ingest — documents from files, folders and archives: text, Markdown,
+// HTML, PDF and source code.
+#include "../extract/content_extractor.h"
+#include "code_quality.h"
+#include "dpk/transform.h"
+#include "ingest_document_source.h"
+
+namespace dpk {
+namespace {
+
+// The step half of dpk-ingest: the source made one line per file or entry;
+// the work that can run in parallel happens here (HTML extraction, code
+// measures), and skipped files are dropped with their reason.
+class IngestStep final : public DocumentTransform {
+ public:
+  IngestStep(ExtractOptions eo, bool keep_html) : extractor_(eo), keep_html_(keep_html) {}
+
+  void apply(Document& doc) override {
+    if (doc.get_string("ingest_problem", scratch_)) {
+      doc.drop(reason_for(scratch_));
+      return;
+    }
+    if (!doc.get_string("file_type", kind_)) return;
+    if (kind_ == "html") {
+      if (!doc.get_string("html", scratch_)) return;
+      const ExtractedPage& page = extractor_.extract(scratch_);
+      if (page.text.empty()) {
+        doc.drop("ingest:no_main_content");
+        return;
+      }
+      doc.set_text(page.text);
+      if (!page.title.empty()) doc.set_string("title", page.title);
+      if (!page.lang.empty()) doc.set_string("html_lang", page.lang);
+      if (!keep_html_) doc.remove("html");
+    } else if (kind_ == "code") {
+      doc.get_string("path", scratch_);
+      const CodeQuality q = measure_code(scratch_, doc.text());
+      doc.set_int("line_count", static_cast<int64_t>(q.line_count));
+      doc.set_int("max_line_length", static_cast<int64_t>(q.max_line_length));
+      doc.set_number("avg_line_length", q.avg_line_length);
+      doc.set_number("alphanum_fraction", q.alphanum_fraction);
+      doc.set_bool("is_generated", q.is_generated);
+      doc.set_bool("is_minified", q.is_minified);
+      doc.set_bool("has_license_header", q.has_license_header);
+    }
+  }
+
+ private:
+  static std::string_view reason_for(const std::string& problem) {
+    if (problem == "binary") return "ingest:binary";
+    if (problem == "oversized") return "ingest:oversized";
+    if (problem == "unsupported_type") return "ingest:unsupported_type";
+    if (problem == "empty") return "ingest:empty";
+    if (problem == "no_text") return "ingest:no_text";
+    return "ingest:unreadable";
+  }
+
+  ContentExtractor extractor_;
+  bool keep_html_;
+  std::string scratch_, kind_;
+};
+
+// "\f", "\n\n", "\t", "\\" in an option value become the characters.
+std::string unescape(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\\' || i + 1 == s.size()) {
+      out.push_back(s[i]);
+      continue;
+    }
+    const char c = s[++i];
+    out.push_back(c == 'n' ? '\n' : c == 'f' ? '\f' : c == 't' ? '\t' : c == 'r' ? '\r' : c);
+  }
+  return out;
+}
+
+IngestSourceOptions source_options(const OptionValues& v) {
+  IngestSourceOptions o;
+  o.max_size = v.get_size("max-size");
+  o.page_separator = unescape(v.get_string("page-separator"));
+  return o;
+}
+
+}  // namespace
+
+const TransformSpec& dpk_transform_ingest() {
+  static const TransformSpec spec{
+      "ingest",
+      TransformKind::kMapper,
+      "Read files, folders and archives (text, Markdown, HTML, PDF, code) into documents.",
+      "Turns files into documents: each input file, each file below an input folder (recursively; "
+      "--glob filters), and each file inside an archive (tar, tar.gz, tar.zst, tar.xz, tar.bz2, zip, "
+      "7z, read entry by entry through libarchive) becomes one document. An archive entry's path is "
+      "ARCHIVE!ENTRY (docs.tar.gz!guide/intro.md); the path is also the document's id.\n\n"
+      "The type comes from the extension and the first bytes (a PDF signature, binary signatures, NUL "
+      "bytes, an HTML doctype): text and Markdown are kept as they are; HTML goes through the same "
+      "main-content extractor as dpk-extract (--format text or markdown); PDFs through poppler, one "
+      "page after another joined by --page-separator, with the page count in `pages`; source code "
+      "(some 50 languages by extension or #! line) keeps its text and gains `language` and the "
+      "measures code datasets filter on (line_count, max_line_length, avg_line_length, "
+      "alphanum_fraction, is_generated, is_minified, has_license_header). Text that is not valid "
+      "UTF-8 is decoded from the charset ICU detects (`charset` names it).\n\n"
+      "Every file or entry is counted: a document, a drop with its reason (ingest:binary, "
+      "ingest:oversized past --max-size, ingest:unsupported_type for images, office files, nested "
+      "archives ..., ingest:empty, ingest:no_text for a PDF without a text layer, "
+      "ingest:no_main_content for HTML), or, for a corrupt PDF or archive, a rejected record named "
+      "by file and entry that follows --on-error. dpk-ingest must be the first step of a run.",
+      {
+          {"max-size", OptionType::kSize, "10M",
+           "Skip files and entries larger than this (ingest:oversized); 0 = no limit.", {}, 0, "SIZE"},
+          {"format", OptionType::kChoice, "text", "Text layout of HTML pages: plain lines or Markdown.",
+           "text|markdown"},
+          {"keep-html", OptionType::kFlag, "", "Keep the html field of HTML pages."},
+          {"page-separator", OptionType::kString, "\\f",
+           "Between the pages of a PDF (\\f, \\n and \\t are understood).", {}, 0, "TEXT"},
+      },
+      {{"id", "the path (ARCHIVE!ENTRY inside an archive)"},
+       {"path", "the file's path as read, or ARCHIVE!ENTRY"},
+       {"size", "bytes of the file or entry (uncompressed)"},
+       {"mime", "MIME type, from the extension and the content"},
+       {"file_type", "text, markdown, html, pdf or code (binary, unsupported on dropped documents)"},
+       {"text", "the text; HTML: its main content; PDF: the pages' text"},
+       {"charset", "the charset the text was decoded from, when it was not UTF-8"},
+       {"pages", "PDF: the page count"},
+       {"title", "HTML: the page title"},
+       {"html_lang", "HTML: the language the page declares"},
+       {"language", "code: the language (GitHub Linguist name) from the extension"},
+       {"line_count", "code: lines"},
+       {"max_line_length", "code: the longest line, in code points"},
+       {"avg_line_length", "code: mean line length, in code points"},
+       {"alphanum_fraction", "code: the fraction of alphanumeric code points"},
+       {"is_generated", "code: a generator's marker (DO NOT EDIT, generated by ...) in the first 10 lines"},
+       {"is_minified", "code: mean line > 100 or longest line > 1000 code points, or a .min. name"},
+       {"has_license_header", "code: SPDX, Copyright or a licence grant in the first 30 lines"},
+       {"ingest_problem", "on dropped documents: why the file was skipped"}},
+      {"dpk-ingest -o corpus.jsonl.zst docs/ manuals.zip",
+       "dpk-ingest --format markdown --page-separator '\\n\\n' site.tar.gz | dpk-chunk > chunks.jsonl",
+       "dpk-ingest src.tar.gz | dpk-select --where 'is_generated == false' --where 'is_minified == false'"},
+      "-",
+      [](const OptionValues& v, const StepContext&) -> StatusOr<ConfiguredStep> {
+        ExtractOptions eo;
+        eo.format = v.get_string("format") == "markdown" ? TextFormat::kMarkdown : TextFormat::kText;
+        const bool keep = v.get_flag("keep-html");
+        ConfiguredStep c;
+        c.make = [=]() { return std::make_unique<IngestStep>(eo, keep); };
+        c.explain = "files and archive entries -> documents (text, Markdown, HTML, PDF, code)";
+        return c;
+      },
+      {},
+      /*reads_text=*/false,
+      [](std::unique_ptr<ByteSource> raw, const std::string& path,
+         const OptionValues& v) -> StatusOr<std::unique_ptr<ByteSource>> {
+        return make_ingest_document_source(std::move(raw), path, source_options(v));
+      },
+  };
+  return spec;
+}
+
+}  // namespace dpk

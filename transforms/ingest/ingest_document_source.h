@@ -1,0 +1,48 @@
+// ingest_document_source.h — one input file (a document, or an archive of
+// them) read as JSONL documents.
+//
+// A plain file becomes one line; an archive (tar, tar.gz, tar.zst, tar.xz,
+// zip, 7z ... anything libarchive reads) becomes one line per regular-file
+// entry, read one entry at a time so memory follows the largest entry, not
+// the archive. Every file or entry yields exactly one line:
+//   - a document: id, path, size, mime, file_type (language for code,
+//     pages for PDF), and text (HTML: the page in `html`, extracted by the
+//     ingest step in parallel);
+//   - a skipped file, with `ingest_problem` (binary, oversized,
+//     unsupported_type, empty, no_text), which the ingest step drops with a
+//     counted reason;
+//   - a rejected record (`dpk_reject`, see TransformSpec::source) for a
+//     corrupt PDF or archive, which the runtime handles under --on-error.
+// So counts balance per file and per entry. Directories, links and other
+// non-file entries of an archive are not documents and are not counted.
+//
+// Archive entries are named ARCHIVE!ENTRY (e.g. docs.tar.gz!guide/intro.md).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "dpk/byte_stream.h"
+
+namespace dpk {
+
+struct IngestSourceOptions {
+  uint64_t max_size = 10u << 20;      // 0 = no limit
+  std::string page_separator = "\f";  // between the pages of a PDF
+};
+
+// The separator between an archive's path and its entry's path.
+inline constexpr char kArchiveEntrySeparator = '!';
+
+// True for names libarchive should open: .tar, .tar.gz, .tgz, .tar.zst,
+// .tar.xz, .tar.bz2, .zip, .7z (case-insensitive).
+bool is_archive_name(std::string_view path);
+// True for bytes that open like a tar, zip or 7z archive.
+bool is_archive_content(std::string_view head);
+
+std::unique_ptr<ByteSource> make_ingest_document_source(std::unique_ptr<ByteSource> raw, const std::string& path,
+                                                        IngestSourceOptions options);
+
+}  // namespace dpk
