@@ -115,7 +115,10 @@ bool DocumentParser::parse(std::string_view line, size_t readable, const Schema&
           bool b;
           if ((err = value.get_bool().get(b))) return fail(error, "malformed JSON", err);
         } else if (type == ondemand::json_type::null) {
-          if (!value.is_null()) {
+          // is_null() gives an error for a literal that only starts like
+          // null ("nrue"): read as a bool, that error would be thrown.
+          bool is_null = false;
+          if (value.is_null().get(is_null) || !is_null) {
             error = "malformed JSON: bad literal";
             return false;
           }
