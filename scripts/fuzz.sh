@@ -38,7 +38,7 @@ for t in "${targets[@]}"; do
   cp -n fuzz/corpus/"$t"/* "$work"/ 2>/dev/null || true
   echo "== fuzz_$t: ${seconds}s"
   # New inputs go to the work copy; the committed seeds stay small.
-  if ! (cd build-fuzz && ./fuzz_"$t" -max_total_time="$seconds" -rss_limit_mb=4096 \
+  if ! (cd build-fuzz && ./fuzz/fuzz_"$t" -max_total_time="$seconds" -rss_limit_mb=4096 \
         -timeout=20 -max_len=65536 -print_final_stats=1 "corpus-$t"); then
     echo "fuzz_$t: FAILED (input saved in build-fuzz/)" >&2
     status=1

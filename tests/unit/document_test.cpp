@@ -100,6 +100,18 @@ TEST(DocumentParser, RejectsBadLinesWithAReason) {
   EXPECT_NE(p.error.find("missing text field"), std::string::npos) << p.error;
 }
 
+// Found by fuzz/document_parser_fuzz.cpp: a literal that starts like null
+// made simdjson throw out of the parser, which ended the whole run.
+TEST(DocumentParser, LiteralThatOnlyLooksLikeNullIsAnError) {
+  Schema s;
+  Parsed p;
+  for (const std::string bad : {R"({"text":"a","z":nrue})", R"({"text":"a","z":nul})", R"({"z":nullx,"text":"a"})"}) {
+    parse(bad, p, s);
+    EXPECT_FALSE(p.ok) << "accepted: " << bad;
+    EXPECT_NE(p.error.find("malformed JSON"), std::string::npos) << p.error;
+  }
+}
+
 }  // namespace
 }  // namespace dpk
 
