@@ -100,6 +100,17 @@ TEST(DocumentParser, RejectsBadLinesWithAReason) {
   EXPECT_NE(p.error.find("missing text field"), std::string::npos) << p.error;
 }
 
+// Found by fuzz/document_parser_fuzz.cpp: with quotes out of balance inside
+// an unread string, simdjson's On-Demand ended the object early and the
+// line was accepted (and written back as invalid JSON).
+TEST(DocumentParser, ObjectThatEndsEarlyIsAnError) {
+  Schema s;
+  Parsed p;
+  parse(R"({"text":"a", "k": "g\u00e":"x","m":"{"t":"d\"\\",b"id":""t"}})", p, s);
+  EXPECT_FALSE(p.ok);
+  EXPECT_NE(p.error.find("malformed JSON"), std::string::npos) << p.error;
+}
+
 // Found by fuzz/document_parser_fuzz.cpp: a literal that starts like null
 // made simdjson throw out of the parser, which ended the whole run.
 TEST(DocumentParser, LiteralThatOnlyLooksLikeNullIsAnError) {
