@@ -106,7 +106,7 @@ TEST(DocumentParser, RejectsBadLinesWithAReason) {
 TEST(DocumentParser, ObjectThatEndsEarlyIsAnError) {
   Schema s;
   Parsed p;
-  parse(R"({"text":"a", "k": "g\u00e":"x","m":"{"t":"d\"\\",b"id":""t"}})", p, s);
+  parse(R"({"text":"aants\nArts et culture", "ue e;n France\nSe 4corl": "g\nNe\u00e":"x","mtext":"{"text":"d\"\\",aymphonique e;n France\nSe 4coe"id":""tau"}})", p, s);
   EXPECT_FALSE(p.ok);
   EXPECT_NE(p.error.find("malformed JSON"), std::string::npos) << p.error;
 }
