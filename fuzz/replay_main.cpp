@@ -8,8 +8,9 @@
 //   fuzz_replay_warc_reader [--mutations N] [--seed S] CORPUS_DIR|FILE...
 //   fuzz_replay_warc_reader --seed S --only K [--dump FILE] CORPUS_DIR|FILE...
 //
-// The PRNG is splitmix64 with a fixed seed: the same mutations on every
-// machine and compiler. A crash prints which input it was (a seed file, or
+// The PRNG is splitmix64 with a fixed seed, and each draw is its own
+// statement (the order in which operands are evaluated is up to the
+// compiler): the same mutations on every machine and compiler. A crash prints which input it was (a seed file, or
 // mutation K of the run), so `--only K` replays just that one, and
 // `--only K --dump FILE` writes it out to become a regression seed.
 #include <algorithm>
@@ -74,12 +75,18 @@ void mutate(std::string& s, const std::vector<Seed>& seeds, SplitMix64& rng) {
   const int edits = 1 + static_cast<int>(rng.below(4));
   for (int e = 0; e < edits; ++e) {
     switch (rng.below(8)) {
-      case 0:  // flip one bit
-        if (!s.empty()) s[rng.below(s.size())] ^= static_cast<char>(1u << rng.below(8));
+      case 0: {  // flip one bit
+        if (s.empty()) break;
+        const size_t at = rng.below(s.size());
+        s[at] = static_cast<char>(s[at] ^ (1u << rng.below(8)));
         break;
-      case 1:  // set a byte to an interesting value
-        if (!s.empty()) s[rng.below(s.size())] = kInteresting[rng.below(sizeof kInteresting - 1)];
+      }
+      case 1: {  // set a byte to an interesting value
+        if (s.empty()) break;
+        const size_t at = rng.below(s.size());
+        s[at] = kInteresting[rng.below(sizeof kInteresting - 1)];
         break;
+      }
       case 2:  // truncate
         s.resize(rng.below(s.size() + 1));
         break;
@@ -105,12 +112,15 @@ void mutate(std::string& s, const std::vector<Seed>& seeds, SplitMix64& rng) {
       }
       case 6: {  // splice: our head, another seed's tail
         const std::string& other = seeds[rng.below(seeds.size())].bytes;
-        s = s.substr(0, rng.below(s.size() + 1)) + other.substr(rng.below(other.size() + 1));
+        const size_t head = rng.below(s.size() + 1);
+        const size_t tail = rng.below(other.size() + 1);
+        s = s.substr(0, head) + other.substr(tail);
         break;
       }
       default: {  // overwrite with a decimal number (lengths, chunk sizes)
         if (s.empty()) break;
-        std::string num = std::to_string(rng.next() >> rng.below(64));
+        const uint64_t value = rng.next();
+        std::string num = std::to_string(value >> rng.below(64));
         size_t at = rng.below(s.size());
         s.replace(at, std::min(num.size(), s.size() - at), num);
         break;
