@@ -11,6 +11,7 @@ totals of all pages.
 
   benchmarks/extract/evaluate.py --dpk build/bin/dpk-extract
   benchmarks/extract/evaluate.py --dpk build/bin/dpk-extract --every 5 --min-f1 0.85
+  benchmarks/extract/evaluate.py --dpk build/bin/dpk-extract --every 2 --start 1   # odd half
 
 The pages are fed as one JSONL file ({"id": file name, "html": page}),
 decoded to UTF-8 here (UTF-8, else the charset the page declares, else
@@ -111,6 +112,7 @@ def main():
     ap.add_argument("--dpk", required=True, help="path to dpk-extract")
     ap.add_argument("--data", default=DEFAULT_DATA, help="folder with pages.tar.zst and expected.json")
     ap.add_argument("--every", type=int, default=1, help="score every Nth page (sorted by name)")
+    ap.add_argument("--start", type=int, default=0, help="with --every: start at this page (--every 2 --start 1: the odd half)")
     ap.add_argument("--min-f1", type=float, default=None, help="exit 1 when F1 is below this")
     ap.add_argument("--errors", help="write missed/kept segments to this file")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
@@ -124,7 +126,7 @@ def main():
     with open(exp_path, encoding="utf-8") as f:
         expected = json.load(f)
     pages = load_pages(tar_zst)
-    names = sorted(n for n in expected if n in pages)[:: max(1, args.every)]
+    names = sorted(n for n in expected if n in pages)[args.start:: max(1, args.every)]
     with tempfile.TemporaryDirectory() as tmp:
         jsonl = os.path.join(tmp, "pages.jsonl")
         write_jsonl(pages, names, jsonl)

@@ -115,7 +115,10 @@ bool DocumentParser::parse(std::string_view line, size_t readable, const Schema&
           bool b;
           if ((err = value.get_bool().get(b))) return fail(error, "malformed JSON", err);
         } else if (type == ondemand::json_type::null) {
-          if (!value.is_null()) {
+          // is_null() gives an error for a literal that only starts like
+          // null ("nrue"): read as a bool, that error would be thrown.
+          bool is_null = false;
+          if (value.is_null().get(is_null) || !is_null) {
             error = "malformed JSON: bad literal";
             return false;
           }
@@ -143,6 +146,18 @@ bool DocumentParser::parse(std::string_view line, size_t readable, const Schema&
       (!fields.empty() && last < fields.back().value_end)) {
     error = "malformed JSON: trailing content after the object";
     return false;
+  }
+  // On-Demand does not look at what it skips: with quotes out of balance
+  // ("\u00e\"" in an unread string) it can end the object early and not
+  // notice. Each value must be followed by a comma, the last by the brace.
+  for (size_t i = 0; i < fields.size(); ++i) {
+    size_t at = fields[i].value_end;
+    while (at < line.size() && (line[at] == ' ' || line[at] == '\t' || line[at] == '\r' || line[at] == '\n')) ++at;
+    const bool last_field = i + 1 == fields.size();
+    if (at >= line.size() || line[at] != (last_field ? '}' : ',') || (last_field && at != last)) {
+      error = "malformed JSON: expected ',' or '}' after a value";
+      return false;
+    }
   }
   const char* loc = nullptr;
   if (jdoc.current_location().get(loc) == SUCCESS && loc != nullptr && loc < end) {

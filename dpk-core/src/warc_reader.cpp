@@ -116,13 +116,15 @@ bool WarcReader::read_line(std::string_view& line) {
 }
 
 bool WarcReader::resync() {
-  // Records start at a line beginning with "WARC/".
+  // Records start at a line beginning with "WARC/". The line's start is kept
+  // as a stream offset: reading it may refill the buffer, which drops the
+  // bytes before it and moves it to the front.
   while (true) {
-    const size_t line_start = pos_;
+    const uint64_t line_start = consumed_ + pos_;
     std::string_view line;
     if (!read_line(line)) return false;
     if (line.substr(0, 5) == "WARC/") {
-      pos_ = line_start;
+      pos_ = static_cast<size_t>(line_start - consumed_);
       return true;
     }
   }
@@ -133,9 +135,9 @@ StatusOr<bool> WarcReader::next(WarcRecord& rec, std::string& problem) {
   while (true) {
     // Blank lines between records (the block's trailing CR LF CR LF).
     std::string_view line;
-    size_t start = pos_;
+    uint64_t start = consumed_ + pos_;  // a stream offset: read_line may refill the buffer
     bool got = false;
-    while ((got = read_line(line)) && trim(line).empty()) start = pos_;
+    while ((got = read_line(line)) && trim(line).empty()) start = consumed_ + pos_;
     if (!got) {
       if (!stream_problem_.empty() && problem.empty()) {
         problem = "input ends in a corrupt or truncated stream at offset " + std::to_string(consumed_ + pos_) +
@@ -144,7 +146,7 @@ StatusOr<bool> WarcReader::next(WarcRecord& rec, std::string& problem) {
       }
       return false;
     }
-    rec.offset = consumed_ + start;
+    rec.offset = start;
     if (line.substr(0, 5) != "WARC/") {
       add_problem(problem, "malformed record at offset " + std::to_string(rec.offset) + ": no WARC/ version line");
       if (!resync()) return false;

@@ -100,6 +100,29 @@ TEST(DocumentParser, RejectsBadLinesWithAReason) {
   EXPECT_NE(p.error.find("missing text field"), std::string::npos) << p.error;
 }
 
+// Found by fuzz/document_parser_fuzz.cpp: with quotes out of balance inside
+// an unread string, simdjson's On-Demand ended the object early and the
+// line was accepted (and written back as invalid JSON).
+TEST(DocumentParser, ObjectThatEndsEarlyIsAnError) {
+  Schema s;
+  Parsed p;
+  parse(R"({"text":"aants\nArts et culture", "ue e;n France\nSe 4corl": "g\nNe\u00e":"x","mtext":"{"text":"d\"\\",aymphonique e;n France\nSe 4coe"id":""tau"}})", p, s);
+  EXPECT_FALSE(p.ok);
+  EXPECT_NE(p.error.find("malformed JSON"), std::string::npos) << p.error;
+}
+
+// Found by fuzz/document_parser_fuzz.cpp: a literal that starts like null
+// made simdjson throw out of the parser, which ended the whole run.
+TEST(DocumentParser, LiteralThatOnlyLooksLikeNullIsAnError) {
+  Schema s;
+  Parsed p;
+  for (const std::string bad : {R"({"text":"a","z":nrue})", R"({"text":"a","z":nul})", R"({"z":nullx,"text":"a"})"}) {
+    parse(bad, p, s);
+    EXPECT_FALSE(p.ok) << "accepted: " << bad;
+    EXPECT_NE(p.error.find("malformed JSON"), std::string::npos) << p.error;
+  }
+}
+
 }  // namespace
 }  // namespace dpk
 

@@ -36,7 +36,7 @@ const std::unordered_map<std::string_view, TagInfo>& tag_table() {
       i.kind = BlockKind::kParagraph;
       (*t)[n] = i;
     }
-    for (const char* n : {"p", "section", "center", "address", "figure", "figcaption", "details",
+    for (const char* n : {"p", "section", "center", "address", "figure", "details",
                           "summary", "caption", "hr", "tr", "thead", "tbody", "tfoot", "table",
                           "ul", "ol", "dl", "form", "hgroup", "dir"}) {
       (*t)[n] = TagInfo{false, BlockKind::kParagraph};
@@ -118,7 +118,9 @@ bool is_boilerplate_name(std::string_view names, bool comments) {
                                "visuallyhidden", "print-only", "topbar", "nav-",
                                "-nav", "byline", "author-info", "author-box", "more-stories",
                                "read-more", "readmore", "jump-to", "toc-", "-toc", "caption", "credit",
-                               "copyright"}) ||
+                               "copyright", "author-bio", "authorbio", "author-desc", "about-author",
+                               "post-author", "author-card", "twitter-tweet", "instagram-media", "tiktok-embed",
+                               "fb-post", "disclaimer", "affiliate"}) ||
          has_token(names, {"nav", "ad", "ads", "share", "tags", "header", "foot",
                            "aside", "meta", "rating", "hide", "links", "dropdown"});
 }
@@ -197,7 +199,13 @@ ElementHint element_hint(const xmlNode* node, bool comments, bool strict) {
   // Even the lenient retry leaves out comment threads: they are long,
   // comma-rich prose and would win the scoring.
   if (!comments && is_comment_section(n) && !content) h.skip = true;
-  if (!strict) return h;
+  if (!strict) {
+    if (boilerplate && !content && has_substring(n, {"breadcrumb", "cookie", "consent", "gdpr", "newsletter"})) {
+      h.skip = true;
+      h.skip_by_name = true;
+    }
+    return h;
+  }
   if (is_boilerplate_role(role)) h.skip = true;
   // A name that says both ("article-footer", "post-sidebar") is boilerplate
   // unless it is a plain content wrapper ("content-with-sidebar" is rare

@@ -19,6 +19,12 @@ constexpr int kMaxDepth = 1500;
 constexpr uint32_t kMinScoringChars = 20;
 // Below this many kept characters the strict pass is retried leniently.
 constexpr size_t kRetryBelowChars = 1000;
+// An element's positive prior counts in full from this many characters on.
+constexpr float kFullPriorChars = 500.f;
+// How far up from the winner repeated article parts are looked for, and
+// how link-heavy such a part may be.
+constexpr int kRepeatedPartLevels = 3;
+constexpr float kRepeatedPartMaxLinks = 0.2f;
 // Trailing blocks shorter than this are trimmed from the main content.
 constexpr uint32_t kShortTailChars = 40;
 
@@ -252,14 +258,20 @@ struct ContentExtractor::Impl {
     for (const Block& b : blocks) {
       if (b.chars < kMinScoringChars || b.kind == BlockKind::kHeading) continue;
       float vote = 1.f + static_cast<float>(b.commas) + std::min(static_cast<float>(b.chars) / 100.f, 3.f);
-      // Lists are as often teasers and menus as content: they vote less.
-      if (b.kind == BlockKind::kListItem) vote *= 0.25f;
+      // Lists are as often teasers and menus as content, and a data table's
+      // many short cells would outvote the prose around it: they vote less.
+      if (b.kind == BlockKind::kListItem || b.kind == BlockKind::kCell) vote *= 0.25f;
       xmlNode* a = b.owner->parent;
       for (int level = 0; level < 3 && a != nullptr && a->type == XML_ELEMENT_NODE; ++level, a = a->parent) {
         NodeStat& s = stat(a);
         if (!s.scored) {
           s.scored = true;
-          s.score = static_cast<float>(s.prior);
+          // A content-like name or tag counts in full only for an element
+          // with some text: a short intro box named "...-text" must not
+          // outrank the article next to it.
+          float prior = static_cast<float>(s.prior);
+          if (prior > 0) prior *= std::min(1.f, static_cast<float>(s.chars) / kFullPriorChars);
+          s.score = prior;
         }
         s.score += vote / (level == 0 ? 1.f : level == 1 ? 2.f : 3.f * static_cast<float>(level));
       }
@@ -315,6 +327,29 @@ struct ContentExtractor::Impl {
       }
       if (take) ss.selected = true;
     }
+    select_repeated_parts(top.node);
+  }
+
+  // Many sites cut an article into repeated components, one per paragraph
+  // or text module ("article.paragraph", "div.module-text", one TYPO3
+  // content element each): the winner is one of them. Its siblings of the
+  // same tag and class that hold low-link text are the rest of the article.
+  // Looked for at the winner and its two nearest ancestors.
+  void select_repeated_parts(xmlNode* n) {
+    for (int up = 0; up < kRepeatedPartLevels && n != nullptr && n->parent != nullptr &&
+                     n->parent->type == XML_ELEMENT_NODE && node_name(n->parent) != "body";
+         ++up, n = n->parent) {
+      const std::string_view name = node_name(n);
+      const std::string_view cls = attr(n, "class");
+      for (xmlNode* s = n->parent->children; s != nullptr; s = s->next) {
+        if (s == n || s->type != XML_ELEMENT_NODE || s->_private == nullptr || node_name(s) != name ||
+            attr(s, "class") != cls) {
+          continue;
+        }
+        NodeStat& ss = stat(s);
+        if (ss.scored && link_density(ss) < kRepeatedPartMaxLinks) ss.selected = true;
+      }
+    }
   }
 
   static bool ends_sentence(const NodeStat& s) {
@@ -337,6 +372,14 @@ struct ContentExtractor::Impl {
       if (n == ancestor) return true;
     }
     return false;
+  }
+
+  // A heading, or a short line that ends in a colon ("Read also:", "More on
+  // this topic:"): it says what follows.
+  bool introduces(const Block& b) const {
+    if (b.kind == BlockKind::kHeading) return true;
+    if (b.chars >= 80 || b.end == b.begin) return false;
+    return block_text[b.end - 1] == ':';
   }
 
   static bool is_link_block(const Block& b) {
@@ -374,11 +417,9 @@ struct ContentExtractor::Impl {
         continue;
       }
       if (is_link_block(b)) continue;
-      // A heading over a list of links ("Read also", "More on this") goes
-      // with the list.
-      if (b.kind == BlockKind::kHeading && &b + 1 < blocks.data() + blocks.size() && is_link_block(*(&b + 1))) {
-        continue;
-      }
+      // A heading or lead-in line over a list of links ("Read also", "More
+      // on this:") goes with the list.
+      if (introduces(b) && &b + 1 < blocks.data() + blocks.size() && is_link_block(*(&b + 1))) continue;
       kept.push_back(&b);
       chars += b.chars;
     }

@@ -9,6 +9,12 @@ namespace dpk {
 namespace {
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 bool is_utf8_name(std::string_view cs) { return cs == "utf-8" || cs == "utf8"; }
+bool is_label(std::string_view cs) {
+  for (char c : cs) {
+    if (c <= ' ' || c > '~') return false;
+  }
+  return true;
+}
 }  // namespace
 
 std::string sniff_meta_charset(std::string_view html) {
@@ -65,6 +71,9 @@ bool CharsetDecoder::convert(std::string_view bytes, const std::string& charset,
 void CharsetDecoder::to_utf8(std::string_view bytes, std::string_view declared, std::string& out, std::string& used) {
   charset_.clear();
   for (char c : declared) charset_.push_back(lower(c));
+  // A label is printable ASCII; anything else is a damaged header, and ICU
+  // may still match a prefix of it: sniff and detect instead.
+  if (!is_label(charset_)) charset_.clear();
   if (charset_.empty()) charset_ = sniff_meta_charset(bytes);
   const bool valid_utf8 = simdjson::validate_utf8(bytes.data(), bytes.size());
   if (charset_.empty() || is_utf8_name(charset_)) {

@@ -92,7 +92,7 @@ class WarcDocumentSource final : public ByteSource {
       out_.append(",\"http_status\":");
       out_.append(std::to_string(status));
     }
-    field("charset", charset_);
+    header_field("charset", charset_);  // a label from a header: any bytes
     field(kind == BodyKind::kHtml ? "html" : "text", utf8_);
     if (kind == BodyKind::kHtml) out_.append(",\"text\":\"\"");
     out_.append("}\n");
