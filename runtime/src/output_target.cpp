@@ -73,7 +73,9 @@ class MirrorTarget final : public OutputTarget {
     for (const auto& in : inputs) {
       Codec codec = req.spool ? Codec::kZstd : resolve_codec(req.compression, codec_for_path(in.relative));
       std::string rel = in.relative;
-      if (req.spool || req.compression != "auto") {
+      if (req.from_source && !req.spool) {
+        rel = strip_codec_extension(rel) + ".jsonl" + std::string(codec_extension(codec));
+      } else if (req.spool || req.compression != "auto") {
         rel = strip_codec_extension(rel) + std::string(codec_extension(codec));
       }
       Entry e;

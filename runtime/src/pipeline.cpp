@@ -711,6 +711,7 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
       req.level = cfg.compression_level;
       req.overwrite = cfg.overwrite || passes.size() > 1;
       req.layout = layout;
+      req.from_source = !plan.steps.empty() && plan.steps.front().spec->source;
     }
     auto opened = open_output_target(req, pass_inputs);
     if (!opened.ok()) {

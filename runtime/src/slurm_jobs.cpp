@@ -125,7 +125,9 @@ std::vector<Job> exact_dedup_jobs(const PlannedStep& st, const StageContext& c) 
 // line-dedup: count (per shard) -> merge (per unit partition) -> filter
 // (per shard). Each stage gets the options it reads: the hashing ones (unit,
 // normalize, min-chars) all three, max-occurrences merge, keep and
-// annotate-removed filter.
+// annotate-removed filter. The stages count exactly over partitioned files,
+// which is what bounds their memory, so --bloom-bits (the one-process way to
+// bound it) does not apply and is not passed on.
 std::vector<Job> line_dedup_jobs(const PlannedStep& st, const StageContext& c) {
   const std::string n = std::to_string(c.tasks);
   std::vector<std::string> hashing, merging, filtering;
@@ -133,6 +135,10 @@ std::vector<Job> line_dedup_jobs(const PlannedStep& st, const StageContext& c) {
   for (size_t i = 0; i < flags.size(); ++i) {
     const std::string& f = flags[i];
     const bool has_value = f != "--annotate-removed";
+    if (f == "--bloom-bits") {
+      if (has_value) ++i;
+      continue;
+    }
     std::vector<std::string>& to = f == "--max-occurrences" ? merging
                                    : (f == "--keep" || f == "--annotate-removed") ? filtering
                                                                                    : hashing;

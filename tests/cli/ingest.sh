@@ -115,4 +115,11 @@ printf 'input: src/\noutput: rec/\nsteps:\n  - ingest: {max-size: 2K}\n  - selec
 dpk run -q r.yaml
 check_balanced rec/metadata.json
 [ "$(jq -r '.steps[1].dropped | length' rec/metadata.json)" = 2 ] || fail "recipe select: $(jq -c .steps rec/metadata.json)"
+# An output folder names each input's documents INPUT.jsonl (compressed like
+# the input), never like the archive or file they came from.
+odd=$(find rec -type f ! -path 'rec/.dpk/*' ! -name metadata.json ! -name '*.jsonl')
+[ -z "$odd" ] || fail "output not named .jsonl: $odd"
+dpk-ingest -q --max-size 2K --on-error skip src.tar.gz src.zip -o byname/
+[ -f byname/src.tar.jsonl.gz ] && [ -f byname/src.zip.jsonl ] || fail "output names: $(ls byname/)"
+[ "$(gzip -dc byname/src.tar.jsonl.gz | wc -l)" = "$(count_lines src.tar.gz.jsonl)" ] || fail "tar.gz documents differ in a folder output"
 echo "ingest: ok"

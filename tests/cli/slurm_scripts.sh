@@ -46,4 +46,17 @@ expect_exit 2 dpk slurm file-output.yaml --tasks 2
 sed 's|exact-dedup: {}|sample: {count: 10}|' recipe.yaml > sample.yaml
 dpk slurm sample.yaml --tasks 2 2> err.txt && fail "a global step without stages was accepted"
 grep -q "step .sample. needs all documents and has no stages" err.txt || fail "the error does not name the step: $(cat err.txt)"
+# bloom-bits bounds memory in one process; the staged jobs count exactly and
+# are not given it (they would refuse it).
+cat > bloom.yaml <<'YAML'
+input: in/
+output: bloom-out/
+steps:
+  - line-dedup: {bloom-bits: 1M, keep: none, max-occurrences: 1}
+YAML
+dpk slurm bloom.yaml --tasks 2 > bloom-scripts.txt
+count_script=$(grep 'line-dedup-count\.sbatch$' bloom-scripts.txt)
+[ -n "$count_script" ] || fail "no line-dedup count job: $(cat bloom-scripts.txt)"
+grep -q -- '--bloom-bits' $(grep '\.sbatch$' bloom-scripts.txt) && fail "a staged job got --bloom-bits"
+SLURM_ARRAY_TASK_ID=0 SLURM_ARRAY_TASK_COUNT=2 SLURM_ARRAY_TASK_MIN=0 bash "$count_script" || fail "the count job failed"
 echo "slurm_scripts: OK"

@@ -53,6 +53,9 @@ struct OutputRequest {
   bool overwrite = false;
   std::optional<OutputLayout> layout;
   bool spool = false;           // internal pass data: zstd level 1, mirrored
+  // The run began with a source step (WARC, files, archives): mirrored outputs
+  // are named INPUT.jsonl[.gz|.zst], never like the non-JSONL input itself.
+  bool from_source = false;
 };
 
 // True when `output` names a directory: ends with '/' or exists as one.
