@@ -120,6 +120,8 @@ else
   grep -q "AVX512-BF16" bf16.err || fail "--precision bf16 failed: $(cat bf16.err)"
 fi
 DNNL_MAX_CPU_ISA=AVX2 expect_exit 2 dpk-embed --device cpu --precision bf16 some.jsonl
+dpk-embed --device cpu --precision fp16 some.jsonl > /dev/null 2> fp16.err && fail "--precision fp16 ran on the CPU"
+grep -q "GPU only" fp16.err || fail "--precision fp16 on the CPU: $(cat fp16.err)"
 DNNL_MAX_CPU_ISA=AVX2 dpk-embed --device cpu --precision auto --vectors vauto.npy some.jsonl > /dev/null
 vectors_close v32.npy vauto.npy 1e-5 || fail "auto without AVX512-BF16 is not fp32"
 

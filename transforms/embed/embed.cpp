@@ -20,6 +20,7 @@ struct EmbedSetup {
   std::shared_ptr<WordPieceTokenizer> tokenizer;  // copied per instance (shared vocabulary)
   bool cuda = false;
   CpuPrecision precision = CpuPrecision::kFp32;
+  GpuPrecision gpu_precision = GpuPrecision::kFp16;
   size_t batch_size = 32;
   size_t max_length = 0;
   std::string field;
@@ -100,9 +101,10 @@ const TransformSpec& dpk_transform_embed() {
           {"field", OptionType::kString, "embedding", "Field that receives the vector.", {}, 0, "NAME"},
           {"vectors", OptionType::kString, "", "Write vectors to FILE (.npy) and ids to FILE.ids.jsonl instead.", {}, 0, "FILE"},
           {"precision", OptionType::kChoice, "auto",
-           "CPU arithmetic of the dense layers: bf16 (bfloat16 inputs and weights, float32 accumulation; "
-           "needs AVX512-BF16), fp32, or auto (bf16 where the CPU has it, else fp32).",
-           "auto|fp32|bf16"},
+           "Arithmetic of the dense layers: fp16 (GPU) or bf16 (GPU of compute capability 8+, or CPU with "
+           "AVX512-BF16): half-precision inputs and weights, float32 accumulation; fp32; or auto (GPU: fp16; "
+           "CPU: bf16 where the CPU has it, else fp32).",
+           "auto|fp32|fp16|bf16"},
           {"blas-threads", OptionType::kInt, "0", "Threads one CPU forward pass may use (0: all cores).", {}, 0, "N"},
       },
       {{"embedding", "the vector, an array of floats (the field named by --field)"}},
@@ -127,7 +129,13 @@ const TransformSpec& dpk_transform_embed() {
           s->cuda = cuda_built() && cuda_device_count() > 0;
         }
         const std::string precision = v.get_string("precision");
-        if (precision == "bf16" && !cpu_bf16_supported()) {
+        if (s->cuda) {
+          s->gpu_precision = precision == "fp32"   ? GpuPrecision::kFp32
+                             : precision == "bf16" ? GpuPrecision::kBf16
+                                                   : GpuPrecision::kFp16;
+        } else if (precision == "fp16") {
+          return Status::Usage("--precision fp16 runs on a GPU only (on the CPU: bf16, fp32 or auto)");
+        } else if (precision == "bf16" && !cpu_bf16_supported()) {
           return Status::Usage("--precision bf16: this CPU has no AVX512-BF16 (use fp32 or auto)");
         }
         s->precision = precision == "fp32" || (precision == "auto" && !cpu_bf16_supported()) ? CpuPrecision::kFp32
@@ -157,13 +165,16 @@ const TransformSpec& dpk_transform_embed() {
         c.make = [setup]() -> std::unique_ptr<Transform> {
           std::unique_ptr<EncoderBackend> be;
           if (setup->cuda) {
-            auto g = make_cuda_encoder(setup->weights);
+            auto g = make_cuda_encoder(setup->weights, setup->gpu_precision);
             if (g.ok()) be = std::move(g.value());
           }
           if (!be) be = make_cpu_encoder(setup->weights, setup->precision);
           return std::make_unique<EmbedTransform>(setup, std::move(be));
         };
-        c.explain = std::string(s->cuda ? "cuda" : s->precision == CpuPrecision::kBf16 ? "cpu bf16" : "cpu fp32") + ", model " + *dir + ", dim " +
+        const char* gpu = s->gpu_precision == GpuPrecision::kFp16   ? "cuda fp16"
+                          : s->gpu_precision == GpuPrecision::kBf16 ? "cuda bf16"
+                                                                    : "cuda fp32";
+        c.explain = std::string(s->cuda ? gpu : s->precision == CpuPrecision::kBf16 ? "cpu bf16" : "cpu fp32") + ", model " + *dir + ", dim " +
                     std::to_string(s->config.hidden_size) + (s->vectors ? ", vectors to " + v.get_string("vectors") : "");
         return c;
       },

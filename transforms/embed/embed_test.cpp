@@ -358,9 +358,13 @@ TEST(EmbedConformance, CudaEmbeddingsMatchSentenceTransformers) {
   ASSERT_TRUE(cfg.ok());
   auto w = BertWeights::load(*cfg);
   ASSERT_TRUE(w.ok());
-  auto g = make_cuda_encoder(*w);
-  ASSERT_TRUE(g.ok()) << g.status().message();
-  expect_embeddings_match(g.value().release(), dir);
+  for (GpuPrecision p : {GpuPrecision::kFp32, GpuPrecision::kFp16, GpuPrecision::kBf16}) {
+    auto g = make_cuda_encoder(*w, p);
+    if (!g.ok() && p == GpuPrecision::kBf16) continue;  // a GPU older than compute capability 8
+    ASSERT_TRUE(g.ok()) << g.status().message();
+    SCOPED_TRACE(g.value()->name());
+    expect_embeddings_match(g.value().release(), dir);
+  }
 }
 
 }  // namespace

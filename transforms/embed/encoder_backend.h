@@ -47,14 +47,21 @@ std::unique_ptr<EncoderBackend> make_cpu_encoder(std::shared_ptr<const BertWeigh
 // CUDA code is a separate module (libdpk_cuda.so beside libdpk) loaded on
 // first use, so tools that never embed on a GPU do not map cuBLAS (which
 // alone costs ~150 MB of resident memory at load).
+//
+// GPU precision of the dense layers (cuBLAS GEMMs; everything else runs in
+// float32): kFp16 and kBf16 give the GEMMs half-precision inputs and weights
+// with float32 accumulation (tensor cores); kFp32 is plain float32, no TF32.
+enum class GpuPrecision { kFp32, kFp16, kBf16 };
 bool cuda_built();
 int cuda_device_count();
-StatusOr<std::unique_ptr<EncoderBackend>> make_cuda_encoder(std::shared_ptr<const BertWeights> weights);
+StatusOr<std::unique_ptr<EncoderBackend>> make_cuda_encoder(std::shared_ptr<const BertWeights> weights,
+                                                            GpuPrecision precision = GpuPrecision::kFp16);
 
 // What the CUDA module exports (extern "C" dpk_cuda_module()).
 struct CudaModule {
   int (*device_count)();
-  StatusOr<std::unique_ptr<EncoderBackend>> (*make_encoder)(std::shared_ptr<const BertWeights> weights);
+  StatusOr<std::unique_ptr<EncoderBackend>> (*make_encoder)(std::shared_ptr<const BertWeights> weights,
+                                                            GpuPrecision precision);
 };
 
 // Sets how many threads one CPU forward pass may use: BLAS, oneDNN and

@@ -1,9 +1,12 @@
-// encoder_cuda.cu — the BERT forward pass on a CUDA GPU: cuBLAS (fp32)
-// for the projections, and kernels for embeddings + layer norm, bias + GELU,
+// encoder_cuda.cu — the BERT forward pass on a CUDA GPU: cuBLAS for the
+// projections (fp16 or bf16 inputs and weights with fp32 accumulation, or
+// plain fp32), and kernels for embeddings + layer norm, bias + GELU,
 // residual + layer norm, masked softmax attention over packed sequences
 // (no padding), and mean/CLS pooling with L2 normalization.
 // Compiled only when the build has CUDA (DPK_HAVE_CUDA).
 #include <cublas_v2.h>
+#include <cuda_bf16.h>
+#include <cuda_fp16.h>
 #include <cuda_runtime.h>
 
 #include <algorithm>
@@ -66,6 +69,17 @@ __global__ void embed_kernel(const int32_t* ids, const int32_t* pos, const float
   const float* w = we + static_cast<size_t>(ids[r]) * h;
   const float* p = pe + static_cast<size_t>(pos[r]) * h;
   for (int i = threadIdx.x; i < h; i += blockDim.x) x[r * h + i] = w[i] + p[i] + te[i];
+}
+
+// Rounds float32 to the GEMMs' half-precision input type.
+__device__ inline __half to_half_type(float v, __half*) { return __float2half_rn(v); }
+__device__ inline __nv_bfloat16 to_half_type(float v, __nv_bfloat16*) { return __float2bfloat16_rn(v); }
+template <typename T>
+__global__ void to_half_kernel(const float* in, size_t n, T* out) {
+  for (size_t i = blockIdx.x * static_cast<size_t>(blockDim.x) + threadIdx.x; i < n;
+       i += static_cast<size_t>(gridDim.x) * blockDim.x) {
+    out[i] = to_half_type(in[i], static_cast<T*>(nullptr));
+  }
 }
 
 __global__ void bias_kernel(float* x, const float* bias, size_t rows, int n, bool gelu) {
@@ -158,15 +172,21 @@ class DeviceBuffer {
   size_t cap_ = 0;
 };
 
+unsigned grid_for(size_t total) {
+  return static_cast<unsigned>(std::min<size_t>((total + kThreads - 1) / kThreads, 65535));
+}
+
 class CudaEncoder final : public EncoderBackend {
  public:
-  explicit CudaEncoder(std::shared_ptr<const BertWeights> w) : w_(std::move(w)) {}
+  CudaEncoder(std::shared_ptr<const BertWeights> w, GpuPrecision p) : w_(std::move(w)), precision_(p) {}
   ~CudaEncoder() override {
-    for (float* p : uploads_) cudaFree(p);
+    for (void* p : uploads_) cudaFree(p);
     if (blas_) cublasDestroy(blas_);
     if (stream_) cudaStreamDestroy(stream_);
   }
-  std::string name() const override { return "cuda"; }
+  std::string name() const override {
+    return precision_ == GpuPrecision::kFp16 ? "cuda fp16" : precision_ == GpuPrecision::kBf16 ? "cuda bf16" : "cuda fp32";
+  }
 
   Status init() {
     if (cudaStreamCreate(&stream_) != cudaSuccess) return Status::Io("CUDA: cannot create a stream");
@@ -195,7 +215,18 @@ class CudaEncoder final : public EncoderBackend {
       d.out_ln_g = upload(l.out_ln_g, H);
       d.out_ln_b = upload(l.out_ln_b, H);
       layers_.push_back(d);
+      // Half-precision copies of the GEMM weights (the fp32 ones stay for
+      // --precision fp32 and cost little next to a batch's activations).
+      HalfWeights hw;
+      if (precision_ != GpuPrecision::kFp32) {
+        hw.qkv = to_half(d.qkv_w, 3 * H * H);
+        hw.attn_out = to_half(d.attn_out_w, H * H);
+        hw.ffn_in = to_half(d.ffn_in_w, I * H);
+        hw.ffn_out = to_half(d.ffn_out_w, H * I);
+      }
+      half_.push_back(hw);
     }
+    DPK_CUDA_CHECK(cudaDeviceSynchronize());
     return Status::Ok();
   }
 
@@ -231,14 +262,17 @@ class CudaEncoder final : public EncoderBackend {
     embed_kernel<<<r, 128, 0, stream_>>>(d_ids_.get(), d_pos_.get(), we_, pe_, te_, H, x_.get());
     add_layer_norm_kernel<<<r, 128, 0, stream_>>>(x_.get(), nullptr, H, eg_, eb_, c.layer_norm_eps);
     const float scale = 1.0f / sqrtf(static_cast<float>(D));
-    for (const BertLayerWeights& l : layers_) {
-      linear(x_.get(), rows, H, l.qkv_w, l.qkv_b, 3 * H, qkv_.get(), false);
+    if (precision_ != GpuPrecision::kFp32) xh_.reserve(rows * static_cast<size_t>(std::max(H, I)) * 2);
+    for (size_t li = 0; li < layers_.size(); ++li) {
+      const BertLayerWeights& l = layers_[li];
+      const HalfWeights& hw = half_[li];
+      linear(x_.get(), rows, H, l.qkv_w, hw.qkv, l.qkv_b, 3 * H, qkv_.get(), false);
       attention_kernel<<<dim3(r, NH), 32, max_len * sizeof(float), stream_>>>(qkv_.get(), d_seq_.get(), d_off_.get(), H, D,
                                                                             scale, ctx_.get());
-      linear(ctx_.get(), rows, H, l.attn_out_w, l.attn_out_b, H, tmp_.get(), false);
+      linear(ctx_.get(), rows, H, l.attn_out_w, hw.attn_out, l.attn_out_b, H, tmp_.get(), false);
       add_layer_norm_kernel<<<r, 128, 0, stream_>>>(x_.get(), tmp_.get(), H, l.attn_ln_g, l.attn_ln_b, c.layer_norm_eps);
-      linear(x_.get(), rows, H, l.ffn_in_w, l.ffn_in_b, I, ffn_.get(), true);
-      linear(ffn_.get(), rows, I, l.ffn_out_w, l.ffn_out_b, H, tmp_.get(), false);
+      linear(x_.get(), rows, H, l.ffn_in_w, hw.ffn_in, l.ffn_in_b, I, ffn_.get(), true);
+      linear(ffn_.get(), rows, I, l.ffn_out_w, hw.ffn_out, l.ffn_out_b, H, tmp_.get(), false);
       add_layer_norm_kernel<<<r, 128, 0, stream_>>>(x_.get(), tmp_.get(), H, l.out_ln_g, l.out_ln_b, c.layer_norm_eps);
     }
     pool_kernel<<<static_cast<unsigned>(count), 128, 0, stream_>>>(x_.get(), d_off_.get(), H, c.pooling == Pooling::kCls,
@@ -256,27 +290,56 @@ class CudaEncoder final : public EncoderBackend {
     uploads_.push_back(d);
     return d;
   }
-
-  // out[rows, n] = x[rows, k] . W^T + b (row-major; W is [n, k]). In cuBLAS's
-  // column-major terms: out^T = W^T^T . x^T.
-  void linear(const float* x, size_t rows, int k, const float* w, const float* b, int n, float* out, bool gelu) {
-    const float one = 1.0f, zero = 0.0f;
-    cublasSgemm(blas_, CUBLAS_OP_T, CUBLAS_OP_N, n, static_cast<int>(rows), k, &one, w, k, x, k, &zero, out, n);
-    const size_t total = rows * static_cast<size_t>(n);
-    const unsigned blocks = static_cast<unsigned>(std::min<size_t>((total + kThreads - 1) / kThreads, 65535));
-    bias_kernel<<<blocks, kThreads, 0, stream_>>>(out, b, rows, n, gelu);
+  // A device copy of n device floats in this encoder's half type (2 bytes each).
+  void* to_half(const float* device, size_t n) {
+    void* d = nullptr;
+    DPK_CUDA_CHECK(cudaMalloc(&d, n * 2));
+    uploads_.push_back(d);
+    convert(device, n, d);
+    return d;
+  }
+  void convert(const float* in, size_t n, void* out) {
+    if (precision_ == GpuPrecision::kBf16) {
+      to_half_kernel<<<grid_for(n), kThreads, 0, stream_>>>(in, n, static_cast<__nv_bfloat16*>(out));
+    } else {
+      to_half_kernel<<<grid_for(n), kThreads, 0, stream_>>>(in, n, static_cast<__half*>(out));
+    }
   }
 
+  // out[rows, n] = x[rows, k] . W^T + b (row-major; W is [n, k]). In cuBLAS's
+  // column-major terms: out^T = W^T^T . x^T. In half precision, x is rounded
+  // to the half type first; the product accumulates and lands in fp32.
+  void linear(const float* x, size_t rows, int k, const float* w, const void* w_half, const float* b, int n,
+              float* out, bool gelu) {
+    const float one = 1.0f, zero = 0.0f;
+    if (precision_ == GpuPrecision::kFp32) {
+      cublasSgemm(blas_, CUBLAS_OP_T, CUBLAS_OP_N, n, static_cast<int>(rows), k, &one, w, k, x, k, &zero, out, n);
+    } else {
+      const cudaDataType t = precision_ == GpuPrecision::kBf16 ? CUDA_R_16BF : CUDA_R_16F;
+      convert(x, rows * static_cast<size_t>(k), xh_.get());
+      cublasGemmEx(blas_, CUBLAS_OP_T, CUBLAS_OP_N, n, static_cast<int>(rows), k, &one, w_half, t, k, xh_.get(), t, k,
+                   &zero, out, CUDA_R_32F, n, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT);
+    }
+    bias_kernel<<<grid_for(rows * static_cast<size_t>(n)), kThreads, 0, stream_>>>(out, b, rows, n, gelu);
+  }
+
+  struct HalfWeights {
+    const void *qkv = nullptr, *attn_out = nullptr, *ffn_in = nullptr, *ffn_out = nullptr;
+  };
+
   std::shared_ptr<const BertWeights> w_;
+  GpuPrecision precision_;
   cudaStream_t stream_ = nullptr;
   cublasHandle_t blas_ = nullptr;
-  std::vector<float*> uploads_;
+  std::vector<void*> uploads_;
+  std::vector<HalfWeights> half_;
   const float *we_ = nullptr, *pe_ = nullptr, *te_ = nullptr, *eg_ = nullptr, *eb_ = nullptr;
   std::vector<BertLayerWeights> layers_;
   std::vector<int32_t> row_seq_, pos_;
   DeviceBuffer<int32_t> d_ids_, d_pos_, d_seq_;
   DeviceBuffer<uint32_t> d_off_;
   DeviceBuffer<float> x_, qkv_, ctx_, tmp_, ffn_, out_;
+  DeviceBuffer<char> xh_;  // a GEMM input rounded to the half type
 };
 
 int module_device_count() {
@@ -285,9 +348,16 @@ int module_device_count() {
   return n;
 }
 
-StatusOr<std::unique_ptr<EncoderBackend>> module_make_encoder(std::shared_ptr<const BertWeights> weights) {
+StatusOr<std::unique_ptr<EncoderBackend>> module_make_encoder(std::shared_ptr<const BertWeights> weights,
+                                                              GpuPrecision precision) {
   if (module_device_count() <= 0) return Status::Usage("no CUDA device found");
-  auto e = std::make_unique<CudaEncoder>(std::move(weights));
+  if (precision == GpuPrecision::kBf16) {
+    int device = 0, major = 0;
+    cudaGetDevice(&device);
+    cudaDeviceGetAttribute(&major, cudaDevAttrComputeCapabilityMajor, device);
+    if (major < 8) return Status::Usage("--precision bf16 needs a GPU of compute capability 8.0 or later");
+  }
+  auto e = std::make_unique<CudaEncoder>(std::move(weights), precision);
   Status st = e->init();
   if (!st.ok()) return st;
   return std::unique_ptr<EncoderBackend>(std::move(e));

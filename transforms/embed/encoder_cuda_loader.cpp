@@ -63,10 +63,11 @@ int cuda_device_count() {
   return l.module ? l.module->device_count() : 0;
 }
 
-StatusOr<std::unique_ptr<EncoderBackend>> make_cuda_encoder(std::shared_ptr<const BertWeights> weights) {
+StatusOr<std::unique_ptr<EncoderBackend>> make_cuda_encoder(std::shared_ptr<const BertWeights> weights,
+                                                            GpuPrecision precision) {
   const Loaded& l = load_module();
   if (l.module == nullptr) return Status::Usage(l.error);
-  return l.module->make_encoder(std::move(weights));
+  return l.module->make_encoder(std::move(weights), precision);
 }
 
 }  // namespace dpk
