@@ -32,7 +32,7 @@ jq -e '[.steps[] | [.documents_in, .documents_out]] as $s
   || fail "step counts do not chain: $(jq -c '[.steps[] | [.name, .documents_in, .documents_out]]' out/metadata.json)"
 W="$DPK_SRC/../shared/data/warc"
 [ -d "$W" ] || fail "shared data not found: $W (see ../shared/data/README.md)"
-(cd "$DPK_SRC" && dpk run recipes/pretrain-web-warc.yaml -q -o "$DPK_TMP/warc-out/" "$W/")
+(cd "$DPK_SRC" && dpk run recipes/pretrain-web-warc.yaml -q -o "$DPK_TMP/warc-out/")
 check_balanced warc-out/metadata.json
 [ "$(jq -r '.steps[0].documents_out' warc-out/metadata.json)" -gt 10 ] || fail "few WARC records read: $(jq -c .steps[0] warc-out/metadata.json)"
 odd=$(find warc-out -type f ! -path 'warc-out/.dpk/*' ! -name metadata.json ! -name '*.jsonl' ! -name '*.jsonl.gz' ! -name '*.jsonl.zst')
