@@ -7,6 +7,7 @@
 #include <zstd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <vector>
@@ -281,6 +282,20 @@ StatusOr<std::unique_ptr<ByteSink>> open_output(const std::string& path) {
   int f = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (f < 0) return Status::Io(path + ": cannot create: " + errno_text());
   return std::unique_ptr<ByteSink>(new FdSink(f, path, tmp));
+}
+
+StatusOr<size_t> ProducedByteSource::read(char* buf, size_t n) {
+  while (out_.size() - out_pos_ < n && !done_) {
+    if (out_pos_ > 0) {  // drop what was read before making more
+      out_.erase(0, out_pos_);
+      out_pos_ = 0;
+    }
+    DPK_RETURN_IF_ERROR(produce());
+  }
+  const size_t k = std::min(n, out_.size() - out_pos_);
+  std::memcpy(buf, out_.data() + out_pos_, k);
+  out_pos_ += k;
+  return k;
 }
 
 }  // namespace dpk

@@ -34,7 +34,7 @@ bool ends_with_ci(std::string_view s, std::string_view lower_suffix) {
 
 bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos; }
 
-class IngestDocumentSource final : public ByteSource {
+class IngestDocumentSource final : public ProducedByteSource {
  public:
   IngestDocumentSource(std::unique_ptr<ByteSource> raw, std::string path, IngestSourceOptions options)
       : raw_(std::move(raw)), path_(std::move(path)), options_(std::move(options)) {
@@ -44,19 +44,6 @@ class IngestDocumentSource final : public ByteSource {
     if (archive_ != nullptr) archive_read_free(archive_);
   }
 
-  StatusOr<size_t> read(char* buf, size_t n) override {
-    while (out_.size() - out_pos_ < n && !done_) {
-      if (out_pos_ > 0) {
-        out_.erase(0, out_pos_);
-        out_pos_ = 0;
-      }
-      DPK_RETURN_IF_ERROR(produce());
-    }
-    const size_t k = std::min(n, out_.size() - out_pos_);
-    std::memcpy(buf, out_.data() + out_pos_, k);
-    out_pos_ += k;
-    return k;
-  }
   uint64_t raw_offset() const override {
     if (archive_ != nullptr && by_name_) return static_cast<uint64_t>(archive_filter_bytes(archive_, -1));
     return raw_->raw_offset();
@@ -64,7 +51,7 @@ class IngestDocumentSource final : public ByteSource {
   Codec codec() const override { return raw_->codec(); }
 
  private:
-  Status produce() {
+  Status produce() override {
     if (!started_) {
       started_ = true;
       return start();
@@ -280,15 +267,12 @@ class IngestDocumentSource final : public ByteSource {
   struct archive* archive_ = nullptr;
   bool by_name_ = false;
   bool started_ = false;
-  bool done_ = false;
   std::string head_;
   size_t head_pos_ = 0;
   std::vector<char> chunk_;
   std::string content_, text_, charset_, entry_name_, display_, message_, reject_utf8_;
   CharsetDecoder decoder_;
   PdfTextExtractor pdf_;
-  std::string out_;
-  size_t out_pos_ = 0;
 };
 
 }  // namespace

@@ -32,29 +32,16 @@ BodyKind body_kind(std::string_view content_type) {
   return BodyKind::kOther;
 }
 
-class WarcDocumentSource final : public ByteSource {
+class WarcDocumentSource final : public ProducedByteSource {
  public:
   WarcDocumentSource(std::unique_ptr<ByteSource> raw, WarcSourceOptions options)
       : raw_(raw.get()), reader_(std::move(raw)), options_(std::move(options)) {}
 
-  StatusOr<size_t> read(char* buf, size_t n) override {
-    while (out_.size() - out_pos_ < n && !done_) {
-      if (out_pos_ > 0) {
-        out_.erase(0, out_pos_);
-        out_pos_ = 0;
-      }
-      DPK_RETURN_IF_ERROR(produce());
-    }
-    const size_t k = std::min(n, out_.size() - out_pos_);
-    std::memcpy(buf, out_.data() + out_pos_, k);
-    out_pos_ += k;
-    return k;
-  }
   uint64_t raw_offset() const override { return raw_->raw_offset(); }
   Codec codec() const override { return raw_->codec(); }
 
  private:
-  Status produce() {
+  Status produce() override {
     auto more = reader_.next(rec_, problem_);
     if (!more.ok()) return more.status();
     if (!problem_.empty()) emit_problem();
@@ -147,9 +134,6 @@ class WarcDocumentSource final : public ByteSource {
   HttpResponse http_;
   CharsetDecoder decoder_;
   std::string problem_, utf8_, charset_, header_utf8_, header_cs_;
-  std::string out_;
-  size_t out_pos_ = 0;
-  bool done_ = false;
 };
 
 }  // namespace

@@ -29,6 +29,24 @@ class ByteSource {
   virtual Codec codec() const = 0;
 };
 
+// A ByteSource whose bytes a subclass makes on demand, a piece at a time:
+// read() calls produce() until it has the bytes asked for or the subclass
+// sets done_. Source steps (dpk-warc, dpk-ingest) append one JSONL line per
+// record to out_, so only the records in flight are held.
+class ProducedByteSource : public ByteSource {
+ public:
+  StatusOr<size_t> read(char* buf, size_t n) final;
+
+ protected:
+  // Appends to out_ (possibly nothing, e.g. a record skipped), or sets done_.
+  virtual Status produce() = 0;
+  std::string out_;
+  bool done_ = false;
+
+ private:
+  size_t out_pos_ = 0;
+};
+
 // Opens a file, or stdin for "-". Missing file: kUsage; unreadable: kIo.
 StatusOr<std::unique_ptr<ByteSource>> open_input(const std::string& path);
 
