@@ -274,10 +274,15 @@ void PhoneFinder::find_in_window(std::string_view text, Span c, std::vector<Span
     if (international && r > 0) break;  // +CC numbers parse the same in any region
     if (!international && trunk_[r] && s[d0] != trunk_[r]) continue;
     // Numbers written without their region's trunk prefix (NANPA, Indian
-    // mobiles) have ten digits at least and do not start with 0 (that is the
-    // prefix). Regions with no trunk prefix at all (DK, NO, IT, ES ...) write
-    // every national number whole, eight or nine digits, some from a 0.
-    if (!international && !trunk_[r] && info_[r].has_national_prefix && (digits < 10 || s[d0] == '0')) continue;
+    // mobiles) have ten digits at least and do not start with 0. Indian
+    // landlines are written from the trunk 0 ("0660 382 47 98"): a window
+    // that starts with it is read too. Regions with no trunk prefix at all
+    // (DK, NO, IT, ES ...) write every national number whole, eight or nine
+    // digits, some from a 0.
+    const bool from_trunk_zero = info_[r].national_prefix == '0' && s[d0] == '0';
+    if (!international && !trunk_[r] && info_[r].has_national_prefix && !from_trunk_zero &&
+        (digits < 10 || s[d0] == '0'))
+      continue;
     // A reading that already covers the whole window needs no other region.
     if (out.size() > first_out && out.back().begin <= c.begin + 1 && out.back().end + 1 >= c.end) break;
     const FastVerdict fast = fast_verdict(s, r);

@@ -171,6 +171,25 @@ TEST(PiiPhoneRegions, RegionsWithoutTrunkPrefix) {
   EXPECT_TRUE(out.empty());
 }
 
+TEST(PiiPhoneRegions, IndianNumbersWithAndWithoutTheTrunkZero) {
+  auto db = PatternDatabase::compile(PiiTypeSet::all());
+  DetectorConfig in;
+  in.regions = {"IN"};
+  PiiDetector det(db.value(), in);
+  std::vector<Entity> out;
+  // Landlines from the trunk 0, mobiles bare or from the trunk 0.
+  for (const char* phone : {"011 2345 6789", "0660 382 47 98", "098 7654 3210", "98765 43210"}) {
+    det.detect(phone, out);
+    ASSERT_EQ(out.size(), 1u) << phone;
+    EXPECT_EQ(out[0].end - out[0].begin, std::string_view(phone).size()) << phone;
+  }
+  // Too short after the trunk 0, or bare and too short.
+  for (const char* not_phone : {"022 2345 678", "0555 1234", "98765 4321"}) {
+    det.detect(not_phone, out);
+    EXPECT_TRUE(out.empty()) << not_phone;
+  }
+}
+
 TEST(PiiPhoneRegions, NationalFormatsFollowTheRegions) {
   auto db = PatternDatabase::compile(PiiTypeSet::all());
   DetectorConfig us;
