@@ -279,7 +279,7 @@ void PhoneFinder::find_in_window(std::string_view text, Span c, std::vector<Span
     // that starts with it is read too. Regions with no trunk prefix at all
     // (DK, NO, IT, ES ...) write every national number whole, eight or nine
     // digits, some from a 0.
-    const bool from_trunk_zero = info_[r].national_prefix == '0' && s[d0] == '0';
+    const bool from_trunk_zero = !international && !trunk_[r] && info_[r].national_prefix == '0' && s[d0] == '0';
     if (!international && !trunk_[r] && info_[r].has_national_prefix && !from_trunk_zero &&
         (digits < 10 || s[d0] == '0'))
       continue;
@@ -309,6 +309,8 @@ void PhoneFinder::find_in_window(std::string_view text, Span c, std::vector<Span
       // when the number is read as international; when that number is not
       // valid, its tail is no national number of the region either.
       if (international && p.begin > c.begin && text.substr(p.begin, 3) == "(0)") continue;
+      // A window read only for its trunk 0 yields numbers from a trunk 0.
+      if (from_trunk_zero && text[p.begin + (text[p.begin] == '(')] != '0') continue;
       add_phone(text, p, out);
     }
   }
