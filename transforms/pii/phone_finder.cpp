@@ -27,6 +27,7 @@ PhoneFinder::PhoneFinder(std::vector<std::string> regions) : regions_(std::move(
     info.country_code = util.GetCountryCodeForRegion(r);
     info.country_code_digits = std::to_string(info.country_code);
     info.national_prefix = ndd.size() == 1 ? ndd[0] : '\0';
+    info.has_national_prefix = !ndd.empty();
     for (int len = 1; len <= 17; ++len) {
       PhoneNumber pn;
       pn.set_country_code(info.country_code);
@@ -157,10 +158,50 @@ bool PhoneFinder::looks_like_date_or_version(std::string_view s) {
   return false;
 }
 
+uint32_t PhoneFinder::extension_end(std::string_view text, uint32_t pos) {
+  // An extension after the number, as libphonenumber reads them: "x346",
+  // " x 12", " ext. 12", ", ext 12", " extension 12", " #12".
+  auto lower = [](char ch) { return static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch); };
+  auto word_at = [&](size_t i, std::string_view w) {
+    if (i + w.size() > text.size()) return false;
+    for (size_t k = 0; k < w.size(); ++k) {
+      if (lower(text[i + k]) != w[k]) return false;
+    }
+    return true;
+  };
+  size_t i = pos;
+  if (i < text.size() && text[i] == ',') ++i;
+  if (i < text.size() && text[i] == ' ') ++i;
+  if (word_at(i, "extension")) i += 9;
+  else if (word_at(i, "extn")) i += 4;
+  else if (word_at(i, "ext")) i += 3;
+  else if (i < text.size() && (lower(text[i]) == 'x' || text[i] == '#')) i += 1;
+  else return pos;
+  if (i < text.size() && (text[i] == '.' || text[i] == ':')) ++i;
+  if (i < text.size() && text[i] == ' ') ++i;
+  const size_t first_digit = i;
+  while (i < text.size() && is_digit(text[i]) && i - first_digit < 7) ++i;
+  if (i == first_digit || (i < text.size() && is_alnum(text[i]))) return pos;
+  return static_cast<uint32_t>(i);
+}
+
 void PhoneFinder::find(std::string_view text, Span c, std::vector<Span>& out) {
   const char prev = c.begin > 0 ? text[c.begin - 1] : ' ';
   if (is_alnum(prev) || ((prev == '.' || prev == ',') && c.begin > 1 && is_digit(text[c.begin - 2]))) return;
-  if (c.end < text.size() && is_alnum(text[c.end])) return;
+  // A number glued to a letter is part of a word or an id, unless the letter
+  // opens an extension ("208-263-4522x346"): a number that ends the run
+  // takes its extension into its span.
+  const uint32_t ext_end = extension_end(text, c.end);
+  if (ext_end == c.end && c.end < text.size() && is_alnum(text[c.end])) return;
+  const size_t first_out = out.size();
+  find_in_run(text, c, out);
+  if (ext_end == c.end) return;
+  for (size_t i = first_out; i < out.size(); ++i) {
+    if (out[i].end == c.end) out[i].end = ext_end;
+  }
+}
+
+void PhoneFinder::find_in_run(std::string_view text, Span c, std::vector<Span>& out) {
   if (c.end - c.begin <= kMaxWindow) {
     find_in_window(text, c, out);
     return;
@@ -232,9 +273,16 @@ void PhoneFinder::find_in_window(std::string_view text, Span c, std::vector<Span
   for (size_t r = 0; r < regions_.size(); ++r) {
     if (international && r > 0) break;  // +CC numbers parse the same in any region
     if (!international && trunk_[r] && s[d0] != trunk_[r]) continue;
-    // Without a trunk prefix, national numbers (NANPA, Indian mobiles) have
-    // ten digits at least and do not start with 0 (that is a trunk prefix).
-    if (!international && !trunk_[r] && (digits < 10 || s[d0] == '0')) continue;
+    // Numbers written without their region's trunk prefix (NANPA, Indian
+    // mobiles) have ten digits at least and do not start with 0. Indian
+    // landlines are written from the trunk 0 ("0660 382 47 98"): a window
+    // that starts with it is read too. Regions with no trunk prefix at all
+    // (DK, NO, IT, ES ...) write every national number whole, eight or nine
+    // digits, some from a 0.
+    const bool from_trunk_zero = !international && !trunk_[r] && info_[r].national_prefix == '0' && s[d0] == '0';
+    if (!international && !trunk_[r] && info_[r].has_national_prefix && !from_trunk_zero &&
+        (digits < 10 || s[d0] == '0'))
+      continue;
     // A reading that already covers the whole window needs no other region.
     if (out.size() > first_out && out.back().begin <= c.begin + 1 && out.back().end + 1 >= c.end) break;
     const FastVerdict fast = fast_verdict(s, r);
@@ -256,7 +304,15 @@ void PhoneFinder::find_in_window(std::string_view text, Span c, std::vector<Span
     if (fast == FastVerdict::kNone && !found_.empty()) ++stats_.disagreements;
     if (fast == FastVerdict::kWhole && (found_.size() != 1 || found_[0].begin != c.begin || found_[0].end != c.end))
       ++stats_.disagreements;
-    for (const Span& p : found_) add_phone(text, p, out);
+    for (const Span& p : found_) {
+      // "+41 (0)66 874 79 62": the trunk prefix in parentheses is dropped
+      // when the number is read as international; when that number is not
+      // valid, its tail is no national number of the region either.
+      if (international && p.begin > c.begin && text.substr(p.begin, 3) == "(0)") continue;
+      // A window read only for its trunk 0 yields numbers from a trunk 0.
+      if (from_trunk_zero && text[p.begin + (text[p.begin] == '(')] != '0') continue;
+      add_phone(text, p, out);
+    }
   }
   // Footers and contact blocks repeat the same numbers page after page.
   if (memo_.size() >= kMemoEntries) memo_.clear();

@@ -11,6 +11,7 @@
 
 #include "dpk/document.h"
 #include "dpk/document_parser.h"
+#include "phone_finder.h"
 #include "pii_detector.h"
 
 namespace dpk::pii {
@@ -75,7 +76,8 @@ TEST(PhoneFastPath, AgreesWithTheMatcherOnGeneratedWindows) {
   const char* seps[] = {" ", "-", ".", " - ", "  "};
   const char* leads[] = {"",    "0",    "1",    "0",   "9",    "(",    "07",  "01",  "02",    "03",   "04",
                          "06",  "08",   "+1 ",  "+44", "+44 ", "+49 ", "+33", "+91 ", "+7 ",   "+48 ", "+3",
-                         "+1",  "+86 ", "+52 ", "+61", "+800", "+39 ", "+0",  "+999", "+1 1", "+44 0"};
+                         "+1",  "+86 ", "+52 ", "+61", "+800", "+39 ", "+0",  "+999", "+1 1", "+44 0",
+                         "+44 (0)", "+41 (0)", "+49 (0)", "+33 (0)"};
   std::vector<std::string> texts;
   for (int i = 0; i < 4000; ++i) {
     std::string w = leads[rng() % std::size(leads)];
@@ -86,11 +88,42 @@ TEST(PhoneFastPath, AgreesWithTheMatcherOnGeneratedWindows) {
       if (paren && g == 0) w += ") ";
       else if (g + 1 < groups) w += seps[rng() % std::size(seps)];
     }
-    texts.push_back("Call " + w + " today");
+    texts.push_back("Call " + w + (i % 5 == 0 ? "x12" : i % 5 == 1 ? " ext. 345" : "") + " today");
   }
   DetectorConfig cfg;
   cfg.regions = {"US", "GB", "DE", "FR", "IN", "CA"};
   expect_agreement(texts, cfg, 1000);
+}
+
+// An extension changes no reading of the number before it: the phones found
+// with it are the phones found without it, those that end the run extended.
+TEST(PhoneFastPath, ExtensionsOnlyExtendTheNumberBeforeThem) {
+  std::mt19937 rng(20261126);
+  const char* exts[] = {"x346", " x 12", " ext. 12", ", Ext 7", " extension 221", " #12", " EXT:4"};
+  const char* shapes[] = {"(###) ###-####", "###-###-####", "0## ########", "+44 (0)## #### ####",
+                          "+1 ### ### ####", "0# ## ## ## ##", "0#### ######", "+49 ## ########"};
+  PhoneFinder finder({"US", "GB", "DE", "FR", "IN"});
+  int extended = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string w = shapes[rng() % std::size(shapes)];
+    for (char& ch : w) {
+      if (ch == '#') ch = static_cast<char>('0' + rng() % 10);
+    }
+    const std::string ext = exts[rng() % std::size(exts)];
+    const std::string plain = "Call " + w + " today", with_ext = "Call " + w + ext + " today";
+    const Span run{5, static_cast<uint32_t>(5 + w.size())};
+    std::vector<Span> a, b;
+    finder.find(plain, run, a);
+    finder.find(with_ext, run, b);
+    ASSERT_EQ(a.size(), b.size()) << with_ext;
+    for (size_t k = 0; k < a.size(); ++k) {
+      EXPECT_EQ(a[k].begin, b[k].begin) << with_ext;
+      const uint32_t want = a[k].end == run.end ? static_cast<uint32_t>(run.end + ext.size()) : a[k].end;
+      EXPECT_EQ(b[k].end, want) << with_ext;
+      extended += b[k].end != a[k].end;
+    }
+  }
+  EXPECT_GE(extended, 300);  // enough valid numbers were drawn to test anything
 }
 
 }  // namespace

@@ -105,6 +105,91 @@ TEST_P(PiiDetectorTest, NotPhones) {
   EXPECT_TRUE(find("price 1.234.567,89 EUR").empty());
 }
 
+TEST_P(PiiDetectorTest, PhoneExtensions) {
+  EXPECT_EQ(find("Call 208-263-4522x346 now"), one("PHONE", "208-263-4522x346"));
+  EXPECT_EQ(find("Call (415) 555-2671 ext. 12 now"), one("PHONE", "(415) 555-2671 ext. 12"));
+  EXPECT_EQ(find("Call (415) 555-2671, Ext 3 now"), one("PHONE", "(415) 555-2671, Ext 3"));
+  EXPECT_EQ(find("Call (415) 555-2671 x 12."), one("PHONE", "(415) 555-2671 x 12"));
+  EXPECT_EQ(find("Call 030 12345678 #221."), one("PHONE", "030 12345678 #221"));
+  EXPECT_EQ(find("Call 030 12345678 extension 221"), one("PHONE", "030 12345678 extension 221"));
+  // No digits after the marker, or a word after them: no extension.
+  EXPECT_EQ(find("Call 4155552671 x12ab now"), one("PHONE", "4155552671"));
+  EXPECT_EQ(find("Call 4155552671 exterior"), one("PHONE", "4155552671"));
+  EXPECT_TRUE(find("sku 4155552671xyz and 4155552671x").empty());
+  EXPECT_TRUE(find("part 4155552671x12ab").empty());
+  // The number itself must be valid.
+  EXPECT_TRUE(find("Call (000) 000-0000x12 now").empty());
+  EXPECT_TRUE(find("screen 1920x1080 and 3840 x 2160").empty());
+}
+
+TEST_P(PiiDetectorTest, PhoneTrunkPrefixInInternationalFormat) {
+  EXPECT_EQ(find("Tel +44 (0)20 7946 0958."), one("PHONE", "+44 (0)20 7946 0958"));
+  EXPECT_EQ(find("Tel +41 (0)44 668 18 00."), one("PHONE", "+41 (0)44 668 18 00"));
+  EXPECT_EQ(find("Tel +49 (0)30 12345678."), one("PHONE", "+49 (0)30 12345678"));
+  // Not a valid Swiss number: its tail is no French national number either.
+  EXPECT_TRUE(find("Tel +41 (0)66 874 79 62.").empty());
+  EXPECT_TRUE(find("Tel +41 (0)35 713 27 71.").empty());
+}
+
+TEST(PiiPhoneRegions, TrunkPrefixInInternationalFormatWhateverTheFirstRegion) {
+  auto db = PatternDatabase::compile(PiiTypeSet::all());
+  DetectorConfig fr;
+  fr.regions = {"FR", "DE"};
+  PiiDetector det(db.value(), fr);
+  std::vector<Entity> out;
+  det.detect("+41 (0)66 874 79 62", out);  // (0)66 87 47 96 2 would be French
+  EXPECT_TRUE(out.empty());
+  det.detect("+33 (0)1 42 68 53 00", out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].begin, 0u);
+  EXPECT_EQ(out[0].end, 20u);
+}
+
+TEST(PiiPhoneRegions, RegionsWithoutTrunkPrefix) {
+  // Danish, Norwegian, Spanish and Italian numbers have no trunk prefix:
+  // eight or nine digits, Italian ones often from a 0. (Spanish numbers in
+  // groups of three, "912 345 678", read as an amount and are missed.)
+  auto db = PatternDatabase::compile(PiiTypeSet::all());
+  DetectorConfig cfg;
+  cfg.regions = {"DK", "NO", "ES", "IT"};
+  PiiDetector det(db.value(), cfg);
+  std::vector<Entity> out;
+  for (const char* phone : {"27 591698", "99 88 75 39", "91 234 56 78", "06 6982 1234"}) {
+    det.detect(phone, out);
+    ASSERT_EQ(out.size(), 1u) << phone;
+    EXPECT_EQ(out[0].end - out[0].begin, std::string_view(phone).size()) << phone;
+  }
+  for (const char* not_phone : {"12 34 56 78", "2759169", "00 12 34 56"}) {
+    det.detect(not_phone, out);
+    EXPECT_TRUE(out.empty()) << not_phone;
+  }
+  // The same digits are no number of the default regions.
+  PiiDetector us(db.value(), DetectorConfig{});
+  us.detect("27 591698", out);
+  EXPECT_TRUE(out.empty());
+  us.detect("99 88 75 39", out);
+  EXPECT_TRUE(out.empty());
+}
+
+TEST(PiiPhoneRegions, IndianNumbersWithAndWithoutTheTrunkZero) {
+  auto db = PatternDatabase::compile(PiiTypeSet::all());
+  DetectorConfig in;
+  in.regions = {"IN"};
+  PiiDetector det(db.value(), in);
+  std::vector<Entity> out;
+  // Landlines from the trunk 0, mobiles bare or from the trunk 0.
+  for (const char* phone : {"011 2345 6789", "0660 382 47 98", "098 7654 3210", "98765 43210"}) {
+    det.detect(phone, out);
+    ASSERT_EQ(out.size(), 1u) << phone;
+    EXPECT_EQ(out[0].end - out[0].begin, std::string_view(phone).size()) << phone;
+  }
+  // Too short after the trunk 0, or bare and too short.
+  for (const char* not_phone : {"022 2345 678", "0555 1234", "98765 4321"}) {
+    det.detect(not_phone, out);
+    EXPECT_TRUE(out.empty()) << not_phone;
+  }
+}
+
 TEST(PiiPhoneRegions, NationalFormatsFollowTheRegions) {
   auto db = PatternDatabase::compile(PiiTypeSet::all());
   DetectorConfig us;
