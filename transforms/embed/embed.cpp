@@ -1,6 +1,8 @@
 // embed — adds a sentence embedding to every document (BERT-architecture
 // sentence-transformers models, CPU with BLAS or CUDA).
 #include <charconv>
+#include <cstdio>
+#include <mutex>
 
 #include "bert_config.h"
 #include "bert_weights.h"
@@ -166,9 +168,21 @@ const TransformSpec& dpk_transform_embed() {
           std::unique_ptr<EncoderBackend> be;
           if (setup->cuda) {
             auto g = make_cuda_encoder(setup->weights, setup->gpu_precision);
-            if (g.ok()) be = std::move(g.value());
+            if (g.ok()) {
+              be = std::move(g.value());
+            } else {
+              // Say so once rather than silently running on the CPU.
+              static std::once_flag warned;
+              std::call_once(warned, [&] {
+                std::fprintf(stderr, "dpk-embed: warning: CUDA encoder unavailable (%s); using the CPU\n",
+                             g.status().message().c_str());
+              });
+            }
           }
-          if (!be) be = make_cpu_encoder(setup->weights, setup->precision);
+          if (!be) {
+            const CpuPrecision p = cpu_bf16_supported() ? setup->precision : CpuPrecision::kFp32;
+            be = make_cpu_encoder(setup->weights, p);
+          }
           return std::make_unique<EmbedTransform>(setup, std::move(be));
         };
         const char* gpu = s->gpu_precision == GpuPrecision::kFp16   ? "cuda fp16"
