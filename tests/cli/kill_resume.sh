@@ -22,14 +22,15 @@ dpk-docid "${ARGS[@]}" -o out/ in/ 2> /dev/null &
 pid=$!
 # Wait until a few files are complete, then kill it hard.
 for _ in $(seq 1 3000); do
-  done_n=$( (find out/.dpk/done -type f 2> /dev/null || true) | wc -l)
+  # Complete records only: a record being written is a *.tmp-PID file.
+  done_n=$( (find out/.dpk/done -type f ! -name '*.tmp-*' 2> /dev/null || true) | wc -l)
   [ "$done_n" -ge 4 ] && break
   kill -0 $pid 2> /dev/null || break
   sleep 0.01
 done
 kill -9 $pid 2> /dev/null || fail "the run ended before it could be killed (too fast for this test)"
 wait $pid 2> /dev/null || true
-done_n=$(find out/.dpk/done -type f | wc -l)
+done_n=$(find out/.dpk/done -type f ! -name '*.tmp-*' | wc -l)
 [ "$done_n" -lt "$n_files" ] || fail "every file was done before the kill"
 
 # Nothing partial under a final name: every final-named output equals the reference.
@@ -48,7 +49,9 @@ echo "killed after $finals of $n_files files ($tmps temporary files left)"
 dpk-docid "${ARGS[@]}" -o out/ in/
 check_balanced out/metadata.json
 resumed=$(json_get out/metadata.json '[.inputs[] | select(.resumed == true)] | length')
-[ "$resumed" -ge 4 ] && [ "$resumed" -lt "$n_files" ] || fail "resumed $resumed of $n_files"
+# Exactly the files with a complete record are resumed (an output renamed to
+# its final name just before the kill, without its record yet, is redone).
+[ "$resumed" = "$done_n" ] && [ "$resumed" -ge 4 ] || fail "resumed $resumed of $n_files, $done_n had a complete record"
 for f in $(cd ref && find . -path ./.dpk -prune -o -type f ! -name metadata.json -print | sed 's|^\./||'); do
   cmp -s "out/$f" "ref/$f" || fail "after resume, $f differs from an uninterrupted run"
 done
