@@ -1,7 +1,6 @@
 // line-dedup — removes lines (or paragraphs) that recur across documents.
 #include <algorithm>
 #include <cstdio>
-#include <unordered_map>
 
 #include "bloom_filter.h"
 #include "line_dedup_stages.h"
@@ -38,27 +37,11 @@ class LineDedupTransform final : public GlobalTransform {
       }
       return;
     }
-    const uint64_t pos = line_dedup::doc_position(doc);
-    for (uint64_t h : scratch_.distinct) {
-      auto [it, fresh] = stats_.try_emplace(h, UnitStat{pos, 1});
-      if (!fresh) {
-        it->second.first_pos = std::min(it->second.first_pos, pos);
-        ++it->second.documents;
-      }
-    }
+    counts_.add_document(scratch_.distinct, line_dedup::doc_position(doc));
   }
 
   void merge_from(GlobalTransform& other) override {
-    auto& o = static_cast<LineDedupTransform&>(other);
-    if (&o == this) return;
-    for (const auto& [h, st] : o.stats_) {
-      auto [it, fresh] = stats_.try_emplace(h, st);
-      if (!fresh) {
-        it->second.first_pos = std::min(it->second.first_pos, st.first_pos);
-        it->second.documents += st.documents;
-      }
-    }
-    decltype(o.stats_)().swap(o.stats_);
+    counts_.merge_from(static_cast<LineDedupTransform&>(other).counts_);
   }
 
   Status finish() override {
@@ -71,10 +54,10 @@ class LineDedupTransform final : public GlobalTransform {
                    bloom_->seen.false_positive_rate() + bloom_->repeated.false_positive_rate());
       return Status::Ok();
     }
-    for (const auto& [h, st] : stats_) {
-      if (st.documents > cfg_.max_occurrences) frequent_.add(h, st.first_pos);
-    }
-    decltype(stats_)().swap(stats_);
+    counts_.for_each([this](uint64_t h, const line_dedup::UnitCounts::Count& c) {
+      if (c.documents > cfg_.max_occurrences) frequent_.add(h, c.first_pos);
+    });
+    counts_.clear();
     frequent_.seal();
     return Status::Ok();
   }
@@ -91,15 +74,10 @@ class LineDedupTransform final : public GlobalTransform {
   }
 
  private:
-  struct UnitStat {
-    uint64_t first_pos;
-    uint64_t documents;
-  };
-
   LineDedupConfig cfg_;
   std::shared_ptr<BloomState> bloom_;
   UnitScratch scratch_;
-  std::unordered_map<uint64_t, UnitStat> stats_;
+  line_dedup::UnitCounts counts_;
   FrequentUnits frequent_;
 };
 

@@ -5,7 +5,6 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
-#include <unordered_map>
 
 #include "dpk/byte_stream.h"
 #include "dpk/compression.h"
@@ -85,36 +84,18 @@ class CountStage final : public GlobalTransform {
 
   void observe(const Document& doc) override {
     hash_units(setup_->cfg, doc.text(), scratch_);
-    const uint64_t pos = doc_position(doc);
-    for (uint64_t h : scratch_.distinct) {
-      auto [it, fresh] = stats_.try_emplace(h, Stat{pos, 1});
-      if (!fresh) {
-        it->second.first_pos = std::min(it->second.first_pos, pos);
-        ++it->second.documents;
-      }
-    }
+    counts_.add_document(scratch_.distinct, doc_position(doc));
   }
-  void merge_from(GlobalTransform& other) override {
-    auto& o = static_cast<CountStage&>(other);
-    if (&o == this) return;
-    for (const auto& [h, st] : o.stats_) {
-      auto [it, fresh] = stats_.try_emplace(h, st);
-      if (!fresh) {
-        it->second.first_pos = std::min(it->second.first_pos, st.first_pos);
-        it->second.documents += st.documents;
-      }
-    }
-    decltype(o.stats_)().swap(o.stats_);
-  }
+  void merge_from(GlobalTransform& other) override { counts_.merge_from(static_cast<CountStage&>(other).counts_); }
   bool needs_second_pass() const override { return false; }
   Status finish() override {
     const uint64_t fingerprint = setup_->cfg.hashing_fingerprint();
     std::vector<std::vector<uint64_t>> parts(setup_->partitions, std::vector<uint64_t>{fingerprint});
-    for (const auto& [h, st] : stats_) {
+    counts_.for_each([&](uint64_t h, const UnitCounts::Count& c) {
       auto& p = parts[h % setup_->partitions];
-      p.insert(p.end(), {h, st.first_pos, st.documents});
-    }
-    decltype(stats_)().swap(stats_);
+      p.insert(p.end(), {h, c.first_pos, c.documents});
+    });
+    counts_.clear();
     for (uint64_t p = 0; p < parts.size(); ++p) {
       const std::string path = setup_->work + "/units/part-" + four_digits(p) + "/shard-" +
                                four_digits(static_cast<uint64_t>(setup_->shard_index)) + "-of-" +
@@ -125,13 +106,9 @@ class CountStage final : public GlobalTransform {
   }
 
  private:
-  struct Stat {
-    uint64_t first_pos;
-    uint64_t documents;
-  };
   std::shared_ptr<const CountSetup> setup_;
   UnitScratch scratch_;
-  std::unordered_map<uint64_t, Stat> stats_;
+  UnitCounts counts_;
 };
 
 const TransformSpec& count_spec() {

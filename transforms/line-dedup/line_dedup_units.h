@@ -14,6 +14,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -63,6 +64,41 @@ struct UnitScratch {
 // Splits `text` into units and hashes those long enough; `distinct` gets the
 // document's distinct unit hashes (a unit counts once per document).
 void hash_units(const LineDedupConfig& cfg, std::string_view text, UnitScratch& s);
+
+// Per unit hash: how many documents have it and the first of them. The
+// one-process step and the count stage both tally with this.
+class UnitCounts {
+ public:
+  struct Count {
+    uint64_t first_pos;
+    uint64_t documents;
+  };
+  // One document's distinct unit hashes.
+  void add_document(const std::vector<uint64_t>& distinct, uint64_t pos) {
+    for (uint64_t h : distinct) add(h, Count{pos, 1});
+  }
+  // Moves `other`'s counts into these (a thread's tally into the merged one).
+  void merge_from(UnitCounts& other) {
+    if (&other == this) return;
+    for (const auto& [h, c] : other.counts_) add(h, c);
+    other.clear();
+  }
+  template <typename F>
+  void for_each(F&& f) const {
+    for (const auto& [h, c] : counts_) f(h, c);
+  }
+  void clear() { decltype(counts_)().swap(counts_); }  // frees the table
+
+ private:
+  void add(uint64_t hash, Count c) {
+    auto [it, fresh] = counts_.try_emplace(hash, c);
+    if (!fresh) {
+      it->second.first_pos = std::min(it->second.first_pos, c.first_pos);
+      it->second.documents += c.documents;
+    }
+  }
+  std::unordered_map<uint64_t, Count> counts_;
+};
 
 // Frequent units with the position of the first document that has each.
 class FrequentUnits {
