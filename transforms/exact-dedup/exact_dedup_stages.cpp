@@ -5,11 +5,13 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "dpk/byte_stream.h"
 #include "dpk/compression.h"
 #include "dpk/runtime/cli.h"
 #include "dpk/runtime/run_config.h"
+#include "dpk/work_files.h"
 #include "exact_dedup_step.h"
 
 namespace dpk::exact_dedup {
@@ -17,12 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace rt = runtime;
-
-std::string four_digits(uint64_t n) {
-  char b[24];
-  std::snprintf(b, sizeof b, "%04llu", static_cast<unsigned long long>(n));
-  return b;
-}
 
 Status write_zstd(const std::string& path, std::string_view bytes) {
   std::string frame;
@@ -32,18 +28,6 @@ Status write_zstd(const std::string& path, std::string_view bytes) {
   if (!sink.ok()) return sink.status();
   DPK_RETURN_IF_ERROR((*sink)->write(frame));
   return (*sink)->commit();
-}
-
-// Files directly in `dir` whose names start with `prefix`, sorted.
-std::vector<std::string> list_named(const std::string& dir, std::string_view prefix) {
-  std::vector<std::string> out;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    std::string name = e.path().filename().string();
-    if (name.rfind(prefix, 0) == 0 && name.find(".tmp-") == std::string::npos) out.push_back(name);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 // The stages are run by tool_main, which reads -o as where documents go and
@@ -125,9 +109,9 @@ class HashStage final : public GlobalTransform {
     for (uint64_t p = 0; p < parts.size(); ++p) {
       bytes.clear();
       parts[p].serialize(bytes);
-      const std::string path = setup_->work + "/hashes/part-" + four_digits(p) + "/shard-" +
-                               four_digits(static_cast<uint64_t>(setup_->shard_index)) + "-of-" +
-                               four_digits(static_cast<uint64_t>(setup_->shard_count)) + ".bin.zst";
+      const std::string path = setup_->work + "/hashes/part-" + four_digits(p) + "/" +
+                               shard_file_name(static_cast<uint64_t>(setup_->shard_index),
+                                               static_cast<uint64_t>(setup_->shard_count));
       DPK_RETURN_IF_ERROR(write_zstd(path, bytes));
     }
     return Status::Ok();
@@ -177,22 +161,10 @@ const TransformSpec& hashes_spec() {
 
 Status resolve_partition(const std::string& work, const std::string& part) {
   const std::string dir = work + "/hashes/" + part;
-  std::vector<std::string> files = list_named(dir, "shard-");
-  if (files.empty()) return Status::Usage(dir + ": no hash files (run the hashes stage first)");
-  // All hash stages of one run must be there: shard-IIII-of-NNNN for every I.
-  const std::string of = files[0].substr(files[0].find("-of-"));
-  for (size_t i = 0; i < files.size(); ++i) {
-    if (files[i] != "shard-" + four_digits(i) + of) {
-      return Status::Usage(dir + ": hash files of different runs or a missing shard (" + files[i] + ")");
-    }
-  }
-  const uint64_t count = std::strtoull(of.c_str() + 4, nullptr, 10);
-  if (files.size() != count) {
-    return Status::Usage(dir + ": " + std::to_string(files.size()) + " of " + std::to_string(count) +
-                         " hash shards present (a hashes stage is missing or failed)");
-  }
+  auto files = complete_shard_files(dir, "hash", "hashes");
+  if (!files.ok()) return files.status();
   HashRecords records;
-  for (const auto& f : files) {
+  for (const auto& f : *files) {
     auto bytes = read_whole_input(dir + "/" + f);
     if (!bytes.ok()) return bytes.status();
     DPK_RETURN_IF_ERROR(records.parse(*bytes, dir + "/" + f));
@@ -221,19 +193,15 @@ int run_resolve(int argc, char** argv) {
   }
   if (positional.size() != 1) return rt::report_error(prog, Status::Usage("give one work directory"));
   const std::string work = positional[0];
-  std::vector<std::string> parts = list_named(work + "/hashes", "part-");
-  if (parts.empty()) return rt::report_error(prog, Status::Usage(work + "/hashes: no partitions (run the hashes stage first)"));
+  std::optional<int64_t> only;
   if (values.has("partition")) {
     s = validate_options(kOptions, values, "");
     if (!s.ok()) return rt::report_error(prog, s);
-    const int64_t p = values.get_int("partition");
-    if (p < 0 || static_cast<size_t>(p) >= parts.size()) {
-      return rt::report_error(prog, Status::Usage("--partition: " + std::to_string(p) + " is not in 0.." +
-                                                  std::to_string(parts.size() - 1)));
-    }
-    parts = {"part-" + four_digits(static_cast<uint64_t>(p))};
+    only = values.get_int("partition");
   }
-  for (const auto& part : parts) {
+  auto parts = partitions_to_run(work + "/hashes", "hashes", only);
+  if (!parts.ok()) return rt::report_error(prog, parts.status());
+  for (const auto& part : *parts) {
     s = resolve_partition(work, part);
     if (!s.ok()) return rt::report_error(prog, s);
   }

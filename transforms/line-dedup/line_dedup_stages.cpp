@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 #include "dpk/byte_stream.h"
 #include "dpk/compression.h"
 #include "dpk/runtime/cli.h"
+#include "dpk/work_files.h"
 #include "line_dedup_units.h"
 
 namespace dpk::line_dedup {
@@ -17,52 +18,18 @@ namespace {
 namespace fs = std::filesystem;
 namespace rt = runtime;
 
-std::string four_digits(uint64_t n) {
-  char b[24];
-  std::snprintf(b, sizeof b, "%04llu", static_cast<unsigned long long>(n));
-  return b;
-}
-
-// Raw little-endian u64 words, one zstd frame, written under a temporary
-// name and renamed when complete (open_output).
-Status write_words(const std::string& path, const std::vector<uint64_t>& words) {
-  std::string frame;
-  BlockCompressor zstd(Codec::kZstd, 3);
-  DPK_RETURN_IF_ERROR(zstd.compress(
-      std::string_view(reinterpret_cast<const char*>(words.data()), words.size() * sizeof(uint64_t)), frame));
-  auto sink = open_output(path);
-  if (!sink.ok()) return sink.status();
-  DPK_RETURN_IF_ERROR((*sink)->write(frame));
-  return (*sink)->commit();
-}
-
-// Reads a file of write_words whose first word must be `fingerprint`;
+// Reads a work file (write_words) whose first word must be `fingerprint`;
 // appends the rest to `words`.
 Status read_words(const std::string& path, uint64_t fingerprint, std::vector<uint64_t>& words) {
-  auto bytes = read_whole_input(path);
-  if (!bytes.ok()) return bytes.status();
-  if (bytes->size() % 8 != 0 || bytes->size() < 8) return Status::Data(path + ": not a line-dedup work file");
-  uint64_t first = 0;
-  std::memcpy(&first, bytes->data(), 8);
-  if (first != fingerprint) {
+  const size_t at = words.size();
+  DPK_RETURN_IF_ERROR(dpk::read_words(path, words));
+  if (words.size() == at) return Status::Data(path + ": not a line-dedup work file");
+  if (words[at] != fingerprint) {
+    words.resize(at);
     return Status::Usage(path + ": written with other --unit, --normalize or --min-chars than this stage's");
   }
-  const size_t n = bytes->size() / 8 - 1, at = words.size();
-  words.resize(at + n);
-  if (n > 0) std::memcpy(&words[at], bytes->data() + 8, n * 8);
+  words.erase(words.begin() + static_cast<std::ptrdiff_t>(at));
   return Status::Ok();
-}
-
-// Entries of `dir` whose names start with `prefix`, sorted (temporaries skipped).
-std::vector<std::string> list_named(const std::string& dir, std::string_view prefix) {
-  std::vector<std::string> out;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    std::string name = e.path().filename().string();
-    if (name.rfind(prefix, 0) == 0 && name.find(".tmp") == std::string::npos) out.push_back(name);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 const OptionSpec kWorkOption{"work", OptionType::kString, "", "The work directory shared by the stages.", {}, 0, "DIR"};
@@ -97,9 +64,9 @@ class CountStage final : public GlobalTransform {
     });
     counts_.clear();
     for (uint64_t p = 0; p < parts.size(); ++p) {
-      const std::string path = setup_->work + "/units/part-" + four_digits(p) + "/shard-" +
-                               four_digits(static_cast<uint64_t>(setup_->shard_index)) + "-of-" +
-                               four_digits(static_cast<uint64_t>(setup_->shard_count)) + ".bin.zst";
+      const std::string path = setup_->work + "/units/part-" + four_digits(p) + "/" +
+                               shard_file_name(static_cast<uint64_t>(setup_->shard_index),
+                                               static_cast<uint64_t>(setup_->shard_count));
       DPK_RETURN_IF_ERROR(write_words(path, parts[p]));
     }
     return Status::Ok();
@@ -151,22 +118,10 @@ const TransformSpec& count_spec() {
 Status merge_partition(const std::string& work, const std::string& part, const LineDedupConfig& cfg,
                        uint64_t fingerprint) {
   const std::string dir = work + "/units/" + part;
-  const std::vector<std::string> files = list_named(dir, "shard-");
-  if (files.empty()) return Status::Usage(dir + ": no count files (run the count stage first)");
-  // Every count stage of one run must be there: shard-IIII-of-NNNN for every I.
-  const std::string of = files[0].substr(files[0].find("-of-"));
-  const uint64_t count = std::strtoull(of.c_str() + 4, nullptr, 10);
-  for (size_t i = 0; i < files.size(); ++i) {
-    if (files[i] != "shard-" + four_digits(i) + of) {
-      return Status::Usage(dir + ": count files of different runs or a missing shard (" + files[i] + ")");
-    }
-  }
-  if (files.size() != count) {
-    return Status::Usage(dir + ": " + std::to_string(files.size()) + " of " + std::to_string(count) +
-                         " count shards present (a count stage is missing or failed)");
-  }
+  auto files = complete_shard_files(dir, "count", "count");
+  if (!files.ok()) return files.status();
   std::vector<uint64_t> words;
-  for (const auto& f : files) DPK_RETURN_IF_ERROR(read_words(dir + "/" + f, fingerprint, words));
+  for (const auto& f : *files) DPK_RETURN_IF_ERROR(read_words(dir + "/" + f, fingerprint, words));
   if (words.size() % 3 != 0) return Status::Data(dir + ": truncated count records");
   struct Rec {
     uint64_t hash, first_pos, documents;
@@ -215,19 +170,11 @@ int run_merge(int argc, char** argv) {
   auto cfg = line_dedup_config(values);
   if (!cfg.ok()) return rt::report_error(prog, cfg.status());
   const std::string work = positional[0];
-  std::vector<std::string> parts = list_named(work + "/units", "part-");
-  if (parts.empty()) {
-    return rt::report_error(prog, Status::Usage(work + "/units: no partitions (run the count stage first)"));
-  }
-  if (values.has("partition") && !values.get_string("partition").empty()) {
-    const int64_t p = values.get_int("partition");
-    if (p < 0 || static_cast<size_t>(p) >= parts.size()) {
-      return rt::report_error(prog, Status::Usage("--partition: " + std::to_string(p) + " is not in 0.." +
-                                                      std::to_string(parts.size() - 1)));
-    }
-    parts = {"part-" + four_digits(static_cast<uint64_t>(p))};
-  }
-  for (const auto& part : parts) {
+  std::optional<int64_t> only;
+  if (values.has("partition") && !values.get_string("partition").empty()) only = values.get_int("partition");
+  auto parts = partitions_to_run(work + "/units", "count", only);
+  if (!parts.ok()) return rt::report_error(prog, parts.status());
+  for (const auto& part : *parts) {
     s = merge_partition(work, part, *cfg, cfg->hashing_fingerprint());
     if (!s.ok()) return rt::report_error(prog, s);
   }

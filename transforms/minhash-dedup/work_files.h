@@ -16,16 +16,13 @@
 #include <vector>
 
 #include "dpk/status.h"
+#include "dpk/work_files.h"  // write_words, read_words
 
 namespace dpk {
 
 constexpr int kPositionLineBits = 40;
 inline uint64_t make_position(uint64_t file_index, uint64_t line) { return (file_index << kPositionLineBits) | line; }
 
-// Writes `words` (a flat array of u64) zstd-compressed to `path`.
-Status write_words(const std::string& path, const std::vector<uint64_t>& words);
-// Reads a file written by write_words; appends to `words`.
-Status read_words(const std::string& path, std::vector<uint64_t>& words);
 // Files in `dir` whose name ends with `suffix`, sorted; empty when missing.
 std::vector<std::string> list_work_files(const std::string& dir, const std::string& suffix);
 
