@@ -38,6 +38,12 @@ constexpr std::string_view kSourceRejectPrefix = "{\"dpk_reject\":";
 // does not ratchet up to (slots x largest document ever seen).
 constexpr size_t kKeepDocumentBytes = 64 * 1024;
 
+// The run's first step turns each input file into documents (dpk-warc,
+// dpk-ingest) instead of the input being read as JSONL.
+bool starts_with_source(const RunPlan& plan) {
+  return !plan.steps.empty() && plan.steps.front().spec->source;
+}
+
 struct Rejection {
   uint64_t line;
   std::string message;
@@ -192,7 +198,7 @@ class PassRunner {
         continue;
       }
       auto src = open_input(inputs_[i].path);
-      if (src.ok() && !pass_.spool_in && !plan_.steps.empty() && plan_.steps.front().spec->source) {
+      if (src.ok() && !pass_.spool_in && starts_with_source(plan_)) {
         src = plan_.steps.front().spec->source(std::move(*src), inputs_[i].path, plan_.steps.front().options);
       }
       if (!src.ok()) {
@@ -246,7 +252,7 @@ class PassRunner {
     std::string_view rest = w.block.bytes();
     uint64_t line_no = w.block.first_line;
     size_t n = 0;
-    const bool from_source = !pass_.spool_in && !plan_.steps.empty() && plan_.steps.front().spec->source;
+    const bool from_source = !pass_.spool_in && starts_with_source(plan_);
     for (; !rest.empty(); ++line_no) {
       std::string_view line = next_line(rest);
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -711,7 +717,7 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
       req.level = cfg.compression_level;
       req.overwrite = cfg.overwrite || passes.size() > 1;
       req.layout = layout;
-      req.from_source = !plan.steps.empty() && plan.steps.front().spec->source;
+      req.from_source = starts_with_source(plan);
     }
     auto opened = open_output_target(req, pass_inputs);
     if (!opened.ok()) {
