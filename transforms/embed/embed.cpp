@@ -185,10 +185,7 @@ const TransformSpec& dpk_transform_embed() {
           }
           return std::make_unique<EmbedTransform>(setup, std::move(be));
         };
-        const char* gpu = s->gpu_precision == GpuPrecision::kFp16   ? "cuda fp16"
-                          : s->gpu_precision == GpuPrecision::kBf16 ? "cuda bf16"
-                                                                    : "cuda fp32";
-        c.explain = std::string(s->cuda ? gpu : s->precision == CpuPrecision::kBf16 ? "cpu bf16" : "cpu fp32") + ", model " + *dir + ", dim " +
+        c.explain = std::string(s->cuda ? gpu_backend_name(s->gpu_precision) : s->precision == CpuPrecision::kBf16 ? "cpu bf16" : "cpu fp32") + ", model " + *dir + ", dim " +
                     std::to_string(s->config.hidden_size) + (s->vectors ? ", vectors to " + v.get_string("vectors") : "");
         return c;
       },

@@ -52,6 +52,9 @@ std::unique_ptr<EncoderBackend> make_cpu_encoder(std::shared_ptr<const BertWeigh
 // float32): kFp16 and kBf16 give the GEMMs half-precision inputs and weights
 // with float32 accumulation (tensor cores); kFp32 is plain float32, no TF32.
 enum class GpuPrecision { kFp32, kFp16, kBf16 };
+inline const char* gpu_backend_name(GpuPrecision p) {
+  return p == GpuPrecision::kFp16 ? "cuda fp16" : p == GpuPrecision::kBf16 ? "cuda bf16" : "cuda fp32";
+}
 bool cuda_built();
 int cuda_device_count();
 StatusOr<std::unique_ptr<EncoderBackend>> make_cuda_encoder(std::shared_ptr<const BertWeights> weights,

@@ -184,9 +184,7 @@ class CudaEncoder final : public EncoderBackend {
     if (blas_) cublasDestroy(blas_);
     if (stream_) cudaStreamDestroy(stream_);
   }
-  std::string name() const override {
-    return precision_ == GpuPrecision::kFp16 ? "cuda fp16" : precision_ == GpuPrecision::kBf16 ? "cuda bf16" : "cuda fp32";
-  }
+  std::string name() const override { return gpu_backend_name(precision_); }
 
   Status init() {
     if (cudaStreamCreate(&stream_) != cudaSuccess) return Status::Io("CUDA: cannot create a stream");
