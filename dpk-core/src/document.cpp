@@ -13,6 +13,7 @@ void Document::reset(const Schema* schema, std::string_view raw) {
   has_id_ = false;
   live_edits_ = 0;
   drop_reason_ = {};
+  reject_message_.clear();
   drop_step = -1;
   source = 0;
   line = 0;

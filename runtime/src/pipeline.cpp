@@ -78,7 +78,7 @@ struct WorkItem {
     doc_ends.clear();
     rejections.clear();
     for (auto& c : counts) {
-      c.in = c.out = 0;
+      c.in = c.out = c.rejected = 0;
       c.dropped.clear();
       c.seconds = 0;
     }
@@ -315,6 +315,17 @@ class PassRunner {
     for (auto& d : w.docs) {
       if (d.dropped() && d.drop_step < 0) {
         d.drop_step = static_cast<int>(step);
+        if (d.rejected()) {
+          // Bad input a step found (Document::reject): handled like a line
+          // that did not parse, under --on-error.
+          c.rejected++;
+          w.rejections.push_back({d.line, d.reject_message()});
+          if (cfg_.on_error == OnError::kQuarantine) {
+            w.quarantined.append(d.raw());
+            w.quarantined.push_back('\n');
+          }
+          continue;
+        }
         c.dropped[std::string(d.drop_reason())]++;
       }
     }
@@ -402,7 +413,7 @@ class PassRunner {
         w.out.push_back('\n');
         if (ends) w.doc_ends.push_back(static_cast<uint32_t>(w.out.size()));
         ++w.docs_out;
-      } else if (side_.dropped) {
+      } else if (side_.dropped && !d.rejected()) {
         std::string reason(d.drop_reason());
         d.set_string("dpk_drop_reason", reason);
         d.serialize(w.dropped);
@@ -442,15 +453,18 @@ class PassRunner {
       summary_.documents_in++;
       if (input_counts_) (*input_counts_)[w.input].rejected++;
     }
+    // Rejections are counted in every pass: a step of a later pass can
+    // reject a document (Document::reject); lines only fail to parse in the
+    // first.
+    summary_.rejected += w.rejections.size();
+    if (input_counts_) (*input_counts_)[w.input].rejected += w.rejections.size();
     if (!pass_.spool_in) {
       summary_.documents_in += w.docs_in;
-      summary_.rejected += w.rejections.size();
       summary_.blank_lines += w.blank;
       summary_.bytes_in += w.block.size;
       if (input_counts_) {
         auto& ic = (*input_counts_)[w.input];
         ic.documents += w.docs_in;
-        ic.rejected += w.rejections.size();
         ic.bytes += w.block.size;
       }
     }

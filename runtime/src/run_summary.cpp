@@ -16,6 +16,7 @@ uint64_t StepCounts::dropped_total() const {
 void StepCounts::add(const StepCounts& o) {
   in += o.in;
   out += o.out;
+  rejected += o.rejected;
   for (const auto& [reason, c] : o.dropped) dropped[reason] += c;
   seconds += o.seconds;
 }
@@ -70,6 +71,7 @@ std::string RunSummary::to_json() const {
     w.key("dropped"); w.begin_object();
     for (const auto& [r, n] : s.dropped) { w.key(r); w.value(n); }
     w.end_object();
+    if (s.rejected) { w.key("rejected"); w.value(s.rejected); }
     w.key("seconds"); w.value(s.seconds);
     w.end_object();
   }
@@ -108,9 +110,10 @@ std::string RunSummary::human() const {
                 wall_seconds > 0 ? static_cast<double>(bytes_in) / 1e6 / wall_seconds : 0.0);
   s += buf;
   for (const auto& st : steps) {
-    if (st.dropped.empty()) continue;
+    if (st.dropped.empty() && st.rejected == 0) continue;
     s += "  " + st.name + ":";
     for (const auto& [r, n] : st.dropped) s += " " + r + "=" + std::to_string(n);
+    if (st.rejected) s += " rejected=" + std::to_string(st.rejected);
     s += "\n";
   }
   return s;

@@ -42,7 +42,7 @@ std::string encode_counts(const RunSummary& s) {
   line("totals", {s.documents_in, s.documents_out, s.rejected, s.created, s.blank_lines, s.bytes_in, s.bytes_out});
   for (const auto& [reason, n] : s.rejected_by_reason) line("rejected", {n}, reason);
   for (size_t i = 0; i < s.steps.size(); ++i) {
-    line("step", {i, s.steps[i].in, s.steps[i].out});
+    line("step", {i, s.steps[i].in, s.steps[i].out, s.steps[i].rejected});
     for (const auto& [reason, n] : s.steps[i].dropped) line("dropped", {i, n}, reason);
   }
   return out;
@@ -57,7 +57,7 @@ Status add_counts(std::string_view bytes, RunSummary& t) {
     auto f = split_tabs(line, 8);
     std::vector<uint64_t> n(f.size(), 0);
     const std::string_view tag = f[0];
-    const size_t numbers = tag == "totals" ? 7 : tag == "rejected" ? 1 : tag == "step" ? 3 : tag == "dropped" ? 2 : 0;
+    const size_t numbers = tag == "totals" ? 7 : tag == "rejected" ? 1 : tag == "step" ? 4 : tag == "dropped" ? 2 : 0;
     if (numbers == 0 || f.size() < numbers + 1) return bad;
     for (size_t i = 1; i <= numbers; ++i) {
       if (!to_u64(f[i], n[i])) return bad;
@@ -77,6 +77,7 @@ Status add_counts(std::string_view bytes, RunSummary& t) {
       if (n[1] >= t.steps.size()) return bad;
       t.steps[n[1]].in += n[2];
       t.steps[n[1]].out += n[3];
+      t.steps[n[1]].rejected += n[4];
     } else {
       if (f.size() != 4 || n[1] >= t.steps.size()) return bad;
       t.steps[n[1]].dropped[std::string(f[3])] += n[2];

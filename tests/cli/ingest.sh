@@ -46,6 +46,11 @@ done
 [ "$(jq -r '.steps[0].dropped["ingest:no_text"]' dir.json)" = 1 ] || fail "the text-less PDF is not ingest:no_text"
 [ "$(jq -r .counts.rejected dir.json)" = 1 ] || fail "the corrupt PDF is not rejected"
 grep -q 'corrupt PDF: src/bad.pdf' dir.err || fail "the corrupt PDF is not named: $(cat dir.err)"
+# PDFs are read by the step (on every thread), which rejects the corrupt one:
+# its step counts balance with the rejection, and no PDF bytes reach a file.
+jq -e '.steps[0] | .rejected == 1 and .documents_in == .documents_out + .rejected + ([.dropped[]] | add)' dir.json > /dev/null \
+  || fail "step counts with a rejection: $(jq -c .steps[0] dir.json)"
+! grep -q pdf_base64 dir.jsonl dropped.jsonl || fail "PDF bytes left in the output"
 [ "$(jq -r 'select(.path == "src/skip/photo.png") | .mime' dropped.jsonl)" = image/png ] || fail "photo.png mime"
 
 doc() { jq -c --arg p "$1" 'select(.path == $p)' dir.jsonl; }
@@ -100,6 +105,23 @@ set -e
 grep -q 'src.zip!bad.pdf' fail.err || fail "the error does not name the entry: $(cat fail.err)"
 dpk-ingest --on-error quarantine --quarantine q.jsonl -q src.7z > /dev/null
 jq -e '.path == "src.7z!bad.pdf"' q.jsonl > /dev/null || fail "quarantine: $(cat q.jsonl)"
+# The quarantined record carries the PDF's bytes as read.
+jq -r .pdf_base64 q.jsonl | base64 -d | cmp - src/bad.pdf || fail "the quarantined record does not hold the PDF's bytes"
+
+# Many PDFs, in one archive and as a folder: any thread count gives the same
+# documents in the same order.
+mkdir -p many
+for i in $(seq 1 40); do python3 "$MAKE_PDF" "many/r$i.pdf" "report $i, page one" "report $i, page two"; done
+cp src/bad.pdf many/r20.pdf
+(cd many && bsdtar -czf ../many.tar.gz .)
+for input in many many.tar.gz; do
+  dpk-ingest --threads 1 --on-error skip -q "$input" > one.jsonl
+  dpk-ingest --threads 4 --on-error skip -q --stats four.json "$input" > four.jsonl
+  cmp one.jsonl four.jsonl || fail "$input: 1 and 4 threads differ"
+  [ "$(count_lines four.jsonl)" = 39 ] && [ "$(jq .counts.rejected four.json)" = 1 ] || fail "$input: $(jq -c .counts four.json)"
+  jq -s -e 'all(.[]; .pages == 2 and (.text | test("^report [0-9]+, page one\freport [0-9]+, page two$")))' four.jsonl > /dev/null \
+    || fail "$input: PDF text"
+done
 
 # A truncated archive: what was read before the cut, then one rejected record.
 head -c 300 src.tar.gz > cut.tar.gz

@@ -1,19 +1,23 @@
 // ingest — documents from files, folders and archives: text, Markdown,
 // HTML, PDF and source code.
 #include "../extract/content_extractor.h"
+#include "base64_text.h"
 #include "code_quality.h"
 #include "dpk/transform.h"
 #include "ingest_document_source.h"
+#include "pdf_text.h"
 
 namespace dpk {
 namespace {
 
 // The step half of dpk-ingest: the source made one line per file or entry;
-// the work that can run in parallel happens here (HTML extraction, code
-// measures), and skipped files are dropped with their reason.
+// the work that can run in parallel happens here (PDF text, HTML extraction,
+// code measures), skipped files are dropped with their reason, and a PDF
+// poppler cannot read is rejected as bad input.
 class IngestStep final : public DocumentTransform {
  public:
-  IngestStep(ExtractOptions eo, bool keep_html) : extractor_(eo), keep_html_(keep_html) {}
+  IngestStep(ExtractOptions eo, bool keep_html, std::string page_separator)
+      : extractor_(eo), keep_html_(keep_html), page_separator_(std::move(page_separator)) {}
 
   void apply(Document& doc) override {
     if (doc.get_string("ingest_problem", scratch_)) {
@@ -21,7 +25,9 @@ class IngestStep final : public DocumentTransform {
       return;
     }
     if (!doc.get_string("file_type", kind_)) return;
-    if (kind_ == "html") {
+    if (kind_ == "pdf") {
+      read_pdf(doc);
+    } else if (kind_ == "html") {
       if (!doc.get_string("html", scratch_)) return;
       const ExtractedPage& page = extractor_.extract(scratch_);
       if (page.text.empty()) {
@@ -46,6 +52,37 @@ class IngestStep final : public DocumentTransform {
   }
 
  private:
+  // The PDF's bytes came from the source as base64 (kPdfBytesField).
+  void read_pdf(Document& doc) {
+    read_pdf_bytes(doc);
+    // Memory follows the PDFs in flight, not the largest one this thread read.
+    for (std::string* s : {&scratch_, &bytes_, &text_}) {
+      if (s->capacity() > kKeepBytes) std::string().swap(*s);
+    }
+  }
+  static constexpr size_t kKeepBytes = size_t{4} << 20;
+
+  void read_pdf_bytes(Document& doc) {
+    if (!doc.get_string(kPdfBytesField, scratch_) || !decode_base64(scratch_, bytes_)) {
+      doc.get_string("path", path_);
+      doc.reject("corrupt PDF: " + path_ + ": the record has no PDF bytes in " + std::string(kPdfBytesField));
+      return;
+    }
+    int pages = 0;
+    if (Status s = pdf_.extract(bytes_, page_separator_, text_, pages); !s.ok()) {
+      doc.get_string("path", path_);
+      doc.reject("corrupt PDF: " + path_ + ": " + s.message());
+      return;
+    }
+    doc.remove(kPdfBytesField);
+    if (text_.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+      doc.drop("ingest:no_text");
+      return;
+    }
+    doc.set_int("pages", pages);
+    doc.set_text(text_);
+  }
+
   static std::string_view reason_for(const std::string& problem) {
     if (problem == "binary") return "ingest:binary";
     if (problem == "oversized") return "ingest:oversized";
@@ -56,8 +93,10 @@ class IngestStep final : public DocumentTransform {
   }
 
   ContentExtractor extractor_;
+  PdfTextExtractor pdf_;
   bool keep_html_;
-  std::string scratch_, kind_;
+  std::string page_separator_;
+  std::string scratch_, kind_, bytes_, text_, path_;
 };
 
 // "\f", "\n\n", "\t", "\\" in an option value become the characters.
@@ -77,7 +116,6 @@ std::string unescape(std::string_view s) {
 IngestSourceOptions source_options(const OptionValues& v) {
   IngestSourceOptions o;
   o.max_size = v.get_size("max-size");
-  o.page_separator = unescape(v.get_string("page-separator"));
   return o;
 }
 
@@ -141,8 +179,9 @@ const TransformSpec& dpk_transform_ingest() {
         ExtractOptions eo;
         eo.format = v.get_string("format") == "markdown" ? TextFormat::kMarkdown : TextFormat::kText;
         const bool keep = v.get_flag("keep-html");
+        const std::string separator = unescape(v.get_string("page-separator"));
         ConfiguredStep c;
-        c.make = [=]() { return std::make_unique<IngestStep>(eo, keep); };
+        c.make = [=]() { return std::make_unique<IngestStep>(eo, keep, separator); };
         c.explain = "files and archive entries -> documents (text, Markdown, HTML, PDF, code)";
         return c;
       },

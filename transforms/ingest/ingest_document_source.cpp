@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "../warc/charset_decoder.h"
+#include "base64_text.h"
 #include "dpk/compression.h"
 #include "dpk/json_text.h"
 #include "file_type.h"
-#include "pdf_text.h"
 
 namespace dpk {
 namespace {
@@ -192,14 +192,12 @@ class IngestDocumentSource final : public ProducedByteSource {
       case FileKind::kBinary: return emit_skip(display, type, size, "binary");
       case FileKind::kUnsupported: return emit_skip(display, type, size, "unsupported_type");
       case FileKind::kPdf: {
-        int pages = 0;
-        Status s = pdf_.extract(bytes, options_.page_separator, text_, pages);
-        if (!s.ok()) return emit_reject("corrupt PDF", display, s.message());
-        if (is_blank(text_)) return emit_skip(display, type, size, "no_text");
+        // The bytes travel to the ingest step, which reads the PDF on any
+        // thread (poppler takes milliseconds a page; this stage is serial).
         begin_doc(display, type, size);
-        out_.append(",\"pages\":");
-        out_.append(std::to_string(pages));
-        field("text", text_);
+        out_.append(",\"" ).append(kPdfBytesField).append("\":\"");
+        append_base64(out_, bytes);
+        out_.append("\",\"text\":\"\"");
         break;
       }
       default: {
@@ -272,7 +270,6 @@ class IngestDocumentSource final : public ProducedByteSource {
   std::vector<char> chunk_;
   std::string content_, text_, charset_, entry_name_, display_, message_, reject_utf8_;
   CharsetDecoder decoder_;
-  PdfTextExtractor pdf_;
 };
 
 }  // namespace

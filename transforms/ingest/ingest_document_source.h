@@ -5,14 +5,15 @@
 // zip, 7z ... anything libarchive reads) becomes one line per regular-file
 // entry, read one entry at a time so memory follows the largest entry, not
 // the archive. Every file or entry yields exactly one line:
-//   - a document: id, path, size, mime, file_type (language for code,
-//     pages for PDF), and text (HTML: the page in `html`, extracted by the
-//     ingest step in parallel);
+//   - a document: id, path, size, mime, file_type (language for code), and
+//     text; HTML comes as the page in `html` and PDF as its bytes in
+//     `pdf_base64`, for the ingest step to extract in parallel;
 //   - a skipped file, with `ingest_problem` (binary, oversized,
 //     unsupported_type, empty, no_text), which the ingest step drops with a
 //     counted reason;
 //   - a rejected record (`dpk_reject`, see TransformSpec::source) for a
-//     corrupt PDF or archive, which the runtime handles under --on-error.
+//     corrupt archive, which the runtime handles under --on-error (a
+//     corrupt PDF is rejected by the step, Document::reject).
 // So counts balance per file and per entry. Directories, links and other
 // non-file entries of an archive are not documents and are not counted.
 //
@@ -29,9 +30,11 @@
 namespace dpk {
 
 struct IngestSourceOptions {
-  uint64_t max_size = 10u << 20;      // 0 = no limit
-  std::string page_separator = "\f";  // between the pages of a PDF
+  uint64_t max_size = 10u << 20;  // 0 = no limit
 };
+
+// The field that carries a PDF's bytes (base64) from the source to the step.
+inline constexpr std::string_view kPdfBytesField = "pdf_base64";
 
 // The separator between an archive's path and its entry's path.
 inline constexpr char kArchiveEntrySeparator = '!';

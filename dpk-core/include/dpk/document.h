@@ -107,6 +107,21 @@ class Document {
   void drop(std::string_view reason) { drop_reason_ = reason; }
   bool dropped() const { return !drop_reason_.empty(); }
   std::string_view drop_reason() const { return drop_reason_; }
+
+  // Bad input found by a step (a corrupt PDF inside the record): the
+  // document is rejected as if its line had not parsed. The runtime handles
+  // it under --on-error (fail names `message` with the file and line; skip
+  // counts it by the text before the first ':'; quarantine writes the line)
+  // and counts it as rejected, not dropped. Later steps skip it, as a
+  // dropped document.
+  void reject(std::string_view message) {
+    reject_message_ = message;
+    if (reject_message_.empty()) reject_message_ = "rejected by a step";
+    drop_reason_ = kRejectedReason;
+  }
+  bool rejected() const { return !reject_message_.empty(); }
+  const std::string& reject_message() const { return reject_message_; }
+  static constexpr std::string_view kRejectedReason = "rejected";
   int drop_step = -1;  // set by the runtime: which step dropped it
 
   // Appends the document as one JSON object (no newline).
@@ -145,6 +160,7 @@ class Document {
   std::vector<Edit> edits_;
   size_t live_edits_ = 0;  // edits_ entries in use (the rest keep capacity)
   std::string_view drop_reason_;
+  std::string reject_message_;
 };
 
 }  // namespace dpk

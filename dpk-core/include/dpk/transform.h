@@ -168,7 +168,9 @@ struct TransformSpec {
   // line that begins `{"dpk_reject":"MESSAGE"` (a JSON object with at least
   // that string): the runtime rejects it as bad input under --on-error (fail
   // names MESSAGE; skip counts it by MESSAGE's text before the first ':';
-  // quarantine also writes the line), so counts still balance.
+  // quarantine also writes the line), so counts still balance. Bad input
+  // found later, by the step itself (dpk-ingest reads PDFs there), is
+  // rejected the same way with Document::reject.
   std::function<StatusOr<std::unique_ptr<ByteSource>>(std::unique_ptr<ByteSource> raw, const std::string& path,
                                                       const OptionValues& options)>
       source = {};

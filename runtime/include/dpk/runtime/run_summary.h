@@ -20,6 +20,7 @@ struct StepCounts {
   uint64_t in = 0;
   uint64_t out = 0;
   std::map<std::string, uint64_t> dropped;  // by reason
+  uint64_t rejected = 0;                     // bad input the step found (Document::reject)
   double seconds = 0;                        // summed over threads
   uint64_t dropped_total() const;
   void add(const StepCounts& o);

@@ -1,0 +1,53 @@
+// The counts a process of a spread-out run sends to rank 0: every number,
+// per-step rejections included, arrives and adds up.
+#include <gtest/gtest.h>
+
+#include "../../runtime/src/summary_exchange.h"
+
+namespace dpk::runtime {
+namespace {
+
+RunSummary with_steps() {
+  RunSummary s;
+  s.steps.resize(2);
+  s.steps[0].name = "ingest";
+  s.steps[1].name = "chunk";
+  return s;
+}
+
+TEST(SummaryExchange, CountsRoundTripAndAdd) {
+  RunSummary a = with_steps();
+  a.documents_in = 10;
+  a.documents_out = 6;
+  a.rejected = 2;
+  a.rejected_by_reason["corrupt PDF"] = 2;
+  a.steps[0].in = 10;
+  a.steps[0].out = 7;
+  a.steps[0].rejected = 2;
+  a.steps[0].dropped["ingest:binary"] = 1;
+  a.steps[1].in = 7;
+  a.steps[1].out = 6;
+  a.steps[1].dropped["chunk:empty"] = 1;
+  RunSummary total = with_steps();
+  ASSERT_TRUE(add_counts(encode_counts(a), total).ok());
+  ASSERT_TRUE(add_counts(encode_counts(a), total).ok());
+  EXPECT_EQ(total.documents_in, 20u);
+  EXPECT_EQ(total.rejected, 4u);
+  EXPECT_EQ(total.rejected_by_reason["corrupt PDF"], 4u);
+  EXPECT_EQ(total.steps[0].rejected, 4u);
+  EXPECT_EQ(total.steps[0].out, 14u);
+  EXPECT_EQ(total.steps[0].dropped["ingest:binary"], 2u);
+  EXPECT_EQ(total.steps[1].rejected, 0u);
+  EXPECT_EQ(total.steps[1].dropped["chunk:empty"], 2u);
+  EXPECT_EQ(total.dropped(), 4u);
+}
+
+TEST(SummaryExchange, MalformedCountsAreAnError) {
+  RunSummary total = with_steps();
+  EXPECT_FALSE(add_counts("step\t0\t5\n", total).ok());       // too few numbers
+  EXPECT_FALSE(add_counts("step\t9\t1\t1\t0\n", total).ok());  // no such step
+  EXPECT_FALSE(add_counts("totals\t1\tx\t0\t0\t0\t0\t0\n", total).ok());
+}
+
+}  // namespace
+}  // namespace dpk::runtime
