@@ -96,6 +96,16 @@ for a in src.tar.gz src.tar.zst src.zip src.7z py.zip; do
   jq -e --arg a "$a" '(.path | startswith($a + "!")) and .id == .path' "$a.jsonl" > /dev/null || fail "$a: entry paths/ids"
 done
 
+# From stdin: streaming formats directly, 7z through a temporary file.
+for a in src.7z src.tar.zst src.zip; do
+  mkdir -p spool
+  TMPDIR=$PWD/spool dpk-ingest --max-size 2K --on-error skip -q --stats stdin.json - < "$a" > stdin.jsonl
+  check_balanced stdin.json
+  jq -r '[(.path | sub("^-!"; "")), (.text | length)] | @tsv' stdin.jsonl | sort > got.tsv
+  diff want.tsv got.tsv > /dev/null || fail "$a from stdin differs from the folder: $(diff want.tsv got.tsv | head)"
+  [ -z "$(ls spool)" ] || fail "a temporary file was left behind: $(ls spool)"
+done
+
 # --on-error: fail names the archive entry (exit 1); quarantine keeps the record.
 set +e
 dpk-ingest src.zip > /dev/null 2> fail.err

@@ -3,7 +3,10 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <unistd.h>
+
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <vector>
@@ -103,8 +106,16 @@ class IngestDocumentSource final : public ProducedByteSource {
     archive_read_support_filter_all(archive_);
     archive_read_support_format_all(archive_);
     int r;
-    if (path_ == "-") {
-      // stdin: only formats that stream (tar, zip by local headers); 7z needs a file.
+    if (path_ == "-" && is_7z(head_)) {
+      // 7z keeps its index at the end and must seek: stdin goes to a
+      // temporary file first (unlinked once open, so it never outlives us).
+      std::string spooled;
+      DPK_RETURN_IF_ERROR(spool_to_temporary_file(spooled));
+      by_name_ = true;
+      r = archive_read_open_filename(archive_, spooled.c_str(), kChunkBytes);
+      ::unlink(spooled.c_str());
+    } else if (path_ == "-") {
+      // stdin: formats that stream (tar, zip by its local headers).
       r = archive_read_open(archive_, this, nullptr, &IngestDocumentSource::read_callback, nullptr);
     } else {
       // By name, so libarchive can seek (zip's central directory, 7z).
@@ -114,6 +125,37 @@ class IngestDocumentSource final : public ProducedByteSource {
     if (r != ARCHIVE_OK) {
       emit_reject("corrupt archive", path_, archive_error_string(archive_));
       done_ = true;
+    }
+    return Status::Ok();
+  }
+
+  static bool is_7z(std::string_view head) { return head.substr(0, 6) == std::string_view("7z\xBC\xAF\x27\x1C", 6); }
+
+  // Writes what is left of the input (head_ included) to a new file in
+  // $TMPDIR (or /tmp) and names it in `path`.
+  Status spool_to_temporary_file(std::string& path) {
+    const char* dir = std::getenv("TMPDIR");
+    path = std::string(dir != nullptr && *dir != '\0' ? dir : "/tmp") + "/dpk-ingest-stdin-XXXXXX";
+    const int fd = ::mkstemp(path.data());
+    if (fd < 0) return Status::Io("cannot make a temporary file for a 7z archive from stdin in " + path + ": " + std::strerror(errno));
+    Status st = write_all(fd, head_);
+    while (st.ok()) {
+      auto got = raw_->read(chunk_.data(), chunk_.size());
+      if (!got.ok()) st = got.status();
+      if (!st.ok() || *got == 0) break;
+      st = write_all(fd, std::string_view(chunk_.data(), *got));
+    }
+    if (::close(fd) != 0 && st.ok()) st = Status::Io("cannot write the temporary file " + path + ": " + std::strerror(errno));
+    if (!st.ok()) ::unlink(path.c_str());
+    return st;
+  }
+
+  static Status write_all(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+      const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return Status::Io(std::string("cannot spool a 7z archive from stdin: ") + std::strerror(errno));
+      bytes.remove_prefix(static_cast<size_t>(n));
     }
     return Status::Ok();
   }
