@@ -30,6 +30,15 @@ constexpr int kThreads = 256;
     }                                                                                            \
   } while (0)
 
+#define DPK_CUBLAS_CHECK(expr)                                                                      \
+  do {                                                                                           \
+    cublasStatus_t s_ = (expr);                                                                  \
+    if (s_ != CUBLAS_STATUS_SUCCESS) {                                                           \
+      std::fprintf(stderr, "dpk-embed: cuBLAS error %d at %s:%d\n", static_cast<int>(s_), __FILE__, __LINE__); \
+      std::abort();                                                                              \
+    }                                                                                            \
+  } while (0)
+
 __device__ float block_sum(float v, float* shared) {
   for (int o = 16; o > 0; o >>= 1) v += __shfl_xor_sync(0xffffffffu, v, o);
   const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
@@ -189,8 +198,10 @@ class CudaEncoder final : public EncoderBackend {
   Status init() {
     if (cudaStreamCreate(&stream_) != cudaSuccess) return Status::Io("CUDA: cannot create a stream");
     if (cublasCreate(&blas_) != CUBLAS_STATUS_SUCCESS) return Status::Io("cuBLAS: cannot create a handle");
-    cublasSetStream(blas_, stream_);
-    cublasSetMathMode(blas_, CUBLAS_DEFAULT_MATH);  // plain fp32, no TF32
+    if (cublasSetStream(blas_, stream_) != CUBLAS_STATUS_SUCCESS ||
+        cublasSetMathMode(blas_, CUBLAS_DEFAULT_MATH) != CUBLAS_STATUS_SUCCESS) {  // plain fp32, no TF32
+      return Status::Io("cuBLAS: cannot set up the handle");
+    }
     const BertConfig& c = w_->config;
     const size_t H = c.hidden_size, I = c.intermediate_size;
     we_ = upload(w_->word_embeddings, static_cast<size_t>(c.vocab_size) * H);
@@ -311,12 +322,13 @@ class CudaEncoder final : public EncoderBackend {
               float* out, bool gelu) {
     const float one = 1.0f, zero = 0.0f;
     if (precision_ == GpuPrecision::kFp32) {
-      cublasSgemm(blas_, CUBLAS_OP_T, CUBLAS_OP_N, n, static_cast<int>(rows), k, &one, w, k, x, k, &zero, out, n);
+      DPK_CUBLAS_CHECK(
+          cublasSgemm(blas_, CUBLAS_OP_T, CUBLAS_OP_N, n, static_cast<int>(rows), k, &one, w, k, x, k, &zero, out, n));
     } else {
       const cudaDataType t = precision_ == GpuPrecision::kBf16 ? CUDA_R_16BF : CUDA_R_16F;
       convert(x, rows * static_cast<size_t>(k), xh_.get());
-      cublasGemmEx(blas_, CUBLAS_OP_T, CUBLAS_OP_N, n, static_cast<int>(rows), k, &one, w_half, t, k, xh_.get(), t, k,
-                   &zero, out, CUDA_R_32F, n, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT);
+      DPK_CUBLAS_CHECK(cublasGemmEx(blas_, CUBLAS_OP_T, CUBLAS_OP_N, n, static_cast<int>(rows), k, &one, w_half, t, k,
+                                    xh_.get(), t, k, &zero, out, CUDA_R_32F, n, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
     }
     bias_kernel<<<grid_for(rows * static_cast<size_t>(n)), kThreads, 0, stream_>>>(out, b, rows, n, gelu);
   }
