@@ -9,13 +9,15 @@
 # with apt-get download into ~/.cache/dpk-bench. pdftotext comes from
 # poppler-utils.
 #
-# Prints wall seconds for each tool with one core (dpk --threads 1; the
-# peers are single-threaded), dpk with every core of the machine, and how
-# closely each peer's words match dpk's (documents whose word sequences are
-# identical, and the share of words in common).
+# Prints wall and CPU seconds for each tool: dpk with one thread (the peers
+# are single-threaded) and with every core of the machine, and how closely
+# each peer's words match dpk's (documents whose word sequences are
+# identical, and the share of words in common). Set PEERS to a subset of
+# "pdftotext pypdf pdfminer" (pdfminer.six takes some 15 times dpk's time),
+# and BEFORE_BIN to an older build's bin folder to time it beside.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-BIN=${1:-build/bin}
+BIN=$(cd "${1:-build/bin}" && pwd)
 VENV=${2:-/work/venv-ingest}
 PDF_DIR=${3:-}
 if [ -z "$PDF_DIR" ]; then
@@ -38,37 +40,52 @@ mb=$(du -sm "$tmp/pdfs" | cut -f1)
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "input: $files PDFs, $mb MB ($PDF_DIR)"
 
-now() { date +%s.%N; }
-secs() {  # wall seconds of one run of a command line, its stdout to $2
-  local t0 t1
-  t0=$(now); bash -c "$1" > "$2"; t1=$(now)
-  python3 -c "import sys; print(f'{float(sys.argv[1]) - float(sys.argv[2]):.3f}')" "$t1" "$t0"
+# "WALL CPU" seconds of one run of a command line (CPU = user + system of
+# all its processes, which a loaded machine changes little), stdout to $2.
+secs() {
+  /usr/bin/time -f '%e %U %S' -o "$tmp/time" bash -c "$1" > "$2" || echo "exit $? from: $1" >&2
+  awk '{printf "%.3f %.3f\n", $1, $2 + $3}' "$tmp/time"
 }
 cd "$tmp"
-d1=$(secs "$OLDPWD/$BIN/dpk-ingest --threads 1 --on-error skip -q pdfs" dpk.jsonl)
-dn=$(secs "$OLDPWD/$BIN/dpk-ingest --threads $(nproc) --on-error skip -q pdfs" dpk-n.jsonl)
+results=()
+add() { results+=("$1|$2"); }
+add "dpk-ingest, 1 thread" "$(secs "$BIN/dpk-ingest --threads 1 --on-error skip -q pdfs" dpk.jsonl)"
+add "dpk-ingest, $(nproc) threads" "$(secs "$BIN/dpk-ingest --threads $(nproc) --on-error skip -q pdfs" dpk-n.jsonl)"
 cmp -s dpk.jsonl dpk-n.jsonl || { echo "dpk: 1 and $(nproc) threads differ" >&2; exit 1; }
-pt=$(secs "for f in pdfs/*.pdf; do pdftotext -q -enc UTF-8 \"\$f\" - || true; done" pdftotext.txt)
-# pdftotext, one file at a time, as JSONL for the comparison (not timed).
-for f in pdfs/*.pdf; do
-  pdftotext -q -enc UTF-8 "$f" - 2> /dev/null | python3 -c 'import json,sys; print(json.dumps({"id": sys.argv[1], "text": sys.stdin.read()}))' "$f" || true
-done > pdftotext.jsonl
-py=$(secs "$VENV/bin/python $OLDPWD/benchmarks/ingest/peer_pdf.py pypdf pdfs/*.pdf 2> pypdf.err" pypdf.jsonl)
-pm=$(secs "$VENV/bin/python $OLDPWD/benchmarks/ingest/peer_pdf.py pdfminer pdfs/*.pdf 2> pdfminer.err" pdfminer.jsonl)
-python3 - "$d1" "$dn" "$pt" "$py" "$pm" "$(nproc)" <<'PY'
-import collections, json, sys
-d1, dn, pt, py, pm = map(float, sys.argv[1:6])
-cores = int(sys.argv[6])
+if [ -n "${BEFORE_BIN:-}" ]; then  # an older build, e.g. one that read PDFs in the serial stage
+  add "before: $(nproc) threads" "$(secs "$BEFORE_BIN/dpk-ingest --threads $(nproc) --on-error skip -q pdfs" before.jsonl)"
+fi
+PEERS=${PEERS:-pdftotext pypdf pdfminer}
+: > pdftotext.jsonl; : > pypdf.jsonl; : > pdfminer.jsonl
+for peer in $PEERS; do
+  case $peer in
+    pdftotext)
+      add "pdftotext (poppler-utils)" "$(secs "for f in pdfs/*.pdf; do pdftotext -q -enc UTF-8 \"\$f\" - || true; done" pdftotext.txt)"
+      # one file at a time, as JSONL for the comparison (not timed)
+      for f in pdfs/*.pdf; do
+        pdftotext -q -enc UTF-8 "$f" - 2> /dev/null | python3 -c 'import json,sys; print(json.dumps({"id": sys.argv[1], "text": sys.stdin.read()}))' "$f" || true
+      done > pdftotext.jsonl ;;
+    pypdf) add "pypdf" "$(secs "$VENV/bin/python $OLDPWD/benchmarks/ingest/peer_pdf.py pypdf pdfs/*.pdf 2> pypdf.err" pypdf.jsonl)" ;;
+    pdfminer) add "pdfminer.six" "$(secs "$VENV/bin/python $OLDPWD/benchmarks/ingest/peer_pdf.py pdfminer pdfs/*.pdf 2> pdfminer.err" pdfminer.jsonl)" ;;
+  esac
+done
+printf '%s\n' "${results[@]}" > results.txt
+python3 - <<'PY'
+import collections, json
 def load(name):
     return {d["id"].split("/")[-1]: d["text"] for d in map(json.loads, open(name))}
 dpk = load("dpk.jsonl")
+rows = [line.rstrip("\n").split("|") for line in open("results.txt")]
+rows = [(name, *map(float, nums.split())) for name, nums in rows]
+_, wall1, cpu1 = rows[0]
 print(f"dpk documents: {len(dpk)}")
-print(f"{'tool':28s} {'seconds':>8s} {'dpk 1 core faster':>18s}")
-for name, s in [("dpk-ingest, 1 thread", d1), (f"dpk-ingest, {cores} threads", dn), ("pdftotext (poppler-utils)", pt),
-                ("pypdf", py), ("pdfminer.six", pm)]:
-    print(f"{name:28s} {s:8.2f} {s / d1:17.1f}x")
+print(f"{'tool':28s} {'wall s':>8s} {'CPU s':>8s}  {'CPU / dpk 1 thread':>18s}  {'wall / dpk 1 thread':>19s}")
+for name, wall, cpu in rows:
+    print(f"{name:28s} {wall:8.2f} {cpu:8.2f}  {cpu / cpu1:18.2f}  {wall / wall1:19.2f}")
 for name, file in [("pdftotext", "pdftotext.jsonl"), ("pypdf", "pypdf.jsonl"), ("pdfminer.six", "pdfminer.jsonl")]:
     peer = load(file)
+    if not peer:
+        continue
     same = common = total = 0
     both = sorted(set(dpk) & set(peer))
     for k in both:
