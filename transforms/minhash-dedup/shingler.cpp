@@ -60,12 +60,14 @@ constexpr auto kAsciiKeep = [] {
   return t;
 }();
 
-// Per code point below kTableSize: class, lowercase and the two
-// joins_plainly answers, computed once (the common scripts of European
-// languages, Greek, Cyrillic, Hebrew, Arabic live there).
+// Per code point below kTableSize (the two-byte UTF-8 ones: the common
+// scripts of European languages, Greek, Cyrillic, Hebrew, Arabic): class,
+// lowercase already in UTF-8 (at most 3 bytes, zero-padded to 4), and the
+// two joins_plainly answers, computed once.
 constexpr UChar32 kTableSize = 0x800;
 struct CpInfo {
-  UChar32 lower;
+  uint32_t lower_utf8;
+  uint8_t lower_len;
   CpClass cls;
   bool plain_first, plain_rest;
 };
@@ -74,7 +76,13 @@ const CpInfo* cp_table() {
     std::vector<CpInfo> t(kTableSize);
     for (UChar32 c = 0; c < kTableSize; ++c) {
       const UChar32 lower = u_tolower(c);
-      t[static_cast<size_t>(c)] = {lower, classify(c), joins_plainly(lower, true), joins_plainly(lower, false)};
+      uint8_t bytes[4] = {0, 0, 0, 0};
+      int32_t n = 0;
+      U8_APPEND_UNSAFE(bytes, n, lower);
+      uint32_t utf8;
+      std::memcpy(&utf8, bytes, 4);
+      t[static_cast<size_t>(c)] = {utf8, static_cast<uint8_t>(n), classify(c), joins_plainly(lower, true),
+                                   joins_plainly(lower, false)};
     }
     return t;
   }();
@@ -162,7 +170,7 @@ bool cpu_has_avx2() {
 bool cpu_has_avx2() { return false; }
 #endif
 
-// Facts about one code point of U+0800..U+FFFF, one byte each: its class,
+// Facts about one code point of the Basic Multilingual Plane, one byte each: its class,
 // the two joins_plainly answers for its lowercase, and whether lowercasing
 // changes it (rare above U+0800: Georgian, Greek extended, fullwidth Latin).
 enum CpBits : uint8_t {
@@ -180,7 +188,8 @@ uint8_t cp_bits(UChar32 c) {
 
 }  // namespace
 
-Shingler::Shingler(ShingleKind kind, int ngram) : kind_(kind), ngram_(ngram), avx2_(cpu_has_avx2()) {
+Shingler::Shingler(ShingleKind kind, int ngram)
+    : kind_(kind), ngram_(ngram), avx2_(cpu_has_avx2()), bmp_page_ready_(0x100, 0) {
   if (kind_ == ShingleKind::kWord) {
     UErrorCode err = U_ZERO_ERROR;
     breaker_ = ubrk_open(UBRK_WORD, "", nullptr, 0, &err);
@@ -193,17 +202,11 @@ Shingler::~Shingler() {
   if (utext_) utext_close(utext_);
 }
 
-const uint8_t* Shingler::bmp_page(uint32_t page) {
-  if (bmp_info_.empty()) {
-    bmp_info_.resize(0x10000);
-    bmp_page_ready_.assign(0x100, 0);
-  }
+void Shingler::fill_bmp_page(uint32_t page) {
+  if (bmp_info_.empty()) bmp_info_.resize(0x10000);
   uint8_t* info = bmp_info_.data() + (page << 8);
-  if (!bmp_page_ready_[page]) {
-    for (uint32_t j = 0; j < 0x100; ++j) info[j] = cp_bits(static_cast<UChar32>((page << 8) | j));
-    bmp_page_ready_[page] = 1;
-  }
-  return info;
+  for (uint32_t j = 0; j < 0x100; ++j) info[j] = cp_bits(static_cast<UChar32>((page << 8) | j));
+  bmp_page_ready_[page] = 1;
 }
 
 void Shingler::segment(std::string_view text) {
@@ -324,29 +327,43 @@ void Shingler::normalize(std::string_view text) {
       ascii(s[i++]);
       continue;
     }
-    UChar32 c;
-    {
+    // Another code point: its class, whether it keeps the fast word path,
+    // and its lowercase in UTF-8 (4 bytes written, `enc_len` kept).
+    CpClass cls;
+    bool plain;
+    uint32_t enc;
+    uint32_t enc_len;
+    const uint8_t lead = s[i];
+    if (lead >= 0xC2 && lead <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+      // Two bytes, well formed: U+0080..U+07FF, all in the table.
+      const CpInfo& t = table[((lead & 0x1F) << 6) | (s[i + 1] & 0x3F)];
+      i += 2;
+      cls = t.cls;
+      plain = at_word_start ? t.plain_first : t.plain_rest;
+      enc = t.lower_utf8;
+      enc_len = t.lower_len;
+    } else {
+      UChar32 c;
       int32_t ii = static_cast<int32_t>(i);
       U8_NEXT(s, ii, static_cast<int32_t>(len), c);
       i = static_cast<size_t>(ii);
-    }
-    if (c < 0) c = 0xFFFD;
-    CpClass cls;
-    bool plain;
-    if (c < kTableSize) {
-      const CpInfo& t = table[c];
-      cls = t.cls;
-      plain = at_word_start ? t.plain_first : t.plain_rest;
-      c = t.lower;
-    } else if (c < 0x10000) {
-      const uint8_t bits = bmp_page(static_cast<uint32_t>(c) >> 8)[c & 0xFF];
-      cls = static_cast<CpClass>(bits & kClassMask);
-      plain = (bits & (at_word_start ? kPlainFirst : kPlainRest)) != 0;
-      if (bits & kLowerDiffers) c = u_tolower(c);
-    } else {
-      cls = classify(c);
-      c = u_tolower(c);
-      plain = joins_plainly(c, at_word_start);
+      if (c < 0) c = 0xFFFD;
+      // Three bytes, four bytes, or ill-formed (U+FFFD).
+      if (c < 0x10000) {
+        const uint8_t bits = bmp_page(static_cast<uint32_t>(c) >> 8)[c & 0xFF];
+        cls = static_cast<CpClass>(bits & kClassMask);
+        plain = (bits & (at_word_start ? kPlainFirst : kPlainRest)) != 0;
+        if (bits & kLowerDiffers) c = u_tolower(c);
+      } else {
+        cls = classify(c);
+        c = u_tolower(c);
+        plain = joins_plainly(c, at_word_start);
+      }
+      uint8_t bytes[4] = {0, 0, 0, 0};
+      int32_t n = 0;
+      U8_APPEND_UNSAFE(bytes, n, c);
+      std::memcpy(&enc, bytes, 4);
+      enc_len = static_cast<uint32_t>(n);
     }
     if (cls == CpClass::kRemove) continue;
     if (cls == CpClass::kSpace) {
@@ -360,9 +377,8 @@ void Shingler::normalize(std::string_view text) {
       pending_space = false;
     }
     if (!plain && (icu_runs_.empty() || icu_runs_.back() != nr - 1)) icu_runs_.push_back(static_cast<uint32_t>(nr - 1));
-    int32_t n = 0;
-    U8_APPEND_UNSAFE(out, n, c);
-    out += n;
+    std::memcpy(out, &enc, 4);
+    out += enc_len;
     at_word_start = false;
   }
   run_count_ = nr;

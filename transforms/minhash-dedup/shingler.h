@@ -84,7 +84,12 @@ class Shingler {
   void words();
   void icu_words(size_t from, size_t to);
   void add_word(size_t begin, size_t end);
-  const uint8_t* bmp_page(uint32_t page);
+  // The facts of the 256 code points from page << 8 (see CpBits).
+  const uint8_t* bmp_page(uint32_t page) {
+    if (!bmp_page_ready_[page]) fill_bmp_page(page);
+    return bmp_info_.data() + (page << 8);
+  }
+  void fill_bmp_page(uint32_t page);
   void use_units(const std::string& text, const std::vector<uint32_t>& starts) {
     use_units(text, starts, starts.size());
   }
@@ -106,8 +111,8 @@ class Shingler {
   const std::string* unit_text_ = &norm_;
   const uint32_t* unit_starts_ = nullptr;
   size_t unit_count_ = 0;
-  // Code point facts (see CpBits in shingler.cpp) for U+0800..U+FFFF, a page
-  // of 256 filled on first use.
+  // Code point facts (see CpBits in shingler.cpp) for U+0000..U+FFFF, a
+  // page of 256 filled on first use.
   std::vector<uint8_t> bmp_info_;
   std::vector<uint8_t> bmp_page_ready_;
   UBreakIterator* breaker_ = nullptr;
