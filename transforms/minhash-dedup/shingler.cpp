@@ -291,7 +291,9 @@ void Shingler::normalize(std::string_view text) {
     pending_space = !keep & (out != begin);
     at_word_start = !keep;
   };
+#if defined(__x86_64__)
   size_t retry_blocks_at = 0;
+#endif
   for (size_t i = 0; i < len;) {
 #if defined(__x86_64__)
     // Blocks of 32 ASCII bytes in AVX2. The test (SSE2) is here, so mixed
