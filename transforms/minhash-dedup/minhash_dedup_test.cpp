@@ -155,7 +155,7 @@ TEST(MinHashShingler, FastPathsAgreeWithGeneralPathOnRandomMixes) {
       "don't", "3.14", "abcdefghijklmnopqrstuvwxyz0123456789", "\u00e9", "\u00c9", "\u00df", "\u0130", "\u03a3",
       "\u044f", "\u042f", "\u4e2d", "\u65e5\u672c", "\u0e44\u0e17\u0e22", "\ud55c", "\u0301", "\u00ad", "\u200b",
       "\ufeff", "\u2014", "\xff", "\xc3", "\xe2\x82", "\U0001F600", "\U00010400", "\uff21", "\u1e00", "\u0645",
-      "\u0915\u094d"};
+      "\u0915\u094d", "\u023a\u023a\u023a"};  // the last grows from 2 to 3 bytes lowercased
   std::mt19937 rng(7);
   ThreePaths words(ShingleKind::kWord, 3), chars(ShingleKind::kChar, 3);
   for (int it = 0; it < 20000; ++it) {

@@ -89,6 +89,7 @@ const CpInfo* cp_table() {
   return table.data();
 }
 
+#if defined(__x86_64__)
 // The state of normalization between ASCII blocks and the scalar loop.
 struct AsciiState {
   char* out;
@@ -96,7 +97,6 @@ struct AsciiState {
   bool pending_space, at_word_start;
 };
 
-#if defined(__x86_64__)
 // For a mask of 8 bytes, the shuffle that packs the marked ones to the front.
 constexpr auto kPackShuffle = [] {
   std::array<uint64_t, 256> t{};
@@ -170,9 +170,10 @@ bool cpu_has_avx2() {
 bool cpu_has_avx2() { return false; }
 #endif
 
-// Facts about one code point of the Basic Multilingual Plane, one byte each: its class,
-// the two joins_plainly answers for its lowercase, and whether lowercasing
-// changes it (rare above U+0800: Georgian, Greek extended, fullwidth Latin).
+// Facts about one code point of the Basic Multilingual Plane, one byte
+// each: its class, the two joins_plainly answers for its lowercase, and
+// whether lowercasing changes it (rare above U+0800: Georgian, Greek
+// extended, fullwidth Latin).
 enum CpBits : uint8_t {
   kClassMask = 3,  // CpClass
   kPlainFirst = 4,
