@@ -49,29 +49,125 @@ TEST(MinHashShingler, ShortTextsGiveOneShingle) {
   EXPECT_EQ(got, (std::vector<std::string>{"ab ", "b é"}));
 }
 
-// The fast path (space-separated letters and digits) must give ICU's words.
-TEST(MinHashShingler, FastPathAgreesWithIcuOnManyLanguages) {
-  const std::string path = std::string(DPK_SHARED_DATA_DIR) + "/langid/sentences.jsonl";
+// All shingles of `text`, each followed by '|'.
+std::string shingles_of(Shingler& s, std::string_view text) {
+  std::string out;
+  s.shingle(text, [&](std::string_view sh) {
+    out.append(sh);
+    out.push_back('|');
+  });
+  return out;
+}
+
+// The fast paths (ASCII blocks, scalar ASCII steps, code point tables, runs
+// that skip ICU) must give what the general path gives: ICU's properties
+// per code point and ICU's word breaks over the whole text.
+struct ThreePaths {
+  explicit ThreePaths(ShingleKind kind, int ngram = 5) : fast(kind, ngram), scalar(kind, ngram), general(kind, ngram) {
+    scalar.set_ascii_blocks(false);
+    general.set_general_path(true);
+  }
+  void expect_same(std::string_view text) {
+    const std::string want = shingles_of(general, text);
+    ASSERT_EQ(shingles_of(fast, text), want) << text;
+    ASSERT_EQ(shingles_of(scalar, text), want) << text;
+  }
+  Shingler fast, scalar, general;
+};
+
+// Runs `check` on the text of every JSONL line of a shared data file.
+template <typename Check>
+void for_each_text(const std::string& name, size_t every, Check&& check) {
+  const std::string path = std::string(DPK_SHARED_DATA_DIR) + "/" + name;
   ASSERT_TRUE(std::filesystem::exists(path)) << "shared data missing: " << path;
   auto text = read_whole_input(path);
   ASSERT_TRUE(text.ok());
-  Shingler fast(ShingleKind::kWord, 5), icu(ShingleKind::kWord, 5);
-  icu.set_always_icu(true);
   DocumentParser parser;
   Schema schema;
   Document doc;
   std::string err;
   std::string_view rest = *text;
   size_t n = 0;
-  while (!rest.empty() && n < 20000) {
+  while (!rest.empty()) {
     size_t nl = rest.find('\n');
     std::string line(rest.substr(0, nl));
     rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-    if (n++ % 2) continue;  // every other sentence keeps the test short
+    if (n++ % every) continue;
     line.append(DocumentParser::kPadding, ' ');
     ASSERT_TRUE(parser.parse(std::string_view(line.data(), line.size() - DocumentParser::kPadding), line.size(),
                              schema, doc, err)) << err;
-    ASSERT_EQ(words_of(fast, doc.text()), words_of(icu, doc.text())) << doc.text();
+    check(doc.text());
+  }
+}
+
+TEST(MinHashShingler, FastPathsAgreeWithGeneralPathOnManyLanguages) {
+  ThreePaths words(ShingleKind::kWord);
+  // Every other sentence keeps the test short.
+  for_each_text("langid/sentences.jsonl", 2, [&](std::string_view t) { words.expect_same(t); });
+}
+
+TEST(MinHashShingler, FastPathsAgreeWithGeneralPathOnWebPages) {
+  ThreePaths words(ShingleKind::kWord), chars(ShingleKind::kChar);
+  for_each_text("web/pages.jsonl", 1, [&](std::string_view t) {
+    words.expect_same(t);
+    chars.expect_same(t);
+  });
+}
+
+// ASCII punctuation, digits, apostrophes, URLs and e-mail addresses: every
+// ASCII byte but [A-Za-z0-9] separates words.
+TEST(MinHashShingler, AsciiWordsAreIcuWords) {
+  Shingler s(ShingleKind::kWord, 5);
+  EXPECT_EQ(words_of(s, "See https://www.Example.com/a_b?x=1&y=2#top or mail Jane.Doe+tag@mail.example.org."),
+            (std::vector<std::string>{"see", "https", "www", "example", "com", "a", "b", "x", "1", "y", "2", "top", "or",
+                                      "mail", "jane", "doe", "tag", "mail", "example", "org"}));
+  EXPECT_EQ(words_of(s, "It's 3.14, isn't it? 1,000,000 (approx.) -- 50% off: $9.99!"),
+            (std::vector<std::string>{"it", "s", "3", "14", "isn", "t", "it", "1", "000", "000", "approx", "50", "off",
+                                      "9", "99"}));
+  ThreePaths words(ShingleKind::kWord), chars(ShingleKind::kChar, 3);
+  const char* texts[] = {
+      "",
+      " ",
+      "a",
+      "\t\n\r\v\f",
+      "don't won\u2019t rock'n'roll O'Neil ''quoted'' 'single'",
+      "3.14 1,000 10:30 2024-01-02 v1.2.3 0x1F 1e-9 +1 -2 #3 4th 5%",
+      "http://a.b/c?d=e&f=g#h https://x.y:8080/p/q.html ftp://h/f.tar.gz www.site.org/path_to/file",
+      "first.last@example.com a+b@c.d user_name@sub.domain.co.uk <me@x.io> mailto:you@y.net",
+      "snake_case camelCase kebab-case SCREAMING_CASE dot.case path/to\\file C++ C# F# .NET",
+      "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ all the punctuation, then words after it",
+      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      "  leading and trailing separators across a 32 byte block boundary here ...        ",
+      "x y z x y z x y z x y z x y z x y z x y z x y z x y z x y z x y z x y z x y z x y z",
+      "ASCII then caf\u00e9 then ASCII again, long enough to fill several thirty-two byte blocks",
+  };
+  for (const char* t : texts) {
+    words.expect_same(t);
+    chars.expect_same(t);
+  }
+}
+
+// Random mixes of ASCII, other scripts, combining marks, format characters
+// and invalid UTF-8, at every alignment against the 32-byte blocks.
+TEST(MinHashShingler, FastPathsAgreeWithGeneralPathOnRandomMixes) {
+  const std::vector<std::string> pieces = {
+      "a", "Z", "7", " ", "  ", "\n", ".", "'", "-", "_", "@", "/", "http://x.org/a?b=1", "user@mail.com",
+      "don't", "3.14", "abcdefghijklmnopqrstuvwxyz0123456789", "\u00e9", "\u00c9", "\u00df", "\u0130", "\u03a3",
+      "\u044f", "\u042f", "\u4e2d", "\u65e5\u672c", "\u0e44\u0e17\u0e22", "\ud55c", "\u0301", "\u00ad", "\u200b",
+      "\ufeff", "\u2014", "\xff", "\xc3", "\xe2\x82", "\U0001F600", "\U00010400", "\uff21", "\u1e00", "\u0645",
+      "\u0915\u094d", "\u023a\u023a\u023a"};  // the last grows from 2 to 3 bytes lowercased
+  std::mt19937 rng(7);
+  ThreePaths words(ShingleKind::kWord, 3), chars(ShingleKind::kChar, 3);
+  for (int it = 0; it < 20000; ++it) {
+    std::string t;
+    const bool ascii_only = it % 2 == 0;
+    for (int j = static_cast<int>(rng() % 60); j > 0; --j) {
+      size_t k = rng() % pieces.size();
+      while (ascii_only && static_cast<unsigned char>(pieces[k][0]) >= 0x80) k = rng() % pieces.size();
+      t += pieces[k];
+    }
+    words.expect_same(t);
+    chars.expect_same(t);
   }
 }
 

@@ -12,6 +12,7 @@
 #endif
 #include <cstring>
 #include <random>
+#include <stdexcept>
 
 namespace dpk {
 namespace {
@@ -35,6 +36,13 @@ uint64_t numpy_bounded_uint64(std::mt19937& mt, uint64_t low, uint64_t rng) {
     const uint64_t v = ((hi << 32) | lo) & mask;
     if (v <= rng) return low + v;
   }
+}
+
+// x mod (2^61 - 1) without a division: 2^61 = 1 modulo the prime, so x =
+// hi * 2^61 + lo leaves hi + lo (< 2^61 + 7), less the prime at most once.
+inline uint64_t mod_mersenne61(uint64_t x) {
+  const uint64_t r = (x & kMersenne61) + (x >> 61);
+  return r >= kMersenne61 ? r - kMersenne61 : r;
 }
 
 void multiply_shift_scalar(const uint64_t* a, const uint64_t* b, size_t from, size_t perms, const uint32_t* x,
@@ -154,12 +162,29 @@ void datasketch_permutations(uint32_t seed, int num_perm, std::vector<uint64_t>&
   }
 }
 
-uint32_t datasketch_sha1_hash32(std::string_view bytes) {
+Sha1Hasher::Sha1Hasher() : md_(EVP_MD_fetch(nullptr, "SHA1", nullptr)), ctx_(EVP_MD_CTX_new()) {
+  if (md_ == nullptr || ctx_ == nullptr) throw std::runtime_error("OpenSSL: SHA-1 is not available");
+}
+
+Sha1Hasher::~Sha1Hasher() {
+  EVP_MD_CTX_free(ctx_);
+  EVP_MD_free(md_);
+}
+
+uint32_t Sha1Hasher::hash32(std::string_view bytes) {
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha1(), nullptr);
+  if (!EVP_DigestInit_ex2(ctx_, md_, nullptr) || !EVP_DigestUpdate(ctx_, bytes.data(), bytes.size()) ||
+      !EVP_DigestFinal_ex(ctx_, md, &len)) {
+    throw std::runtime_error("OpenSSL: SHA-1 failed");
+  }
   return static_cast<uint32_t>(md[0]) | static_cast<uint32_t>(md[1]) << 8 |
          static_cast<uint32_t>(md[2]) << 16 | static_cast<uint32_t>(md[3]) << 24;
+}
+
+uint32_t datasketch_sha1_hash32(std::string_view bytes) {
+  Sha1Hasher h;
+  return h.hash32(bytes);
 }
 
 MinHasher::MinHasher(const MinHashConfig& config)
@@ -188,7 +213,7 @@ inline uint32_t xxh3_key(std::string_view s, uint64_t seed) {
 bool MinHasher::signature(std::string_view text, uint32_t* sig) {
   if (cfg_.scheme == HashScheme::kDatasketch) {
     hashes_.clear();
-    shingler_.shingle(text, [&](std::string_view s) { hashes_.push_back(datasketch_sha1_hash32(s)); });
+    shingler_.shingle(text, [&](std::string_view s) { hashes_.push_back(sha1_.hash32(s)); });
     signature_of_hashes(hashes_.data(), hashes_.size(), sig);
     return !hashes_.empty();
   }
@@ -206,7 +231,7 @@ void MinHasher::signature_of_hashes(const uint64_t* hashes, size_t n, uint32_t* 
     for (size_t k = 0; k < perms; ++k) {
       const uint64_t a = a_[k], b = b_[k];
       uint64_t m = 0xFFFFFFFFull;
-      for (size_t i = 0; i < n; ++i) m = std::min<uint64_t>(m, ((a * hashes[i] + b) % kMersenne61) & 0xFFFFFFFFull);
+      for (size_t i = 0; i < n; ++i) m = std::min<uint64_t>(m, mod_mersenne61(a * hashes[i] + b) & 0xFFFFFFFFull);
       sig[k] = static_cast<uint32_t>(m);
     }
     return;

@@ -23,6 +23,9 @@
 #include "minhash_config.h"
 #include "shingler.h"
 
+struct evp_md_st;
+struct evp_md_ctx_st;
+
 namespace dpk {
 
 // numpy RandomState's draws of datasketch's permutation parameters (a, b)
@@ -31,6 +34,22 @@ void datasketch_permutations(uint32_t seed, int num_perm, std::vector<uint64_t>&
 
 // 32-bit token hash of datasketch (sha1_hash32).
 uint32_t datasketch_sha1_hash32(std::string_view bytes);
+
+// The same hash with SHA-1 fetched once and one digest context reused:
+// OpenSSL 3 looks the algorithm up (locks, allocations) on every one-shot
+// EVP_Digest call, which cost more than the digest of a short shingle.
+class Sha1Hasher {
+ public:
+  Sha1Hasher();
+  ~Sha1Hasher();
+  Sha1Hasher(const Sha1Hasher&) = delete;
+  Sha1Hasher& operator=(const Sha1Hasher&) = delete;
+  uint32_t hash32(std::string_view bytes);
+
+ private:
+  evp_md_st* md_;
+  evp_md_ctx_st* ctx_;
+};
 
 // The xxh3 scheme's inner loop: sig[k] = min over i of (a[k]*x[i] + b[k]) >> 32.
 // The kernels give identical values; the best one the CPU has is used.
@@ -55,6 +74,7 @@ class MinHasher {
  private:
   MinHashConfig cfg_;
   Shingler shingler_;
+  Sha1Hasher sha1_;  // datasketch scheme
   MinHashKernel kernel_;
   std::vector<uint64_t> a_, b_;
   std::vector<uint64_t> hashes_;  // scratch: one hash per shingle
