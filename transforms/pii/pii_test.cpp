@@ -214,6 +214,11 @@ TEST_P(PiiDetectorTest, CreditCard) {
   EXPECT_TRUE(find("id 1234567812345670 ok").empty());            // Luhn ok, no issuer
   EXPECT_TRUE(find("run 94111111111111111 ok").empty());          // inside a longer run
   EXPECT_TRUE(find("sum 4111111111111111.50").empty());           // a decimal number
+  // The card-shaped tail of a longer grouped code (mistyped IBANs) is not a card.
+  EXPECT_TRUE(find("IBAN CH08 7934 4222 2149 6112 6").empty());
+  EXPECT_TRUE(find("IBAN: IT34 W207 5156 7586 7514 2610 721").empty());
+  EXPECT_EQ(find("Visa 4111 1111 1111 1111"), one("CREDIT_CARD", "4111 1111 1111 1111"));
+  EXPECT_EQ(find("qty 2 4111111111111111"), one("CREDIT_CARD", "4111111111111111"));
 }
 
 // One positive and one negative per issuer rule added with Maestro, Mir and
