@@ -157,7 +157,7 @@ const TransformSpec& dpk_transform_pii() {
       "One multi-pattern pass proposes candidates; exact validators decide. Context rules cut "
       "false positives: a number inside a longer digit run, dates and version numbers are not "
       "phones; a card number followed by a decimal part is not a card; Maestro numbers of 12-15 "
-      "digits or in the wide Maestro ranges (50, 56-69) need a card word (card, credit, debit, cc "
+      "digits or in the wide Maestro ranges (50, 56-69, 0604) need a card word (card, credit, debit, cc "
       "...) just before them.\n\n"
       "Modes: redact replaces each value with a tag (--template, default <TYPE>); mask replaces "
       "each character with '*'; hash replaces it with a keyed HMAC-SHA256 pseudonym (the same "

@@ -241,7 +241,11 @@ TEST(PiiValidators, CardIssuerRules) {
   EXPECT_EQ(card_issuer_rule("1800123456789015"), R::kNone);      // 1800 is 15 digits only
   EXPECT_EQ(card_issuer_rule("180112345678903"), R::kNone);       // 1801: no issuer
   EXPECT_EQ(card_issuer_rule("3500123456789014"), R::kNone);      // JCB is 3528-3589
-  EXPECT_EQ(card_issuer_rule("060412345674"), R::kNone);          // 0: no card industry
+  EXPECT_EQ(card_issuer_rule("060412345674"), R::kNamed);         // Maestro 0604 (older table)
+  EXPECT_EQ(card_issuer_rule("0604123456789015"), R::kNamed);     // ... at every length
+  EXPECT_EQ(card_issuer_rule("060512345673"), R::kNone);          // 0605: no issuer
+  EXPECT_EQ(card_issuer_rule("30912345678908"), R::kShape);       // Diners Club 309
+  EXPECT_EQ(card_issuer_rule("30612345678904"), R::kNone);        // 306: no issuer
 }
 
 TEST(PiiValidators, CardNamedBefore) {
@@ -273,6 +277,8 @@ TEST_P(PiiDetectorTest, CardsOfMaestroMirAndJcb15) {
   EXPECT_TRUE(find("card 6011 1234 5678 0001").empty());
   EXPECT_TRUE(find("card 4111 5612 1234 5673").empty());
   EXPECT_TRUE(find("card 3500123456789014").empty());  // outside JCB's 3528-3589
+  EXPECT_EQ(find("credit card 060412345674"), one("CREDIT_CARD", "060412345674"));
+  EXPECT_TRUE(find("ref 0604123456789015").empty());   // 0604 only after a card word
 }
 
 TEST_P(PiiDetectorTest, Iban) {

@@ -74,13 +74,14 @@ constexpr IinRange kIinRanges[] = {
     {4, 2131, 2131, lengths(15, 15), 0},
     {3, 300, 305, lengths(14, 19), 0},                                  // Diners Club
     {2, 36, 36, lengths(14, 19), 0},
+    {3, 309, 309, lengths(14, 19), 0},
     {2, 38, 39, lengths(14, 19), 0},
     {2, 62, 62, lengths(16, 19), 0},                                    // UnionPay
     {4, 2200, 2204, lengths(16, 19), 0},                                // Mir
     // Maestro: its own IINs stand alone at 16-19 digits; 12-15 digits (the
     // length of many order numbers, phone numbers with their country code,
-    // 12-digit national ids) and Mastercard's wide Maestro ranges 50 and
-    // 56-69 only after a card word.
+    // 12-digit national ids), Mastercard's wide Maestro ranges 50 and 56-69
+    // and 0604 (in older versions of the table) only after a card word.
     {4, 5018, 5018, kAnyCard, 16},
     {4, 5020, 5020, kAnyCard, 16},
     {4, 5038, 5038, kAnyCard, 16},
@@ -90,6 +91,7 @@ constexpr IinRange kIinRanges[] = {
     {4, 6761, 6763, kAnyCard, 16},
     {2, 50, 50, kAnyCard, 20},
     {2, 56, 69, kAnyCard, 20},
+    {4, 604, 604, kAnyCard, 20},  // "0604"
 };
 
 }  // namespace

@@ -29,7 +29,7 @@ enum class CardIssuerRule : uint8_t {
   kNone,   // no issuer range holds numbers of this prefix and length
   kShape,  // an issuer range and length: a card on its own (with Luhn)
   kNamed,  // a short Maestro length (12-15) or a wide Maestro range (50,
-           // 56-69): a card only where a card word comes just before it
+           // 56-69, 0604): a card only where a card word comes just before it
 };
 CardIssuerRule card_issuer_rule(std::string_view digits);
 // A card word ("card", "credit", "cc", "Karte", "tarjeta" ...) in the 32
