@@ -59,19 +59,20 @@ zstd -dcq "$DPK_SRC/benchmarks/pii/labelled_hard.jsonl.zst" > hard.jsonl
 dpk-pii --mode annotate -q hard.jsonl > hard-annotated.jsonl
 score hard-annotated.jsonl > hard-scores.txt
 cat hard-scores.txt
-check_floors hard-scores.txt "EMAIL:0.88:0.95 PHONE:0.88:0.95 IP_ADDRESS:0.95:0.95 CREDIT_CARD:0.93:0.95 IBAN:0.95:0.95
+check_floors hard-scores.txt "EMAIL:0.88:0.95 PHONE:0.88:0.95 IP_ADDRESS:0.95:0.95 CREDIT_CARD:0.98:0.95 IBAN:0.95:0.95
   US_SSN:0.95:0.95 URL_CREDENTIALS:0.95:0.95 SECRET:0.95:0.95 MAC_ADDRESS:0.95:0.95"
 
 # presidio-evaluator's public generator (templates, fake people; every other
 # entity a negative): floors a little under dpk's scores. Phone recall is low
 # for both tools there: most numbers missed are of regions not in --regions
-# or invalid (`+41 (0)35 ...`: no Swiss area code 35); card recall misses
-# Maestro and old 15-digit JCB numbers.
+# or invalid (`+41 (0)35 ...`: no Swiss area code 35); the cards missed are
+# drawn outside every issuer range (JCB `35xx` below 3528 or above 3589,
+# Maestro `0604`).
 zstd -dcq "$DPK_SRC/benchmarks/pii/presidio_evaluator_set.jsonl.zst" > pe.jsonl
 dpk-pii --mode annotate -q pe.jsonl > pe-annotated.jsonl
 score pe-annotated.jsonl > pe-scores.txt
 cat pe-scores.txt
-check_floors pe-scores.txt "EMAIL:0.95:0.95 PHONE:0.90:0.55 IP_ADDRESS:0.95:0.95 CREDIT_CARD:0.95:0.70 IBAN:0.95:0.95 US_SSN:0.95:0.95"
+check_floors pe-scores.txt "EMAIL:0.95:0.95 PHONE:0.90:0.55 IP_ADDRESS:0.95:0.95 CREDIT_CARD:0.95:0.90 IBAN:0.95:0.95 US_SSN:0.95:0.95"
 
 # Offsets: code-point offsets slice the text (jq slices by code point), byte
 # offsets slice its UTF-8 bytes, and both give the same value.

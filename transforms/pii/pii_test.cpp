@@ -214,6 +214,71 @@ TEST_P(PiiDetectorTest, CreditCard) {
   EXPECT_TRUE(find("id 1234567812345670 ok").empty());            // Luhn ok, no issuer
   EXPECT_TRUE(find("run 94111111111111111 ok").empty());          // inside a longer run
   EXPECT_TRUE(find("sum 4111111111111111.50").empty());           // a decimal number
+  // The card-shaped tail of a longer grouped code (mistyped IBANs) is not a card.
+  EXPECT_TRUE(find("IBAN CH08 7934 4222 2149 6112 6").empty());
+  EXPECT_TRUE(find("IBAN: IT34 W207 5156 7586 7514 2610 721").empty());
+  EXPECT_EQ(find("Visa 4111 1111 1111 1111"), one("CREDIT_CARD", "4111 1111 1111 1111"));
+  EXPECT_EQ(find("qty 2 4111111111111111"), one("CREDIT_CARD", "4111111111111111"));
+}
+
+// One positive and one negative per issuer rule added with Maestro, Mir and
+// JCB's 15-digit ranges; every number here passes Luhn.
+TEST(PiiValidators, CardIssuerRules) {
+  using R = CardIssuerRule;
+  EXPECT_EQ(card_issuer_rule("4111111111111111"), R::kShape);     // Visa 16
+  EXPECT_EQ(card_issuer_rule("6759123456789015"), R::kShape);     // Maestro IIN, 16 digits
+  EXPECT_EQ(card_issuer_rule("5018123456789012344"), R::kShape);  // Maestro IIN, 19 digits
+  EXPECT_EQ(card_issuer_rule("501812345673"), R::kNamed);         // Maestro IIN, 12 digits
+  EXPECT_EQ(card_issuer_rule("561212345673"), R::kNamed);         // wide Maestro range 56-69
+  EXPECT_EQ(card_issuer_rule("561212345678900"), R::kNamed);
+  EXPECT_EQ(card_issuer_rule("50181234567"), R::kNone);           // 11 digits: no card
+  EXPECT_EQ(card_issuer_rule("551212345678"), R::kNone);          // Mastercard is 16 digits only
+  EXPECT_EQ(card_issuer_rule("2200123456789019"), R::kShape);     // Mir
+  EXPECT_EQ(card_issuer_rule("2205123456789014"), R::kNone);      // after Mir, before Mastercard 2221
+  EXPECT_EQ(card_issuer_rule("220012345678907"), R::kNone);       // Mir is 16-19 digits
+  EXPECT_EQ(card_issuer_rule("180012345678905"), R::kShape);      // JCB, 15 digits
+  EXPECT_EQ(card_issuer_rule("213112345678904"), R::kShape);
+  EXPECT_EQ(card_issuer_rule("1800123456789015"), R::kNone);      // 1800 is 15 digits only
+  EXPECT_EQ(card_issuer_rule("180112345678903"), R::kNone);       // 1801: no issuer
+  EXPECT_EQ(card_issuer_rule("3500123456789014"), R::kNone);      // JCB is 3528-3589
+  EXPECT_EQ(card_issuer_rule("060412345674"), R::kNamed);         // Maestro 0604 (older table)
+  EXPECT_EQ(card_issuer_rule("0604123456789015"), R::kNamed);     // ... at every length
+  EXPECT_EQ(card_issuer_rule("060512345673"), R::kNone);          // 0605: no issuer
+  EXPECT_EQ(card_issuer_rule("30912345678908"), R::kShape);       // Diners Club 309
+  EXPECT_EQ(card_issuer_rule("30612345678904"), R::kNone);        // 306: no issuer
+}
+
+TEST(PiiValidators, CardNamedBefore) {
+  auto named = [](std::string_view text) { return card_named_before(text, static_cast<uint32_t>(text.size())); };
+  for (const char* yes : {"my card ", "Credit Card number: ", "CC# ", "cc ", "Maestro ", "Kartennummer ",
+                          "numéro de carte ", "tarjeta de débito ", "paid by debit, no. "}) {
+    EXPECT_TRUE(named(yes)) << yes;
+  }
+  for (const char* no : {"order ", "account ", "accommodation ", "Aadhaar card ", "phone ", "",
+                         "card was mentioned long ago, then this: "}) {
+    EXPECT_FALSE(named(no)) << no;
+  }
+}
+
+TEST_P(PiiDetectorTest, CardsOfMaestroMirAndJcb15) {
+  EXPECT_EQ(find("Maestro 6759 1234 5678 9015."), one("CREDIT_CARD", "6759 1234 5678 9015"));
+  EXPECT_EQ(find("ref 6759123456789015 ok"), one("CREDIT_CARD", "6759123456789015"));  // 16 digits: alone
+  EXPECT_EQ(find("my card 501812345673 is lost"), one("CREDIT_CARD", "501812345673"));
+  EXPECT_EQ(find("CC# 5018-1234-5673"), one("CREDIT_CARD", "5018-1234-5673"));
+  EXPECT_EQ(find("card: 561212345673"), one("CREDIT_CARD", "561212345673"));
+  EXPECT_EQ(find("Mir 2200 1234 5678 9019"), one("CREDIT_CARD", "2200 1234 5678 9019"));
+  EXPECT_EQ(find("JCB 180012345678905."), one("CREDIT_CARD", "180012345678905"));
+  EXPECT_EQ(find("JCB 2131-123456-78904"), one("CREDIT_CARD", "2131-123456-78904"));
+  // Short or wide-range Maestro numbers without a card word are not cards.
+  EXPECT_TRUE(find("order 501812345673 shipped").empty());
+  EXPECT_TRUE(find("account 561212345673").empty());
+  EXPECT_TRUE(find("Aadhaar card 5612 1234 5673").empty());
+  // Twelve digits of a longer grouped number: the 16-digit number fails Luhn.
+  EXPECT_TRUE(find("card 6011 1234 5678 0001").empty());
+  EXPECT_TRUE(find("card 4111 5612 1234 5673").empty());
+  EXPECT_TRUE(find("card 3500123456789014").empty());  // outside JCB's 3528-3589
+  EXPECT_EQ(find("credit card 060412345674"), one("CREDIT_CARD", "060412345674"));
+  EXPECT_TRUE(find("ref 0604123456789015").empty());   // 0604 only after a card word
 }
 
 TEST_P(PiiDetectorTest, Iban) {
@@ -330,6 +395,7 @@ TEST(PiiEngines, SameEntitiesOnRandomTexts) {
       "DE89 3704 0044 0532 0130 00", "536-22-8726", "00:1A:2B:3C:4D:5E", "AKIAIOSFODNN7EXAMPLE",
       "2001:db8::8a2e:370:7334", "https://u:pw123@h.example.org/", "api_key=Zx9vQ2pL7rT4mN8kW3s",
       "2024-01-31", "10.0.19041.1348", "030 12345678", "1994-2022", "01 42 68 53 00", "1.234.567,89",
+      "card ", "501812345673", "5018 1234 5673", "6759123456789015", "180012345678905", "2200 1234 5678 9019",
       " ", "\n", ", ", "x", "-", "1", "é", ".", "@", ":", "(", "中", "/", "+"};
   std::mt19937 rng(11);
   std::vector<Entity> a, b;

@@ -48,6 +48,52 @@ constexpr std::array<std::pair<std::string_view, int>, 78> kIbanLengths = {{
     {"TL", 23}, {"TN", 24}, {"TR", 26}, {"UA", 29}, {"VG", 24}, {"XK", 20},
 }};
 
+// Issuer (IIN) ranges and lengths, after the table of payment card number
+// ranges (Wikipedia, "Payment card number"). `named_below`: lengths under it
+// are read only after a card word (CardIssuerRule::kNamed).
+struct IinRange {
+  int digits;          // prefix length compared
+  int lo, hi;          // prefix range, inclusive
+  uint32_t lengths;    // bit n: n digits allowed
+  size_t named_below;  // 0: every allowed length stands on its own
+};
+constexpr uint32_t lengths(int lo, int hi) { return ((1u << (hi + 1)) - 1) & ~((1u << lo) - 1); }
+constexpr uint32_t kAnyCard = lengths(12, 19);
+
+constexpr IinRange kIinRanges[] = {
+    {1, 4, 4, lengths(13, 13) | lengths(16, 16) | lengths(19, 19), 0},  // Visa
+    {2, 51, 55, lengths(16, 16), 0},                                    // Mastercard
+    {4, 2221, 2720, lengths(16, 16), 0},                                // Mastercard 2-series
+    {2, 34, 34, lengths(15, 15), 0},                                    // American Express
+    {2, 37, 37, lengths(15, 15), 0},
+    {4, 6011, 6011, lengths(16, 19), 0},                                // Discover
+    {3, 644, 649, lengths(16, 19), 0},
+    {2, 65, 65, lengths(16, 19), 0},
+    {4, 3528, 3589, lengths(16, 19), 0},                                // JCB
+    {4, 1800, 1800, lengths(15, 15), 0},                                // JCB's 15-digit ranges
+    {4, 2131, 2131, lengths(15, 15), 0},
+    {3, 300, 305, lengths(14, 19), 0},                                  // Diners Club
+    {2, 36, 36, lengths(14, 19), 0},
+    {3, 309, 309, lengths(14, 19), 0},
+    {2, 38, 39, lengths(14, 19), 0},
+    {2, 62, 62, lengths(16, 19), 0},                                    // UnionPay
+    {4, 2200, 2204, lengths(16, 19), 0},                                // Mir
+    // Maestro: its own IINs stand alone at 16-19 digits; 12-15 digits (the
+    // length of many order numbers, phone numbers with their country code,
+    // 12-digit national ids), Mastercard's wide Maestro ranges 50 and 56-69
+    // and 0604 (in older versions of the table) only after a card word.
+    {4, 5018, 5018, kAnyCard, 16},
+    {4, 5020, 5020, kAnyCard, 16},
+    {4, 5038, 5038, kAnyCard, 16},
+    {4, 5893, 5893, kAnyCard, 16},
+    {4, 6304, 6304, kAnyCard, 16},
+    {4, 6759, 6759, kAnyCard, 16},
+    {4, 6761, 6763, kAnyCard, 16},
+    {2, 50, 50, kAnyCard, 20},
+    {2, 56, 69, kAnyCard, 20},
+    {4, 604, 604, kAnyCard, 20},  // "0604"
+};
+
 }  // namespace
 
 bool luhn_valid(std::string_view digits) {
@@ -63,17 +109,41 @@ bool luhn_valid(std::string_view digits) {
   return !digits.empty() && sum % 10 == 0;
 }
 
-bool card_prefix_valid(std::string_view d) {
+CardIssuerRule card_issuer_rule(std::string_view d) {
   const size_t n = d.size();
-  auto pre = [&](int len) { int v = 0; for (int i = 0; i < len && i < static_cast<int>(n); ++i) v = v * 10 + (d[i] - '0'); return v; };
-  if (d[0] == '4') return n == 13 || n == 16 || n == 19;                       // Visa
-  if ((pre(2) >= 51 && pre(2) <= 55) || (pre(4) >= 2221 && pre(4) <= 2720)) return n == 16;  // Mastercard
-  if (pre(2) == 34 || pre(2) == 37) return n == 15;                            // American Express
-  if (pre(4) == 6011 || pre(2) == 65 || (pre(3) >= 644 && pre(3) <= 649)) return n >= 16 && n <= 19;  // Discover
-  if (pre(4) >= 3528 && pre(4) <= 3589) return n >= 16 && n <= 19;             // JCB
-  if ((pre(3) >= 300 && pre(3) <= 305) || pre(2) == 36 || pre(2) == 38 || pre(2) == 39)
-    return n >= 14 && n <= 19;                                                  // Diners Club
-  if (pre(2) == 62) return n >= 16 && n <= 19;                                 // UnionPay
+  if (n < 12 || n > 19) return CardIssuerRule::kNone;
+  int prefix[5] = {0, 0, 0, 0, 0};  // prefix[k]: the first k digits
+  for (int k = 1; k <= 4; ++k) prefix[k] = prefix[k - 1] * 10 + (d[static_cast<size_t>(k - 1)] - '0');
+  auto best = CardIssuerRule::kNone;
+  for (const IinRange& r : kIinRanges) {
+    const int p = prefix[r.digits];
+    if (p < r.lo || p > r.hi || !(r.lengths & (1u << n))) continue;
+    const auto rule = n < r.named_below ? CardIssuerRule::kNamed : CardIssuerRule::kShape;
+    if (rule == CardIssuerRule::kShape) return rule;
+    best = rule;
+  }
+  return best;
+}
+
+bool card_named_before(std::string_view t, uint32_t begin) {
+  const uint32_t from = begin > 32 ? begin - 32 : 0;
+  char w[32];
+  const size_t len = begin - from;
+  for (size_t i = 0; i < len; ++i) {
+    const char ch = t[from + i];
+    w[i] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+  }
+  const std::string_view window(w, len);
+  if (window.find("aadhar") != std::string_view::npos || window.find("aadhaar") != std::string_view::npos)
+    return false;
+  for (std::string_view word : {"card", "carte", "carta", "cartão", "kart", "tarjeta", "credit", "debit",
+                                "maestro"}) {
+    if (window.find(word) != std::string_view::npos) return true;
+  }
+  // "cc" as a word only ("cc 5018 ...", "CC#"), not inside "account".
+  for (size_t i = window.find("cc"); i != std::string_view::npos; i = window.find("cc", i + 1)) {
+    if ((i == 0 || !is_alpha(window[i - 1])) && !is_alpha(at(window, static_cast<int64_t>(i) + 2))) return true;
+  }
   return false;
 }
 
@@ -219,14 +289,34 @@ std::optional<Span> validate_credit_card(std::string_view t, Span c) {
       sep = ch;
     }
   }
+  // A grouped number right after a group of letters and digits joined by
+  // the same separator is the tail of a longer code ("CH08 7934 4222 2149
+  // 6112 6": a mistyped IBAN), not a card.
+  if (sep && at(t, int64_t{c.begin} - 1) == sep) {
+    int64_t j = int64_t{c.begin} - 2;
+    bool digit = false;
+    while (j >= 0 && is_alnum(t[static_cast<size_t>(j)])) digit |= is_digit(t[static_cast<size_t>(j--)]);
+    if (digit) return std::nullopt;
+  }
   // The longest run of whole groups that is a card ("4111 1111 1111 1111 2024").
   for (int g = ngroups; g-- > 0;) {
     const int n = group_digits[g];
-    if (n < 13) break;
+    if (n < 12) break;
     if (n > 19) continue;
     if (!number_ends_at(t, group_end[g])) continue;
     std::string_view d(digits, static_cast<size_t>(n));
-    if (card_prefix_valid(d) && luhn_valid(d)) return Span{c.begin, group_end[g]};
+    const CardIssuerRule rule = card_issuer_rule(d);
+    // A named reading must be the whole number: the first or last 12 digits
+    // of a 4-4-4-4 number whose Luhn fails are not a 12-digit Maestro card.
+    auto glued = [&](int64_t sep_at, int64_t digit_at) {
+      const char s = at(t, sep_at);
+      return (s == ' ' || s == '-') && is_digit(at(t, digit_at));
+    };
+    const bool whole = !glued(group_end[g], int64_t{group_end[g]} + 1) &&
+                       !glued(int64_t{c.begin} - 1, int64_t{c.begin} - 2);
+    if (rule != CardIssuerRule::kNone && luhn_valid(d) &&
+        (rule == CardIssuerRule::kShape || (whole && card_named_before(t, c.begin))))
+      return Span{c.begin, group_end[g]};
     if (!sep) break;
   }
   return std::nullopt;

@@ -4,6 +4,7 @@
 // Each returns the exact span of the value, or nullopt.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -22,7 +23,18 @@ bool iban_checksum_valid(std::string_view compact);  // "DE89370400440532013000"
 int iban_length_for_country(std::string_view cc);    // 0 when unknown
 bool ipv4_valid(std::string_view s);
 bool ipv6_valid(std::string_view s);
-bool card_prefix_valid(std::string_view digits);
+// How a card number's issuer range (its IIN, the leading digits) and length
+// admit it. The table in validators.cpp follows the published IIN ranges.
+enum class CardIssuerRule : uint8_t {
+  kNone,   // no issuer range holds numbers of this prefix and length
+  kShape,  // an issuer range and length: a card on its own (with Luhn)
+  kNamed,  // a short Maestro length (12-15) or a wide Maestro range (50,
+           // 56-69, 0604): a card only where a card word comes just before it
+};
+CardIssuerRule card_issuer_rule(std::string_view digits);
+// A card word ("card", "credit", "cc", "Karte", "tarjeta" ...) in the 32
+// bytes before `begin`, and no "Aadhaar" (12-digit ids written as cards).
+bool card_named_before(std::string_view text, uint32_t begin);
 double shannon_entropy(std::string_view s);          // bits per byte
 
 std::optional<Span> validate_email(std::string_view text, Span c);
