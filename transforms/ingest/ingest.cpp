@@ -1,23 +1,26 @@
 // ingest — documents from files, folders and archives: text, Markdown,
-// HTML, PDF and source code.
+// HTML, PDF, office and e-book files, and source code.
+#include <algorithm>
+
 #include "../extract/content_extractor.h"
 #include "base64_text.h"
 #include "code_quality.h"
 #include "dpk/transform.h"
 #include "ingest_document_source.h"
+#include "office_text.h"
 #include "pdf_text.h"
 
 namespace dpk {
 namespace {
 
 // The step half of dpk-ingest: the source made one line per file or entry;
-// the work that can run in parallel happens here (PDF text, HTML extraction,
-// code measures), skipped files are dropped with their reason, and a PDF
-// poppler cannot read is rejected as bad input.
+// the work that can run in parallel happens here (PDF and office text, HTML
+// extraction, code measures), skipped files are dropped with their reason,
+// and a PDF or office file that cannot be read is rejected as bad input.
 class IngestStep final : public DocumentTransform {
  public:
-  IngestStep(ExtractOptions eo, bool keep_html, std::string page_separator)
-      : extractor_(eo), keep_html_(keep_html), page_separator_(std::move(page_separator)) {}
+  IngestStep(ExtractOptions eo, bool keep_html, std::string page_separator, ZipLimits zip_limits)
+      : extractor_(eo), keep_html_(keep_html), page_separator_(std::move(page_separator)), zip_limits_(zip_limits) {}
 
   void apply(Document& doc) override {
     if (doc.get_string("ingest_problem", scratch_)) {
@@ -26,7 +29,9 @@ class IngestStep final : public DocumentTransform {
     }
     if (!doc.get_string("file_type", kind_)) return;
     if (kind_ == "pdf") {
-      read_pdf(doc);
+      read_binary(doc, FileKind::kPdf);
+    } else if (const FileKind office = office_kind(kind_); office != FileKind::kText) {
+      read_binary(doc, office);
     } else if (kind_ == "html") {
       if (!doc.get_string("html", scratch_)) return;
       const ExtractedPage& page = extractor_.extract(scratch_);
@@ -52,15 +57,30 @@ class IngestStep final : public DocumentTransform {
   }
 
  private:
-  // The PDF's bytes came from the source as base64 (kPdfBytesField).
-  void read_pdf(Document& doc) {
-    read_pdf_bytes(doc);
-    // Memory follows the PDFs in flight, not the largest one this thread read.
+  // The bytes of a PDF, office or e-book file came from the source as base64
+  // (bytes_field_for(kind)).
+  void read_binary(Document& doc, FileKind kind) {
+    if (kind == FileKind::kPdf) {
+      read_pdf_bytes(doc);
+    } else {
+      read_office_bytes(doc, kind);
+    }
+    // Memory follows the files in flight, not the largest one this thread read.
     for (std::string* s : {&scratch_, &bytes_, &text_}) {
       if (s->capacity() > kKeepBytes) std::string().swap(*s);
     }
+    office_.shrink(kKeepBytes);
   }
   static constexpr size_t kKeepBytes = size_t{4} << 20;
+
+  // "docx" -> FileKind::kDocx ...; kText for a file_type that is not one.
+  static FileKind office_kind(std::string_view name) {
+    for (FileKind k : {FileKind::kDocx, FileKind::kPptx, FileKind::kXlsx, FileKind::kOdt, FileKind::kOdp,
+                       FileKind::kOds, FileKind::kEpub}) {
+      if (file_kind_name(k) == name) return k;
+    }
+    return FileKind::kText;
+  }
 
   void read_pdf_bytes(Document& doc) {
     if (!doc.get_string(kPdfBytesField, scratch_) || !decode_base64(scratch_, bytes_)) {
@@ -75,11 +95,42 @@ class IngestStep final : public DocumentTransform {
       return;
     }
     doc.remove(kPdfBytesField);
+    keep_text(doc, pages);
+  }
+
+  void read_office_bytes(Document& doc, FileKind kind) {
+    const std::string_view format = office_format_name(kind);
+    if (!doc.get_string(kDocumentBytesField, scratch_) || !decode_base64(scratch_, bytes_)) {
+      doc.get_string("path", path_);
+      doc.reject("corrupt " + std::string(format) + ": " + path_ + ": the record has no bytes in " +
+                 std::string(kDocumentBytesField));
+      return;
+    }
+    int pages = 0;
+    switch (office_.extract(kind, bytes_, page_separator_, zip_limits_, text_, pages, why_)) {
+      case OfficeTextExtractor::kOk: break;
+      case OfficeTextExtractor::kTooLarge:
+        // Too large once inflated, as a file past --max-size is too large.
+        doc.remove(kDocumentBytesField);
+        doc.set_string("ingest_problem", why_);
+        doc.drop("ingest:oversized");
+        return;
+      case OfficeTextExtractor::kCorrupt:
+        doc.get_string("path", path_);
+        doc.reject("corrupt " + std::string(format) + ": " + path_ + ": " + why_);
+        return;
+    }
+    doc.remove(kDocumentBytesField);
+    keep_text(doc, kind == FileKind::kDocx || kind == FileKind::kOdt ? 0 : pages);
+  }
+
+  // The extracted text_ becomes the document's text; blank text drops it.
+  void keep_text(Document& doc, int pages) {
     if (text_.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
       doc.drop("ingest:no_text");
       return;
     }
-    doc.set_int("pages", pages);
+    if (pages > 0) doc.set_int("pages", pages);
     doc.set_text(text_);
   }
 
@@ -94,9 +145,11 @@ class IngestStep final : public DocumentTransform {
 
   ContentExtractor extractor_;
   PdfTextExtractor pdf_;
+  OfficeTextExtractor office_;
   bool keep_html_;
   std::string page_separator_;
-  std::string scratch_, kind_, bytes_, text_, path_;
+  ZipLimits zip_limits_;
+  std::string scratch_, kind_, bytes_, text_, path_, why_;
 };
 
 // "\f", "\n\n", "\t", "\\" in an option value become the characters.
@@ -111,6 +164,15 @@ std::string unescape(std::string_view s) {
     out.push_back(c == 'n' ? '\n' : c == 'f' ? '\f' : c == 't' ? '\t' : c == 'r' ? '\r' : c);
   }
   return out;
+}
+
+// An office file's parts may inflate to many times its size (XML
+// compresses well); past these caps it is a zip bomb, not a document.
+ZipLimits zip_limits(uint64_t max_size) {
+  ZipLimits z;
+  z.max_part_bytes = uint64_t{64} << 20;
+  z.max_total_bytes = max_size == 0 ? uint64_t{1} << 30 : std::max<uint64_t>(z.max_part_bytes, 8 * max_size);
+  return z;
 }
 
 IngestSourceOptions source_options(const OptionValues& v) {
@@ -180,8 +242,9 @@ const TransformSpec& dpk_transform_ingest() {
         eo.format = v.get_string("format") == "markdown" ? TextFormat::kMarkdown : TextFormat::kText;
         const bool keep = v.get_flag("keep-html");
         const std::string separator = unescape(v.get_string("page-separator"));
+        const ZipLimits limits = zip_limits(v.get_size("max-size"));
         ConfiguredStep c;
-        c.make = [=]() { return std::make_unique<IngestStep>(eo, keep, separator); };
+        c.make = [=]() { return std::make_unique<IngestStep>(eo, keep, separator, limits); };
         c.explain = "files and archive entries -> documents (text, Markdown, HTML, PDF, code)";
         return c;
       },
