@@ -187,7 +187,7 @@ const TransformSpec& dpk_transform_ingest() {
   static const TransformSpec spec{
       "ingest",
       TransformKind::kMapper,
-      "Read files, folders and archives (text, Markdown, HTML, PDF, code) into documents.",
+      "Read files, folders and archives (text, Markdown, HTML, PDF, office, EPUB, code) into documents.",
       "Turns files into documents: each input file, each file below an input folder (recursively; "
       "--glob filters), and each file inside an archive (tar, tar.gz, tar.zst, tar.xz, tar.bz2, zip, "
       "7z, read entry by entry through libarchive) becomes one document. An archive entry's path is "
@@ -195,16 +195,22 @@ const TransformSpec& dpk_transform_ingest() {
       "The type comes from the extension and the first bytes (a PDF signature, binary signatures, NUL "
       "bytes, an HTML doctype): text and Markdown are kept as they are; HTML goes through the same "
       "main-content extractor as dpk-extract (--format text or markdown); PDFs through poppler, one "
-      "page after another joined by --page-separator, with the page count in `pages`; source code "
+      "page after another joined by --page-separator, with the page count in `pages`; office and "
+      "e-book files (file_type docx, pptx, xlsx, odt, odp, ods, epub: zips of XML) from their XML "
+      "parts, one line per paragraph or table row (cells joined by tabs), slides, sheets and EPUB "
+      "chapters joined by --page-separator and counted in `pages`; source code "
       "(some 50 languages by extension or #! line) keeps its text and gains `language` and the "
       "measures code datasets filter on (line_count, max_line_length, avg_line_length, "
       "alphanum_fraction, is_generated, is_minified, has_license_header). Text that is not valid "
       "UTF-8 is decoded from the charset ICU detects (`charset` names it).\n\n"
       "Every file or entry is counted: a document, a drop with its reason (ingest:binary, "
-      "ingest:oversized past --max-size, ingest:unsupported_type for images, office files, nested "
-      "archives ..., ingest:empty, ingest:no_text for a PDF without a text layer, "
-      "ingest:no_main_content for HTML), or, for a corrupt PDF or archive, a rejected record named "
-      "by file and entry that follows --on-error. dpk-ingest must be the first step of a run.",
+      "ingest:oversized past --max-size or for an office file whose parts inflate past 64 MiB (one "
+      "part) or 8 x --max-size (all), ingest:unsupported_type for images, legacy .doc/.xls/.ppt, "
+      "nested archives ..., ingest:empty, ingest:no_text for a PDF without a text layer or an "
+      "office file without text, ingest:no_main_content for HTML), or, for a corrupt PDF, office "
+      "file (encrypted ones included) or archive, a rejected record named by file and entry that "
+      "follows --on-error. Office XML is parsed with no network, no DTD and no entity expansion. "
+      "dpk-ingest must be the first step of a run.",
       {
           {"max-size", OptionType::kSize, "10M",
            "Skip files and entries larger than this (ingest:oversized); 0 = no limit.", {}, 0, "SIZE"},
@@ -212,16 +218,18 @@ const TransformSpec& dpk_transform_ingest() {
            "text|markdown"},
           {"keep-html", OptionType::kFlag, "", "Keep the html field of HTML pages."},
           {"page-separator", OptionType::kString, "\\f",
-           "Between the pages of a PDF (\\f, \\n and \\t are understood).", {}, 0, "TEXT"},
+           "Between the pages of a PDF and the slides, sheets and chapters of office and EPUB files "
+           "(\\f, \\n and \\t are understood).", {}, 0, "TEXT"},
       },
       {{"id", "the path (ARCHIVE!ENTRY inside an archive)"},
        {"path", "the file's path as read, or ARCHIVE!ENTRY"},
        {"size", "bytes of the file or entry (uncompressed)"},
        {"mime", "MIME type, from the extension and the content"},
-       {"file_type", "text, markdown, html, pdf or code (binary, unsupported on dropped documents)"},
-       {"text", "the text; HTML: its main content; PDF: the pages' text"},
+       {"file_type", "text, markdown, html, pdf, docx, pptx, xlsx, odt, odp, ods, epub or code (binary, "
+                     "unsupported on dropped documents)"},
+       {"text", "the text; HTML: its main content; PDF: the pages' text; office, EPUB: paragraphs and rows"},
        {"charset", "the charset the text was decoded from, when it was not UTF-8"},
-       {"pages", "PDF: the page count"},
+       {"pages", "PDF: pages; pptx, odp: slides; xlsx, ods: sheets; epub: spine documents"},
        {"title", "HTML: the page title"},
        {"html_lang", "HTML: the language the page declares"},
        {"language", "code: the language (GitHub Linguist name) from the extension"},
@@ -235,7 +243,8 @@ const TransformSpec& dpk_transform_ingest() {
        {"ingest_problem", "on dropped documents: why the file was skipped"}},
       {"dpk-ingest -o corpus.jsonl.zst docs/ manuals.zip",
        "dpk-ingest --format markdown --page-separator '\\n\\n' site.tar.gz | dpk-chunk > chunks.jsonl",
-       "dpk-ingest src.tar.gz | dpk-select --where 'is_generated == false' --where 'is_minified == false'"},
+       "dpk-ingest src.tar.gz | dpk-select --where 'is_generated == false' --where 'is_minified == false'",
+       "dpk-ingest shared-drive.zip | dpk-select --where 'file_type in [\"docx\", \"pptx\"]'"},
       "-",
       [](const OptionValues& v, const StepContext&) -> StatusOr<ConfiguredStep> {
         ExtractOptions eo;
@@ -245,7 +254,7 @@ const TransformSpec& dpk_transform_ingest() {
         const ZipLimits limits = zip_limits(v.get_size("max-size"));
         ConfiguredStep c;
         c.make = [=]() { return std::make_unique<IngestStep>(eo, keep, separator, limits); };
-        c.explain = "files and archive entries -> documents (text, Markdown, HTML, PDF, code)";
+        c.explain = "files and archive entries -> documents (text, Markdown, HTML, PDF, office, EPUB, code)";
         return c;
       },
       {},
