@@ -86,7 +86,8 @@ Out run(FileKind kind, const std::string& bytes, std::string_view sep = "\f", Zi
 
 TEST(OfficeText, DocxParagraphsTabsBreaksAndTables) {
   const Out o = run(FileKind::kDocx,
-                    docx("<w:p><w:r><w:t>Hello</w:t></w:r><w:r><w:t xml:space=\"preserve\"> world</w:t></w:r></w:p>"
+                    docx("<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr>"  // tab stops, not tabs
+                         "<w:r><w:rPr><w:b/></w:rPr><w:t>Hello</w:t></w:r><w:r><w:t xml:space=\"preserve\"> world</w:t></w:r></w:p>"
                          "<w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t></w:r></w:p>"
                          "<w:p/><w:p/><w:p/>"  // empty paragraphs: one blank line at most
                          "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>cell 1</w:t></w:r></w:p></w:tc>"

@@ -51,6 +51,10 @@ bool skip_subtree(XmlWalk& walk) {
   return true;
 }
 
+// w:pPr, w:rPr, a:bodyPr, a:endParaRPr ...: formatting, never text (a
+// paragraph's tab stops are w:tab elements inside w:pPr).
+bool is_properties(std::string_view n) { return n.size() > 2 && n.substr(n.size() - 2) == "Pr"; }
+
 // The text of a DrawingML or WordprocessingML part: `run_text` elements hold
 // text, `paragraph` elements end lines, `tab` and the `breaks` break.
 bool paragraphs_text(XmlWalk& walk, std::string_view part, std::string_view run_text, std::string_view paragraph,
@@ -72,7 +76,7 @@ bool paragraphs_text(XmlWalk& walk, std::string_view part, std::string_view run_
         out.push_back('\t');
       } else if (n == br || n == cr) {
         out.push_back('\n');
-      } else if (n == "Fallback" && !skip_subtree(walk)) {
+      } else if ((n == "Fallback" || is_properties(n)) && !skip_subtree(walk)) {
         return failed(walk, part, why);
       }
     } else if (e == XmlWalk::kEnd) {

@@ -5,6 +5,7 @@
 #include <libxml/xmlreader.h>
 
 #include <climits>
+#include <mutex>
 
 #include "../extract/libxml_arena.h"
 
@@ -25,12 +26,17 @@ void remember_error(void* arg, xmlErrorPtr e) {
   if (e->line > 0) error->append(" (line " + std::to_string(e->line) + ")");
 }
 
-// The HTML parser reports through the generic handler: silence it.
-void ignore_error(void*, const char*, ...) {}
+// Refuses every external entity or DTD a document names (file://, http://):
+// the parse options already keep libxml2 from loading them; this makes sure.
+xmlParserInputPtr refuse_external_entity(const char*, const char*, xmlParserCtxtPtr) { return nullptr; }
 
 }  // namespace
 
-XmlWalk::XmlWalk() { install_libxml_arena(); }
+XmlWalk::XmlWalk() {
+  install_libxml_arena();
+  static std::once_flag once;
+  std::call_once(once, [] { xmlSetExternalEntityLoader(refuse_external_entity); });
+}
 XmlWalk::~XmlWalk() { close(); }
 
 void XmlWalk::close() {
@@ -70,7 +76,6 @@ bool XmlWalk::open_html(std::string_view bytes) {
     error_ = "HTML part too large";
     return false;
   }
-  xmlSetGenericErrorFunc(nullptr, ignore_error);
   htmlDocPtr doc = htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr,
                                   HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
   if (doc == nullptr) {

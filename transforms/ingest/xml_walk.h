@@ -5,7 +5,9 @@
 // expansion; a part with a DOCTYPE is refused outright (no office or e-book
 // XML part needs one, and a DTD is where XXE and billion-laughs attacks
 // live). XHTML chapters go through libxml2's HTML parser instead (tag soup
-// and &nbsp; are common in e-books), walked the same way.
+// and &nbsp; are common in e-books), walked the same way. The first XmlWalk
+// also sets libxml2's external entity loader, process-wide, to one that
+// loads nothing.
 //
 //   dpk::XmlWalk walk;
 //   if (!walk.open_xml(bytes)) return walk.error();
