@@ -229,6 +229,12 @@ TEST(OfficeText, CorruptAndMissingPartsAreCorrupt) {
   o = run(FileKind::kDocx, make_zip({{"word/other.xml", "<x/>"}}));
   EXPECT_EQ(o.result, OfficeTextExtractor::kCorrupt);
   EXPECT_NE(o.why.find("no word/document.xml"), std::string::npos) << o.why;
+  o = run(FileKind::kPptx, make_zip({{"ppt/slides/_rels/slide1.xml.rels", "<Relationships/>"}}));
+  EXPECT_NE(o.why.find("no ppt/slides/slideN.xml"), std::string::npos) << o.why;
+  // A deck without slides is no broken file: it has no text.
+  o = run(FileKind::kPptx, make_zip({{"ppt/presentation.xml", "<p:presentation/>"}}));
+  EXPECT_EQ(o.result, OfficeTextExtractor::kOk) << o.why;
+  EXPECT_EQ(o.text, "");
   o = run(FileKind::kEpub, make_zip({{"mimetype", "application/epub+zip"}}));
   EXPECT_NE(o.why.find("no META-INF/container.xml"), std::string::npos) << o.why;
   o = run(FileKind::kOds, make_zip({{"content.xml", "<office:document-content><unclosed>"}}));

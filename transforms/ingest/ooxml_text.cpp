@@ -219,7 +219,9 @@ class XlsxReader {
 
 bool docx_part_wanted(std::string_view name) { return name == "word/document.xml"; }
 
-bool pptx_part_wanted(std::string_view name) { return numbered_part(name, "ppt/slides/slide") >= 0; }
+bool pptx_part_wanted(std::string_view name) {
+  return name == "ppt/presentation.xml" || numbered_part(name, "ppt/slides/slide") >= 0;
+}
 
 bool xlsx_part_wanted(std::string_view name) {
   return name == "xl/sharedStrings.xml" || numbered_part(name, "xl/worksheets/sheet") >= 0;
@@ -239,6 +241,8 @@ bool pptx_text(const ZipParts& zip, XmlWalk& walk, std::string_view page_separat
                std::string& why) {
   const std::vector<const std::string*> slides = numbered_parts(zip, "ppt/slides/slide");
   if (slides.empty()) {
+    // A deck without slides is a presentation without text, not a broken file.
+    if (zip.find("ppt/presentation.xml") != nullptr) return true;
     why = "no ppt/slides/slideN.xml (not a PowerPoint presentation)";
     return false;
   }
