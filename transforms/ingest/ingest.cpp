@@ -121,7 +121,7 @@ class IngestStep final : public DocumentTransform {
         return;
     }
     doc.remove(kDocumentBytesField);
-    keep_text(doc, kind == FileKind::kDocx || kind == FileKind::kOdt ? 0 : pages);
+    keep_text(doc, pages);  // 0 for docx and odt: no pages
   }
 
   // The extracted text_ becomes the document's text; blank text drops it.
