@@ -70,12 +70,17 @@ constexpr NameEntry kByName[] = {
     {"svg", U, "image/svg+xml", ""}, {"mp3", U, "audio/mpeg", ""}, {"wav", U, "audio/wav", ""},
     {"ogg", U, "audio/ogg", ""}, {"flac", U, "audio/flac", ""}, {"mp4", U, "video/mp4", ""},
     {"mov", U, "video/quicktime", ""}, {"avi", U, "video/x-msvideo", ""}, {"webm", U, "video/webm", ""},
+    // office and e-book files (zip archives of XML)
+    {"docx", FileKind::kDocx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ""},
+    {"pptx", FileKind::kPptx, "application/vnd.openxmlformats-officedocument.presentationml.presentation", ""},
+    {"xlsx", FileKind::kXlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ""},
+    {"odt", FileKind::kOdt, "application/vnd.oasis.opendocument.text", ""},
+    {"odp", FileKind::kOdp, "application/vnd.oasis.opendocument.presentation", ""},
+    {"ods", FileKind::kOds, "application/vnd.oasis.opendocument.spreadsheet", ""},
+    {"epub", FileKind::kEpub, "application/epub+zip", ""},
+    // known types dpk does not read: the legacy (OLE) office formats among them
     {"doc", U, "application/msword", ""}, {"xls", U, "application/vnd.ms-excel", ""},
     {"ppt", U, "application/vnd.ms-powerpoint", ""},
-    {"docx", U, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ""},
-    {"xlsx", U, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ""},
-    {"pptx", U, "application/vnd.openxmlformats-officedocument.presentationml.presentation", ""},
-    {"odt", U, "application/vnd.oasis.opendocument.text", ""}, {"epub", U, "application/epub+zip", ""},
     {"rtf", U, "application/rtf", ""}, {"zip", U, "application/zip", ""}, {"gz", U, "application/gzip", ""},
     {"tgz", U, "application/gzip", ""}, {"zst", U, "application/zstd", ""}, {"xz", U, "application/x-xz", ""},
     {"bz2", U, "application/x-bzip2", ""}, {"tar", U, "application/x-tar", ""},
@@ -169,10 +174,30 @@ std::string_view file_kind_name(FileKind k) {
     case FileKind::kHtml: return "html";
     case FileKind::kPdf: return "pdf";
     case FileKind::kCode: return "code";
+    case FileKind::kDocx: return "docx";
+    case FileKind::kPptx: return "pptx";
+    case FileKind::kXlsx: return "xlsx";
+    case FileKind::kOdt: return "odt";
+    case FileKind::kOdp: return "odp";
+    case FileKind::kOds: return "ods";
+    case FileKind::kEpub: return "epub";
     case FileKind::kBinary: return "binary";
     case FileKind::kUnsupported: return "unsupported";
   }
   return "text";
+}
+
+bool is_zipped_document(FileKind k) {
+  switch (k) {
+    case FileKind::kDocx:
+    case FileKind::kPptx:
+    case FileKind::kXlsx:
+    case FileKind::kOdt:
+    case FileKind::kOdp:
+    case FileKind::kOds:
+    case FileKind::kEpub: return true;
+    default: return false;
+  }
 }
 
 FileType type_from_name(std::string_view path) {
@@ -195,6 +220,10 @@ FileType classify_file(std::string_view path, std::string_view head) {
   const FileType by_name = type_from_name(path);
   if (head.substr(0, 5) == "%PDF-") return {FileKind::kPdf, "application/pdf", ""};
   if (by_name.kind == FileKind::kUnsupported) return by_name;
+  // Office and e-book files are zips; one named so that is not a zip (an
+  // encrypted .docx is an OLE file, a truncated one anything) is still read
+  // as its kind, so that the step reports what is wrong with it.
+  if (is_zipped_document(by_name.kind)) return by_name;
   for (const auto& sig : kBinarySignatures) {
     if (head.substr(0, sig.magic.size()) == sig.magic) return {FileKind::kUnsupported, sig.mime, ""};
   }

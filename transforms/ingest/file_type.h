@@ -1,7 +1,7 @@
 // file_type.h — what a file is, from its name and its first bytes.
 //
-// The extension picks the kind (text, Markdown, HTML, PDF, code with its
-// language) and the MIME type from a fixed table; the content then has the
+// The extension picks the kind (text, Markdown, HTML, PDF, office and
+// e-book files, code with its language) and the MIME type from a fixed table; the content then has the
 // last word where it is unambiguous: a PDF signature makes a PDF whatever the
 // name, well-known binary signatures (images, archives, executables) make an
 // unsupported file, NUL bytes make a binary one, and an unknown extension
@@ -21,11 +21,23 @@ enum class FileKind {
   kHtml,         // through the main-content extractor
   kPdf,          // through the PDF text extractor
   kCode,         // as is, with language and code-quality fields
+  // Zip archives of XML, read by the ingest step (office_text.h):
+  kDocx,         // Word (Office Open XML)
+  kPptx,         // PowerPoint (Office Open XML)
+  kXlsx,         // Excel (Office Open XML)
+  kOdt,          // OpenDocument text
+  kOdp,          // OpenDocument presentation
+  kOds,          // OpenDocument spreadsheet
+  kEpub,         // EPUB e-book
   kBinary,       // not text (NUL bytes, or a binary signature with no known type)
-  kUnsupported,  // a known type dpk does not read (images, office files, nested archives)
+  kUnsupported,  // a known type dpk does not read (images, legacy .doc/.xls/.ppt, nested archives)
 };
 
 std::string_view file_kind_name(FileKind k);
+
+// True for the office and e-book kinds (kDocx ... kEpub): zip archives whose
+// text the ingest step reads from their XML parts.
+bool is_zipped_document(FileKind k);
 
 struct FileType {
   FileKind kind = FileKind::kText;

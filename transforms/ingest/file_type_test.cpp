@@ -41,9 +41,24 @@ TEST(FileType, DocumentKindsFromExtensions) {
   EXPECT_EQ(type_from_name("paper.pdf").kind, FileKind::kPdf);
   EXPECT_EQ(type_from_name("notes.txt").kind, FileKind::kText);
   EXPECT_EQ(type_from_name("photo.jpg").kind, FileKind::kUnsupported);
-  EXPECT_EQ(type_from_name("report.docx").kind, FileKind::kUnsupported);
+  EXPECT_EQ(type_from_name("report.doc").kind, FileKind::kUnsupported);  // legacy OLE Word
+  EXPECT_EQ(type_from_name("report.docx").kind, FileKind::kDocx);
+  EXPECT_EQ(type_from_name("deck.PPTX").kind, FileKind::kPptx);
+  EXPECT_EQ(type_from_name("book.epub").kind, FileKind::kEpub);
+  EXPECT_EQ(type_from_name("sheet.ods").mime, "application/vnd.oasis.opendocument.spreadsheet");
+  EXPECT_EQ(file_kind_name(FileKind::kOdp), "odp");
   EXPECT_TRUE(type_from_name("noextension").mime.empty());
   EXPECT_TRUE(type_from_name(".bashrc").mime.empty());  // a leading dot is not an extension
+}
+
+TEST(FileType, OfficeFilesKeepTheirKindWhateverTheirBytes) {
+  // A zip named .docx is a Word file, not an unsupported zip ...
+  EXPECT_EQ(classify_file("a.docx", std::string("PK\x03\x04....", 8)).kind, FileKind::kDocx);
+  // ... and so is an encrypted one (an OLE file) or a broken one: the step says what is wrong.
+  EXPECT_EQ(classify_file("a.xlsx", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1").kind, FileKind::kXlsx);
+  EXPECT_EQ(classify_file("a.epub", "garbage").kind, FileKind::kEpub);
+  // A zip with no office name stays a zip.
+  EXPECT_EQ(classify_file("a.bin", std::string("PK\x03\x04....", 8)).kind, FileKind::kUnsupported);
 }
 
 TEST(FileType, ContentHasTheLastWord) {

@@ -230,31 +230,29 @@ class IngestDocumentSource final : public ProducedByteSource {
     const FileType type = classify_file(name, bytes.substr(0, kSniffBytes));
     const uint64_t size = bytes.size();
     if (bytes.empty()) return emit_skip(display, type, size, "empty");
-    switch (type.kind) {
-      case FileKind::kBinary: return emit_skip(display, type, size, "binary");
-      case FileKind::kUnsupported: return emit_skip(display, type, size, "unsupported_type");
-      case FileKind::kPdf: {
-        // The bytes travel to the ingest step, which reads the PDF on any
-        // thread (poppler takes milliseconds a page; this stage is serial).
-        begin_doc(display, type, size);
-        out_.append(",\"" ).append(kPdfBytesField).append("\":\"");
-        append_base64(out_, bytes);
-        out_.append("\",\"text\":\"\"");
-        break;
-      }
-      default: {
-        decoder_.to_utf8(bytes, "", text_, charset_);
-        std::string_view text = text_;
-        if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-        if (is_blank(text)) return emit_skip(display, type, size, "empty");
-        begin_doc(display, type, size);
-        if (charset_ != "utf-8" && charset_ != "UTF-8") field("charset", charset_);
-        if (type.kind == FileKind::kHtml) {
-          field("html", text);
-          out_.append(",\"text\":\"\"");
-        } else {
-          field("text", text);
-        }
+    if (type.kind == FileKind::kBinary) return emit_skip(display, type, size, "binary");
+    if (type.kind == FileKind::kUnsupported) return emit_skip(display, type, size, "unsupported_type");
+    if (const std::string_view bytes_field = bytes_field_for(type.kind); !bytes_field.empty()) {
+      // A PDF, office or e-book file: the bytes travel to the ingest step,
+      // which reads them on any thread (poppler takes milliseconds a page,
+      // an office file is a zip to inflate and XML to parse; this stage is
+      // serial).
+      begin_doc(display, type, size);
+      out_.append(",\"").append(bytes_field).append("\":\"");
+      append_base64(out_, bytes);
+      out_.append("\",\"text\":\"\"");
+    } else {
+      decoder_.to_utf8(bytes, "", text_, charset_);
+      std::string_view text = text_;
+      if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+      if (is_blank(text)) return emit_skip(display, type, size, "empty");
+      begin_doc(display, type, size);
+      if (charset_ != "utf-8" && charset_ != "UTF-8") field("charset", charset_);
+      if (type.kind == FileKind::kHtml) {
+        field("html", text);
+        out_.append(",\"text\":\"\"");
+      } else {
+        field("text", text);
       }
     }
     out_.append("}\n");

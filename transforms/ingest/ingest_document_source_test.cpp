@@ -165,6 +165,25 @@ TEST_F(IngestSourceTest, EveryArchiveFormatGivesOneLinePerFile) {
   }
 }
 
+TEST_F(IngestSourceTest, OfficeFilesTravelAsBytesLegacyOnesAreUnsupported) {
+  const std::string zip_bytes("PK\x03\x04 whatever the zip holds", 28);
+  const std::string docx = (dir_ / "memo.docx").string(), doc = (dir_ / "old.doc").string();
+  std::ofstream(docx, std::ios::binary) << zip_bytes;
+  std::ofstream(doc, std::ios::binary) << std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 ole", 12);
+  auto lines = ingest(docx);
+  ASSERT_EQ(lines.size(), 1u) << text_;
+  EXPECT_EQ(str(lines[0], "file_type"), "docx");
+  EXPECT_EQ(str(lines[0], "mime"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  EXPECT_EQ(str(lines[0], "pdf_base64"), "<none>");
+  std::string bytes;
+  ASSERT_TRUE(decode_base64(str(lines[0], "document_base64"), bytes));
+  EXPECT_EQ(bytes, zip_bytes);
+  lines = ingest(doc);
+  ASSERT_EQ(lines.size(), 1u) << text_;
+  EXPECT_EQ(str(lines[0], "ingest_problem"), "unsupported_type");
+  EXPECT_EQ(str(lines[0], "document_base64"), "<none>");
+}
+
 TEST_F(IngestSourceTest, TruncatedArchiveEndsWithOneRejectedRecord) {
   Entries entries;
   for (int i = 0; i < 40; ++i) {
