@@ -14,6 +14,10 @@ Seeds are small on purpose (libFuzzer derives its input length from them):
                    lists, tables, comments, broken markup, deep nesting).
   document_parser  JSONL lines: testdata/errors/bad-lines.jsonl line by line
                    and edge cases (escapes, duplicate keys, numbers, nesting).
+  office_text      first byte = kind (docx pptx xlsx odt odp ods epub), then
+                   the kind's XML parts joined by 0x1E (see the target): the
+                   parts of tests/ingest/office/*, an EPUB laid out here, and
+                   a DTD with entities (which must be refused).
 Regression inputs found by fuzzing are added by hand as corpus/NAME/regress-*.
 
   python3 fuzz/make_corpus.py            # rewrites every generated seed
@@ -202,8 +206,44 @@ def jsonl_seeds():
         put("document_parser", f"edge-{i:02d}.jsonl", line)
 
 
+def office_seeds():
+    import re
+    import zipfile
+    office = os.path.join(ROOT, "tests", "ingest", "office")
+    layouts = [("report.docx", ["word/document.xml"]),
+               ("deck.pptx", ["ppt/slides/slide1.xml", "ppt/slides/slide2.xml"]),
+               ("budget.xlsx", ["xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"]),
+               ("notes.odt", ["content.xml", "META-INF/manifest.xml"]),
+               ("talk.odp", ["content.xml"]),
+               ("table.ods", ["content.xml"])]
+    for kind, (name, parts) in enumerate(layouts):
+        with zipfile.ZipFile(os.path.join(office, name)) as z:
+            have = set(z.namelist())
+            data = [z.read(p) if p in have else b"" for p in parts]
+        put("office_text", name.replace(".", "-"), bytes([kind]) + b"\x1e".join(data))
+    # The EPUB of the fixtures, re-laid to the target's part names.
+    with zipfile.ZipFile(os.path.join(office, "book.epub")) as z:
+        chapter = z.read("EPUB/text/chap_1.xhtml")
+    container = (b'<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
+                 b'<rootfiles><rootfile full-path="content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>')
+    opf = (b'<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><manifest>'
+           b'<item id="c1" href="chapter1.xhtml" media-type="application/xhtml+xml"/></manifest>'
+           b'<spine><itemref idref="c1"/></spine></package>')
+    put("office_text", "book-epub", bytes([6]) + b"\x1e".join([container, opf, chapter]))
+    # Entities must stay unexpanded and the DTD refused, in every kind.
+    bomb = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">'
+            b'<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&b;&x;</d>')
+    put("office_text", "dtd-docx", bytes([0]) + bomb)
+    put("office_text", "dtd-ods", bytes([5]) + bomb)
+    # Small hand-made parts: the elements each walker acts on.
+    put("office_text", "docx-small", bytes([0]) + re.sub(rb"\s+", b" ", b"""<w:document
+        xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>a</w:t><w:tab/>
+        <w:t xml:space="preserve"> b </w:t><w:br/><w:t>c</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>d</w:t></w:r>
+        </w:p></w:tc></w:tr></w:tbl></w:body></w:document>"""))
+
+
 def main():
-    for t in ["warc_reader", "charset_decoder", "html_extractor", "document_parser"]:
+    for t in ["warc_reader", "charset_decoder", "html_extractor", "document_parser", "office_text"]:
         d = os.path.join(CORPUS, t)
         if os.path.isdir(d):
             for name in os.listdir(d):
@@ -214,6 +254,7 @@ def main():
     charset_seeds()
     html_seeds()
     jsonl_seeds()
+    office_seeds()
 
 
 if __name__ == "__main__":
