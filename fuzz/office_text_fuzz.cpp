@@ -4,9 +4,6 @@
 // the rest is split at 0x1E into that kind's parts (names below), which are
 // stored uncompressed in a zip built here. Checks: any input ends in one of
 // the three results, a failure says why, and the text is valid UTF-8.
-#include <archive.h>
-#include <archive_entry.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -17,6 +14,7 @@
 
 #include "fuzz_check.h"
 #include "ingest/office_text.h"
+#include "ingest/zip_writer_for_tests.h"
 
 namespace {
 
@@ -35,33 +33,6 @@ const Layout kLayouts[] = {
     {dpk::FileKind::kEpub, {"META-INF/container.xml", "content.opf", "chapter1.xhtml"}},
 };
 
-std::string stored_zip(const std::vector<std::pair<const char*, std::string_view>>& parts) {
-  std::string out;
-  struct archive* a = archive_write_new();
-  archive_write_set_format_zip(a);
-  archive_write_zip_set_compression_store(a);
-  archive_write_open(
-      a, &out, nullptr,
-      [](struct archive*, void* self, const void* buf, size_t n) -> la_ssize_t {
-        static_cast<std::string*>(self)->append(static_cast<const char*>(buf), n);
-        return static_cast<la_ssize_t>(n);
-      },
-      nullptr);
-  for (const auto& [name, data] : parts) {
-    struct archive_entry* e = archive_entry_new();
-    archive_entry_set_pathname(e, name);
-    archive_entry_set_filetype(e, AE_IFREG);
-    archive_entry_set_perm(e, 0644);
-    archive_entry_set_size(e, static_cast<la_int64_t>(data.size()));
-    archive_write_header(a, e);
-    archive_write_data(a, data.data(), data.size());
-    archive_entry_free(e);
-  }
-  archive_write_close(a);
-  archive_write_free(a);
-  return out;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -69,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const Layout& layout = kLayouts[data[0] % (sizeof kLayouts / sizeof kLayouts[0])];
   std::string_view rest(reinterpret_cast<const char*>(data) + 1, size - 1);
-  std::vector<std::pair<const char*, std::string_view>> parts;
+  dpk::ZipPartList parts;
   for (size_t i = 0; i < layout.parts.size(); ++i) {
     const size_t cut = i + 1 == layout.parts.size() ? std::string_view::npos : rest.find('\x1e');
     const std::string_view part = rest.substr(0, cut);
@@ -77,7 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (cut == std::string_view::npos) break;
     rest.remove_prefix(cut + 1);
   }
-  const std::string zip = stored_zip(parts);
+  const std::string zip = dpk::write_zip_in_memory(parts, /*deflate=*/false);
   dpk::ZipLimits limits;
   limits.max_part_bytes = 1 << 20;
   limits.max_total_bytes = 2 << 20;

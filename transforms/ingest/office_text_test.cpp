@@ -3,8 +3,6 @@
 // read (corrupt, encrypted, a DTD's entities, a zip bomb).
 #include "office_text.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -14,37 +12,14 @@
 #include <utility>
 #include <vector>
 
+#include "zip_writer_for_tests.h"
+
 namespace dpk {
 namespace {
 
-using Parts = std::vector<std::pair<std::string, std::string>>;
+using Parts = ZipPartList;
 
-std::string make_zip(const Parts& parts) {
-  std::string out;
-  struct archive* a = archive_write_new();
-  archive_write_set_format_zip(a);
-  archive_write_zip_set_compression_deflate(a);
-  archive_write_open(
-      a, &out, nullptr,
-      [](struct archive*, void* self, const void* buf, size_t n) -> la_ssize_t {
-        static_cast<std::string*>(self)->append(static_cast<const char*>(buf), n);
-        return static_cast<la_ssize_t>(n);
-      },
-      nullptr);
-  for (const auto& [name, data] : parts) {
-    struct archive_entry* e = archive_entry_new();
-    archive_entry_set_pathname(e, name.c_str());
-    archive_entry_set_filetype(e, AE_IFREG);
-    archive_entry_set_perm(e, 0644);
-    archive_entry_set_size(e, static_cast<la_int64_t>(data.size()));
-    archive_write_header(a, e);
-    archive_write_data(a, data.data(), data.size());
-    archive_entry_free(e);
-  }
-  archive_write_close(a);
-  archive_write_free(a);
-  return out;
-}
+std::string make_zip(const Parts& parts) { return write_zip_in_memory(parts); }
 
 constexpr const char* kW = R"(xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main")";
 constexpr const char* kA = R"(xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main")";
