@@ -28,10 +28,8 @@ class IngestStep final : public DocumentTransform {
       return;
     }
     if (!doc.get_string("file_type", kind_)) return;
-    if (kind_ == "pdf") {
-      read_binary(doc, FileKind::kPdf);
-    } else if (const FileKind office = office_kind(kind_); office != FileKind::kText) {
-      read_binary(doc, office);
+    if (const FileKind binary = binary_kind(kind_); binary != FileKind::kText) {
+      read_binary(doc, binary);
     } else if (kind_ == "html") {
       if (!doc.get_string("html", scratch_)) return;
       const ExtractedPage& page = extractor_.extract(scratch_);
@@ -60,10 +58,14 @@ class IngestStep final : public DocumentTransform {
   // The bytes of a PDF, office or e-book file came from the source as base64
   // (bytes_field_for(kind)).
   void read_binary(Document& doc, FileKind kind) {
-    if (kind == FileKind::kPdf) {
-      read_pdf_bytes(doc);
+    const std::string_view field = bytes_field_for(kind);
+    const std::string_view format = kind == FileKind::kPdf ? std::string_view("PDF") : office_format_name(kind);
+    if (!doc.get_string(field, scratch_) || !decode_base64(scratch_, bytes_)) {
+      reject_corrupt(doc, format, "the record has no bytes in " + std::string(field));
+    } else if (kind == FileKind::kPdf) {
+      read_pdf(doc, field);
     } else {
-      read_office_bytes(doc, kind);
+      read_office(doc, kind, field, format);
     }
     // Memory follows the files in flight, not the largest one this thread read.
     for (std::string* s : {&scratch_, &bytes_, &text_}) {
@@ -73,54 +75,47 @@ class IngestStep final : public DocumentTransform {
   }
   static constexpr size_t kKeepBytes = size_t{4} << 20;
 
-  // "docx" -> FileKind::kDocx ...; kText for a file_type that is not one.
-  static FileKind office_kind(std::string_view name) {
-    for (FileKind k : {FileKind::kDocx, FileKind::kPptx, FileKind::kXlsx, FileKind::kOdt, FileKind::kOdp,
-                       FileKind::kOds, FileKind::kEpub}) {
+  // "pdf" -> FileKind::kPdf, "docx" -> FileKind::kDocx ...: the kinds whose
+  // bytes travel as base64; kText for any other file_type.
+  static FileKind binary_kind(std::string_view name) {
+    for (FileKind k : {FileKind::kPdf, FileKind::kDocx, FileKind::kPptx, FileKind::kXlsx, FileKind::kOdt,
+                       FileKind::kOdp, FileKind::kOds, FileKind::kEpub}) {
       if (file_kind_name(k) == name) return k;
     }
     return FileKind::kText;
   }
 
-  void read_pdf_bytes(Document& doc) {
-    if (!doc.get_string(kPdfBytesField, scratch_) || !decode_base64(scratch_, bytes_)) {
-      doc.get_string("path", path_);
-      doc.reject("corrupt PDF: " + path_ + ": the record has no PDF bytes in " + std::string(kPdfBytesField));
-      return;
-    }
+  // Rejects the document as bad input: "corrupt FORMAT: PATH: detail".
+  void reject_corrupt(Document& doc, std::string_view format, std::string_view detail) {
+    doc.get_string("path", path_);
+    doc.reject("corrupt " + std::string(format) + ": " + path_ + ": " + std::string(detail));
+  }
+
+  void read_pdf(Document& doc, std::string_view field) {
     int pages = 0;
     if (Status s = pdf_.extract(bytes_, page_separator_, text_, pages); !s.ok()) {
-      doc.get_string("path", path_);
-      doc.reject("corrupt PDF: " + path_ + ": " + s.message());
+      reject_corrupt(doc, "PDF", s.message());
       return;
     }
-    doc.remove(kPdfBytesField);
+    doc.remove(field);
     keep_text(doc, pages);
   }
 
-  void read_office_bytes(Document& doc, FileKind kind) {
-    const std::string_view format = office_format_name(kind);
-    if (!doc.get_string(kDocumentBytesField, scratch_) || !decode_base64(scratch_, bytes_)) {
-      doc.get_string("path", path_);
-      doc.reject("corrupt " + std::string(format) + ": " + path_ + ": the record has no bytes in " +
-                 std::string(kDocumentBytesField));
-      return;
-    }
+  void read_office(Document& doc, FileKind kind, std::string_view field, std::string_view format) {
     int pages = 0;
     switch (office_.extract(kind, bytes_, page_separator_, zip_limits_, text_, pages, why_)) {
       case OfficeTextExtractor::kOk: break;
       case OfficeTextExtractor::kTooLarge:
         // Too large once inflated, as a file past --max-size is too large.
-        doc.remove(kDocumentBytesField);
+        doc.remove(field);
         doc.set_string("ingest_problem", why_);
         doc.drop("ingest:oversized");
         return;
       case OfficeTextExtractor::kCorrupt:
-        doc.get_string("path", path_);
-        doc.reject("corrupt " + std::string(format) + ": " + path_ + ": " + why_);
+        reject_corrupt(doc, format, why_);
         return;
     }
-    doc.remove(kDocumentBytesField);
+    doc.remove(field);
     keep_text(doc, pages);  // 0 for docx and odt: no pages
   }
 

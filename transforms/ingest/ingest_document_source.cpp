@@ -106,7 +106,7 @@ class IngestDocumentSource final : public ProducedByteSource {
     archive_read_support_filter_all(archive_);
     archive_read_support_format_all(archive_);
     int r;
-    if (path_ == "-" && is_7z(head_)) {
+    if (path_ == "-" && is_7z_content(head_)) {
       // 7z keeps its index at the end and must seek: stdin goes to a
       // temporary file first (unlinked once open, so it never outlives us).
       std::string spooled;
@@ -128,8 +128,6 @@ class IngestDocumentSource final : public ProducedByteSource {
     }
     return Status::Ok();
   }
-
-  static bool is_7z(std::string_view head) { return head.substr(0, 6) == std::string_view("7z\xBC\xAF\x27\x1C", 6); }
 
   // Writes what is left of the input (head_ included) to a new file in
   // $TMPDIR (or /tmp) and names it in `path`.
@@ -327,8 +325,10 @@ bool is_archive_content(std::string_view head) {
   if (head.substr(0, 4) == std::string_view("PK\x03\x04", 4) || head.substr(0, 4) == std::string_view("PK\x05\x06", 4)) {
     return true;
   }
-  return head.substr(0, 6) == std::string_view("7z\xBC\xAF\x27\x1C", 6);
+  return is_7z_content(head);
 }
+
+bool is_7z_content(std::string_view head) { return head.substr(0, 6) == std::string_view("7z\xBC\xAF\x27\x1C", 6); }
 
 std::unique_ptr<ByteSource> make_ingest_document_source(std::unique_ptr<ByteSource> raw, const std::string& path,
                                                         IngestSourceOptions options) {

@@ -57,6 +57,9 @@ inline constexpr char kArchiveEntrySeparator = '!';
 bool is_archive_name(std::string_view path);
 // True for bytes that open like a tar, zip or 7z archive.
 bool is_archive_content(std::string_view head);
+// True for bytes that open like a 7z archive (which must be read from a
+// file: its index is at its end).
+bool is_7z_content(std::string_view head);
 
 std::unique_ptr<ByteSource> make_ingest_document_source(std::unique_ptr<ByteSource> raw, const std::string& path,
                                                         IngestSourceOptions options);
