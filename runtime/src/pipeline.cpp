@@ -281,11 +281,7 @@ class PassRunner {
       if (n == w.docs.size()) w.docs.emplace_back();
       Document& d = w.docs[n];
       if (!chain.parser.parse(line, w.block.readable_from(line.data()), cfg_.schema, d, chain.error_text)) {
-        w.rejections.push_back({line_no, chain.error_text});
-        if (cfg_.on_error == OnError::kQuarantine) {
-          w.quarantined.append(line);
-          w.quarantined.push_back('\n');
-        }
+        reject(w, line_no, chain.error_text, line);
         continue;
       }
       if (from_source && line.substr(0, kSourceRejectPrefix.size()) == kSourceRejectPrefix) {
@@ -293,11 +289,7 @@ class PassRunner {
         // archive): rejected as bad input, under --on-error, with its message.
         std::string message;
         if (!d.get_string(kSourceRejectKey, message)) message = "unreadable record";
-        w.rejections.push_back({line_no, std::move(message)});
-        if (cfg_.on_error == OnError::kQuarantine) {
-          w.quarantined.append(line);
-          w.quarantined.push_back('\n');
-        }
+        reject(w, line_no, std::move(message), line);
         continue;
       }
       d.source = static_cast<uint32_t>(w.input);
@@ -310,6 +302,16 @@ class PassRunner {
     w.docs.resize(n);
   }
 
+  // Bad input: counted and reported under --on-error in collect(); with
+  // quarantine, `record` is kept as read.
+  void reject(WorkItem& w, uint64_t line, std::string message, std::string_view record) {
+    w.rejections.push_back({line, std::move(message)});
+    if (cfg_.on_error == OnError::kQuarantine) {
+      w.quarantined.append(record);
+      w.quarantined.push_back('\n');
+    }
+  }
+
   void count_drops(WorkItem& w, size_t step) {
     StepCounts& c = w.counts[step];
     for (auto& d : w.docs) {
@@ -319,11 +321,7 @@ class PassRunner {
           // Bad input a step found (Document::reject): handled like a line
           // that did not parse, under --on-error.
           c.rejected++;
-          w.rejections.push_back({d.line, d.reject_message()});
-          if (cfg_.on_error == OnError::kQuarantine) {
-            w.quarantined.append(d.raw());
-            w.quarantined.push_back('\n');
-          }
+          reject(w, d.line, d.reject_message(), d.raw());
           continue;
         }
         c.dropped[std::string(d.drop_reason())]++;
