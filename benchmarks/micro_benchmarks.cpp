@@ -4,17 +4,18 @@
 //   rewrite    serialize after replacing the text (re-encodes one field)
 //   zstd       BlockCompressor on 1 MiB blocks of JSONL
 //
-// Input: $DPK_BENCH_INPUT, else ../shared/data/web/pages.jsonl beside the
-// source tree, else synthetic lines. Run:
+// Input: $DPK_BENCH_INPUT (plain, .gz or .zst; e.g. the full real web pages),
+// else the 200 pages of testdata/web/pages.jsonl.zst, else synthetic lines.
+// The input used is printed first. Run:
 //   cmake --build build --target dpk_benchmarks && build/benchmarks/dpk_benchmarks
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <string>
 #include <vector>
 
+#include "dpk/byte_stream.h"
 #include "dpk/compression.h"
 #include "dpk/document.h"
 #include "dpk/document_parser.h"
@@ -25,6 +26,7 @@ struct Corpus {
   std::string buffer;                   // all lines, each followed by '\n', then padding
   std::vector<std::string_view> lines;  // views into buffer
   size_t bytes = 0;                     // sum of line sizes (without newlines)
+  bool synthetic = false;               // no input file was readable
 };
 
 const Corpus& corpus() {
@@ -32,16 +34,19 @@ const Corpus& corpus() {
     Corpus c;
     std::string path;
     if (const char* env = std::getenv("DPK_BENCH_INPUT")) path = env;
-    else path = std::string(DPK_SHARED_DATA_DIR) + "/web/pages.jsonl";
-    std::ifstream in(path, std::ios::binary);
-    std::string line;
-    if (in) {
-      while (std::getline(in, line)) {
-        if (!line.empty()) c.buffer += line + "\n";
+    else path = std::string(DPK_TESTDATA_DIR) + "/web/pages.jsonl.zst";
+    if (auto text = dpk::read_whole_input(path); text.ok()) {
+      std::string_view rest = *text;
+      while (!rest.empty()) {
+        const size_t nl = rest.find('\n');
+        const std::string_view line = rest.substr(0, nl);
+        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+        if (!line.empty()) c.buffer.append(line).push_back('\n');
       }
     }
     if (c.buffer.empty()) {
       std::fprintf(stderr, "dpk_benchmarks: %s not readable, using synthetic lines\n", path.c_str());
+      c.synthetic = true;
       for (int i = 0; i < 2000; ++i) {
         std::string text;
         for (int w = 0; w < 400; ++w) text += "word" + std::to_string((i * 31 + w) % 997) + " ";
@@ -58,6 +63,8 @@ const Corpus& corpus() {
       c.bytes += nl - pos;
       pos = nl + 1;
     }
+    std::fprintf(stderr, "dpk_benchmarks: %zu lines, %zu bytes of %s\n", c.lines.size(), c.bytes,
+                 c.synthetic ? "synthetic JSONL" : path.c_str());
     return c;
   }();
   return c;

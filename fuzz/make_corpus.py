@@ -2,7 +2,7 @@
 """Writes the seed corpus of the fuzz targets (fuzz/corpus/NAME/), stdlib only.
 
 Seeds are small on purpose (libFuzzer derives its input length from them):
-  warc_reader      small real WARC files of ../shared/data/warc (warcio and
+  warc_reader      small real WARC files of testdata/warc (warcio and
                    resiliparse test data, Apache-2.0) and records built here:
                    per-record gzip members, one gzip for the file, zstd,
                    chunked and gzip HTTP bodies, odd charsets, truncated
@@ -29,7 +29,7 @@ import subprocess
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-WARC_DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data", "warc"))
+WARC_DATA = os.path.join(ROOT, "testdata", "warc")
 CORPUS = os.path.join(HERE, "corpus")
 
 
@@ -73,7 +73,7 @@ def warc_seeds():
                  "warcio-post-test.warc.gz"]:
         src = os.path.join(WARC_DATA, name)
         if not os.path.exists(src):
-            raise SystemExit(f"make_corpus: {src} not found (see ../shared/data/README.md)")
+            raise SystemExit(f"make_corpus: {src} not found (see testdata/README.md)")
         shutil.copy(src, os.path.join(CORPUS, "warc_reader", name))
     # The start of a real ClueWeb record (EUC-JP, quirky headers), cut: a truncated record.
     with open(os.path.join(WARC_DATA, "resiliparse-clueweb-quirk.warc.gz"), "rb") as f:

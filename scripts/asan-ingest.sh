@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs the HTML extractor (text, and markdown with comments) over every
 # evaluation page and the WARC reader, HTTP decoder and charset decoder over
-# every shared WARC file, under ASan and UBSan. (libxml2's own allocations
+# every WARC file, under ASan and UBSan. (libxml2's own allocations
 # live in the extractor's arena, so ASan checks dpk's code, not libxml2's.)
-#   scripts/asan-ingest.sh
+#   scripts/asan-ingest.sh [DATA]
+# DATA holds html-extraction/pages.tar.zst and warc/: testdata/ by default (99
+# pages), or the full real data folder (testdata/README.md says where it is from).
 set -euo pipefail
 src="$(cd "$(dirname "$0")/.." && pwd)"
-data="$src/../shared/data"
-[ -d "$data/html-extraction" ] || { echo "shared data not found: $data" >&2; exit 1; }
+data="${1:-$src/testdata}"
+[ -d "$data/html-extraction" ] || { echo "asan-ingest: $data/html-extraction not found" >&2; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 g++ -std=c++20 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Builds dpk's committed test data from the shared real web pages.
+"""Builds dpk's committed test data (testdata/) from the real data folder.
 
-    python3 scripts/make-testdata.py [--pages ../shared/data/web/pages.jsonl] [--out testdata]
+    python3 scripts/make-testdata.py SOURCE [--out testdata]
 
-Writes (deterministically, seeded):
+SOURCE is the folder of real samples described in testdata/README.md
+(web/pages.jsonl, langid/sentences.jsonl, html-extraction/, warc/).
+Writes (deterministically: seeded, or fixed cuts in source order):
 
   testdata/quickstart/web-1.jsonl.zst   two concatenated zstd frames
   testdata/quickstart/web-2.jsonl.gz    two concatenated gzip members
@@ -11,11 +13,15 @@ Writes (deterministically, seeded):
   testdata/errors/bad-lines.jsonl       valid lines and malformed ones at known line numbers
   testdata/errors/bad-lines.expected.json  which lines are bad, and why
   testdata/errors/truncated.jsonl.zst   a zstd stream cut short
+  testdata/web/pages.jsonl.zst          the first 200 web pages       (scripts/testdata_real.py)
+  testdata/langid/sentences.jsonl.zst   150 labelled sentences of each language
+  testdata/html-extraction/             every 5th evaluation page and its expected segments
+  testdata/warc/                        the WARC files, unchanged
 
-Python standard library only. Compressed zstd output uses the `zstd` command
-when it is installed (level 19, deterministic for a given zstd version);
-without it, frames of raw (stored) zstd blocks are written in pure Python, which
-any zstd decoder reads just the same.
+Python standard library only, and the `zstd` command. The quickstart and error
+files fall back to frames of raw (stored) zstd blocks, written in pure Python,
+when `zstd` is not installed; the real-data cuts need it. zstd output is
+deterministic for a given zstd version (level 19).
 """
 
 import argparse
@@ -27,6 +33,9 @@ import shutil
 import struct
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import testdata_real  # noqa: E402  (beside this script)
 
 SEED = 20240611
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -210,12 +219,13 @@ def bad_lines(pages, rng):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--pages", default=os.path.join(REPO, "..", "shared", "data", "web", "pages.jsonl"))
+    ap.add_argument("source", help="the real data folder (web/, langid/, html-extraction/, warc/)")
     ap.add_argument("--out", default=os.path.join(REPO, "testdata"))
     args = ap.parse_args()
-    if not os.path.exists(args.pages):
-        sys.exit(f"make-testdata: {args.pages} not found (the shared web pages; see ../shared/data/README.md)")
-    with open(args.pages, encoding="utf-8") as f:
+    pages_path = os.path.join(args.source, "web", "pages.jsonl")
+    if not os.path.exists(pages_path):
+        sys.exit(f"make-testdata: {pages_path} not found (is {args.source} the real data folder?)")
+    with open(pages_path, encoding="utf-8") as f:
         pages = [json.loads(line) for line in f if line.strip()]
     rng = random.Random(SEED)
 
@@ -255,6 +265,7 @@ def main():
 
     print(f"make-testdata: {n} documents in {qs} "
           f"({len(parts[0])} zst, {len(parts[1])} gz, {len(parts[2])} plain); error files in {errs}")
+    print("make-testdata: " + "; ".join(testdata_real.make_all(args.source, args.out)))
 
 
 if __name__ == "__main__":

@@ -9,9 +9,13 @@ positive, else a true negative; a page with no output counts all its "with"
 segments as false negatives. Precision, recall and F1 are computed over the
 totals of all pages.
 
-  benchmarks/extract/evaluate.py --dpk build/bin/dpk-extract
-  benchmarks/extract/evaluate.py --dpk build/bin/dpk-extract --every 5 --min-f1 0.85
-  benchmarks/extract/evaluate.py --dpk build/bin/dpk-extract --every 2 --start 1   # odd half
+  benchmarks/extract/evaluate.py --dpk build/bin/dpk-extract --data DIR
+  benchmarks/extract/evaluate.py --dpk build/bin/dpk-extract --data testdata/html-extraction --min-f1 0.85
+  benchmarks/extract/evaluate.py --dpk build/bin/dpk-extract --data DIR --every 2 --start 1   # odd half
+
+DIR holds pages.tar.zst and expected.json: the full evaluation set (495
+pages; testdata/README.md says where it comes from), or the 99 pages of
+testdata/html-extraction.
 
 The pages are fed as one JSONL file ({"id": file name, "html": page}),
 decoded to UTF-8 here (UTF-8, else the charset the page declares, else
@@ -27,8 +31,6 @@ import sys
 import tarfile
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_DATA = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "data", "html-extraction"))
 
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -110,7 +112,7 @@ def score(expected, names, results, report=None):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dpk", required=True, help="path to dpk-extract")
-    ap.add_argument("--data", default=DEFAULT_DATA, help="folder with pages.tar.zst and expected.json")
+    ap.add_argument("--data", required=True, help="folder with pages.tar.zst and expected.json")
     ap.add_argument("--every", type=int, default=1, help="score every Nth page (sorted by name)")
     ap.add_argument("--start", type=int, default=0, help="with --every: start at this page (--every 2 --start 1: the odd half)")
     ap.add_argument("--min-f1", type=float, default=None, help="exit 1 when F1 is below this")

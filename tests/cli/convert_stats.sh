@@ -2,8 +2,7 @@
 # real web pages.
 source "$DPK_SRC/tests/cli/lib.sh.inc"
 
-DATA="$DPK_SRC/../shared/data/web/pages.jsonl"
-[ -f "$DATA" ] || fail "test data missing: $DATA (495 web pages expected)"
+DATA=$(testdata_pages)
 N=$(count_lines "$DATA")
 [ "$N" -gt 100 ] || fail "expected more than 100 lines in $DATA, got $N"
 zstd -q -c "$DATA" > in.jsonl.zst

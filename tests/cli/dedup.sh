@@ -3,8 +3,7 @@
 # and the same kept set for 1, 2 and 4 threads and for the staged commands
 # run as separate processes over 1 and 3 shards.
 source "$DPK_SRC/tests/cli/lib.sh.inc"
-PAGES="$DPK_SRC/../shared/data/web/pages.jsonl"
-[ -f "$PAGES" ] || fail "missing $PAGES (the shared data folder must sit beside the checkout)"
+PAGES=$(testdata_pages)
 
 # 150 pages; every 7th is planted again later (in another file), every 11th
 # again with its text upper-cased (equal only under --normalize lower).

@@ -1,5 +1,5 @@
 # dpk-extract: fields, options, drop reasons, and extraction quality on a
-# subset of the shared evaluation pages (a floor, so regressions fail).
+# subset of the real evaluation pages (a floor, so regressions fail).
 source "$(dirname "$0")/lib.sh.inc"
 
 page='<html lang=\"fr\"><head><title>Le titre</title></head><body><nav><a href=\"/\">Accueil</a></nav><article><h1>Le titre</h1><p>Un premier paragraphe assez long, avec des virgules, pour compter comme du contenu principal.</p><p>Un second paragraphe, lui aussi assez long, pour que la page ait un vrai contenu.</p></article><footer>Mentions légales</footer></body></html>'
@@ -26,11 +26,12 @@ grep -q '^# Le titre' md.txt || fail "markdown heading missing: $(cat md.txt)"
 expect_exit 2 dpk-extract --format html in.jsonl
 expect_exit 2 dpk-extract --html-key '' in.jsonl
 
-# Quality floor on every 5th evaluation page (the full set is in
-# benchmarks/RESULTS-extract.md).
-data="$DPK_SRC/../shared/data/html-extraction"
-[ -f "$data/pages.tar.zst" ] || fail "shared data not found: $data (see ../shared/data/README.md)"
-python3 "$DPK_SRC/benchmarks/extract/evaluate.py" --dpk "$DPK_BIN/dpk-extract" --data "$data" --every 5 --min-f1 0.90
+# Quality floor on the 99 evaluation pages of testdata/html-extraction (every
+# 5th page of the full set by name, the pages this floor was set on; F1
+# measured 0.922; the full set is in benchmarks/RESULTS-extract.md).
+data="$TESTDATA/html-extraction"
+[ -f "$data/pages.tar.zst" ] || fail "test data not found: $data (see testdata/README.md)"
+python3 "$DPK_SRC/benchmarks/extract/evaluate.py" --dpk "$DPK_BIN/dpk-extract" --data "$data" --min-f1 0.90
 
 # As a recipe's first step (the input has no text field), and the shipped recipe parses.
 printf 'input: in.jsonl\noutput: rec-out/\nsteps:\n  - extract: {format: markdown}\n' > r.yaml

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# dpk-ingest on a real archive: the 495 HTML pages of the shared extraction
-# set (html-extraction/pages.tar.zst). Every entry is counted, every page is
-# HTML, and for the pages stored as UTF-8 the text is exactly what dpk-extract
-# makes of the same page (ingest's HTML path is the extractor).
+# dpk-ingest on a real archive: the 99 HTML pages of
+# testdata/html-extraction/pages.tar.zst (every 5th page of the evaluation
+# set). Every entry is counted, every page is HTML, and for the pages stored as
+# UTF-8 the text is exactly what dpk-extract makes of the same page (ingest's
+# HTML path is the extractor).
 source "$(dirname "$0")/lib.sh.inc"
-A="$DPK_SRC/../shared/data/html-extraction/pages.tar.zst"
-[ -f "$A" ] || fail "shared data not found: $A (see ../shared/data/README.md)"
+A="$TESTDATA/html-extraction/pages.tar.zst"
+[ -f "$A" ] || fail "test data not found: $A (see testdata/README.md)"
 command -v python3 > /dev/null || { echo "SKIP: python3 not installed"; exit 77; }
 
 dpk-ingest --stats s.json "$A" > got.jsonl
 check_balanced s.json
-[ "$(jq .counts.documents_in s.json)" = 495 ] || fail "expected 495 entries: $(jq -c .counts s.json)"
+[ "$(jq .counts.documents_in s.json)" = 99 ] || fail "expected 99 entries: $(jq -c .counts s.json)"
 [ "$(jq -r 'select(.file_type != "html") | .path' got.jsonl | wc -l)" = 0 ] || fail "entries not read as HTML"
 [ "$(jq -r 'select(.mime != "text/html") | .path' got.jsonl | wc -l)" = 0 ] || fail "entries without text/html"
 jq -e --arg a "$A" '.path | startswith($a + "!pages/")' got.jsonl > /dev/null || fail "entry paths: $(head -c 300 got.jsonl)"
@@ -33,7 +34,9 @@ with tarfile.open(fileobj=sys.stdin.buffer, mode="r|") as tar:
 ' > pages.jsonl
 dpk-extract --on-error skip pages.jsonl > extracted.jsonl
 n=$(count_lines extracted.jsonl)
-[ "$n" -gt 300 ] || fail "only $n UTF-8 pages extracted"
+# 98 of the 99 pages are UTF-8 and all 98 are extracted (483 of 495 on the
+# full set, where the floor was 300).
+[ "$n" -ge 97 ] || fail "only $n UTF-8 pages extracted"
 jq -r '[.id, .text] | @json' extracted.jsonl | sort > want.txt
 jq -r '[(.path | sub("^[^!]*!"; "")), .text] | @json' got.jsonl | sort > all.txt
 python3 - <<'PY' || fail "ingest's HTML text differs from dpk-extract's"

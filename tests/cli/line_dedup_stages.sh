@@ -3,7 +3,7 @@
 # 3 shards, --keep first and none, lines and paragraphs; a missing merge or
 # other hashing options are refused.
 source "$DPK_SRC/tests/cli/lib.sh.inc"
-PAGES=$(shared_pages)
+PAGES=$(testdata_pages)
 
 # Four files of real pages: their menus and footers recur across pages, and
 # every 9th page is repeated in a later file (its lines then recur too).

@@ -2,7 +2,7 @@
 # recipes/pretrain-web.yaml runs end to end on the bundled sample: counts
 # balance, every kept document is English with a score of at least 0.65 and
 # passed all steps, and no two kept documents share a text; and
-# recipes/pretrain-web-warc.yaml runs on the shared WARC files (counts balance,
+# recipes/pretrain-web-warc.yaml runs on the WARC files of testdata/warc (counts balance,
 # outputs named INPUT.jsonl[.gz]).
 # The end-to-end part skips (77) when no fastText model is installed.
 source "$DPK_SRC/tests/cli/lib.sh.inc"
@@ -30,8 +30,8 @@ jq -e 'select(.lang != "en" or .lang_score < 0.65)' kept.jsonl > bad.jsonl && fa
 jq -e '[.steps[] | [.documents_in, .documents_out]] as $s
        | all(range(1; $s | length); $s[.][0] == $s[. - 1][1])' out/metadata.json > /dev/null \
   || fail "step counts do not chain: $(jq -c '[.steps[] | [.name, .documents_in, .documents_out]]' out/metadata.json)"
-W="$DPK_SRC/../shared/data/warc"
-[ -d "$W" ] || fail "shared data not found: $W (see ../shared/data/README.md)"
+W="$TESTDATA/warc"
+[ -d "$W" ] || fail "test data not found: $W (see testdata/README.md)"
 (cd "$DPK_SRC" && dpk run recipes/pretrain-web-warc.yaml -q -o "$DPK_TMP/warc-out/")
 check_balanced warc-out/metadata.json
 [ "$(jq -r '.steps[0].documents_out' warc-out/metadata.json)" -gt 10 ] || fail "few WARC records read: $(jq -c .steps[0] warc-out/metadata.json)"

@@ -1,8 +1,8 @@
-# dpk-warc on the shared WARC files: records to documents, charsets, chunked
+# dpk-warc on the real WARC files of testdata/warc: records to documents, charsets, chunked
 # bodies, --extract, and malformed/truncated records counted, never fatal.
 source "$(dirname "$0")/lib.sh.inc"
-W="$DPK_SRC/../shared/data/warc"
-[ -d "$W" ] || fail "shared data not found: $W (see ../shared/data/README.md)"
+W="$TESTDATA/warc"
+[ -d "$W" ] || fail "test data not found: $W (see testdata/README.md)"
 
 dpk-warc --stats s.json --keep-dropped dropped.jsonl "$W"/*.warc* > out.jsonl
 check_balanced s.json

@@ -1,4 +1,5 @@
-// Helpers shared by dpk's unit tests: scratch directories and small files.
+// Helpers shared by dpk's unit tests: scratch directories, small files and
+// the repository's fixtures under testdata/ (DPK_TESTDATA_DIR).
 #pragma once
 
 #include <unistd.h>
@@ -6,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -46,6 +48,33 @@ inline void write_file(const std::string& path, const std::string& bytes) {
 inline std::string read_file(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(f), {});
+}
+
+// Path of a fixture under testdata/ (see testdata/README.md), e.g.
+// testdata_path("warc/warcio-example.warc"). A missing file is a test
+// failure here, so a test never passes on data it could not read.
+inline std::string testdata_path(const std::string& rel) {
+  std::string p = std::string(DPK_TESTDATA_DIR) + "/" + rel;
+  if (!std::filesystem::exists(p)) ADD_FAILURE() << "test data not found: " << p << " (see testdata/README.md)";
+  return p;
+}
+
+// The lines of a JSONL fixture under testdata/, decompressed when it is .zst
+// or .gz; empty (and a test failure) when it cannot be read.
+inline std::vector<std::string> testdata_lines(const std::string& rel) {
+  std::vector<std::string> lines;
+  auto text = read_whole_input(testdata_path(rel));
+  if (!text.ok()) {
+    ADD_FAILURE() << "cannot read test data " << rel << ": " << text.status().message();
+    return lines;
+  }
+  std::string_view rest = *text;
+  while (!rest.empty()) {
+    const size_t nl = rest.find('\n');
+    lines.emplace_back(rest.substr(0, nl));
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+  }
+  return lines;
 }
 
 }  // namespace dpk::testing_util

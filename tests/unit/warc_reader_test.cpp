@@ -2,19 +2,16 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "test_util.h"
+
 namespace dpk {
 namespace {
 
-std::string shared_warc(const std::string& name) {
-  std::string p = std::string(DPK_SHARED_DATA_DIR) + "/warc/" + name;
-  if (!std::filesystem::exists(p)) ADD_FAILURE() << "shared data not found: " << p << " (see ../shared/data/README.md)";
-  return p;
-}
+std::string warc_file(const std::string& name) { return testing_util::testdata_path("warc/" + name); }
 
 struct ReadAll {
   std::vector<WarcRecord> records;
@@ -50,8 +47,8 @@ std::map<std::string, int> types(const ReadAll& r) {
 }
 
 TEST(WarcReader, ReadsPlainAndGzipMembersAlike) {
-  ReadAll plain = read_file(shared_warc("warcio-example.warc"));
-  ReadAll gz = read_file(shared_warc("warcio-example.warc.gz"));
+  ReadAll plain = read_file(warc_file("warcio-example.warc"));
+  ReadAll gz = read_file(warc_file("warcio-example.warc.gz"));
   EXPECT_TRUE(plain.problems.empty()) << plain.problems[0];
   EXPECT_TRUE(gz.problems.empty()) << gz.problems[0];
   ASSERT_EQ(plain.records.size(), 6u);
@@ -77,7 +74,7 @@ TEST(WarcReader, ReadsPlainAndGzipMembersAlike) {
 }
 
 TEST(WarcReader, CommonCrawlExcerpt) {
-  ReadAll r = read_file(shared_warc("resiliparse-warcfile.warc.gz"));
+  ReadAll r = read_file(warc_file("resiliparse-warcfile.warc.gz"));
   EXPECT_TRUE(r.problems.empty());
   auto t = types(r);
   EXPECT_EQ(t["warcinfo"], 1);
@@ -87,7 +84,7 @@ TEST(WarcReader, CommonCrawlExcerpt) {
 }
 
 TEST(WarcReader, OldVersionHeaders) {
-  ReadAll r = read_file(shared_warc("resiliparse-clueweb-quirk.warc.gz"));
+  ReadAll r = read_file(warc_file("resiliparse-clueweb-quirk.warc.gz"));
   auto t = types(r);
   EXPECT_EQ(t["response"], 29);
   EXPECT_EQ(t["warcinfo"], 1);
@@ -96,7 +93,7 @@ TEST(WarcReader, OldVersionHeaders) {
 }
 
 TEST(WarcReader, ChunkedBodiesAreDecoded) {
-  ReadAll r = read_file(shared_warc("warcio-example-iana.org-chunked.warc"));
+  ReadAll r = read_file(warc_file("warcio-example-iana.org-chunked.warc"));
   ASSERT_TRUE(r.problems.empty());
   const WarcRecord* resp = nullptr;
   for (const auto& rec : r.records) if (rec.type == "response") resp = &rec;
@@ -109,7 +106,7 @@ TEST(WarcReader, ChunkedBodiesAreDecoded) {
 }
 
 TEST(WarcReader, GzipMembersNotAlignedWithRecords) {
-  ReadAll r = read_file(shared_warc("warcio-example-wrong-chunks.warc.gz"));
+  ReadAll r = read_file(warc_file("warcio-example-wrong-chunks.warc.gz"));
   EXPECT_TRUE(r.problems.empty());
   const WarcRecord* resp = nullptr;
   for (const auto& rec : r.records) if (rec.type == "response") resp = &rec;
@@ -131,7 +128,7 @@ TEST(HttpResponse, MalformedChunkingFallsBackToRawBody) {
 
 TEST(WarcReader, TruncatedFilesAreReportedNotFatal) {
   for (const char* name : {"warcio-example-trunc.warc", "resiliparse-clipped.warc.gz"}) {
-    ReadAll r = read_file(shared_warc(name));
+    ReadAll r = read_file(warc_file(name));
     ASSERT_FALSE(r.problems.empty()) << name;
     EXPECT_NE(r.problems.back().find("offset"), std::string::npos) << r.problems.back();
   }

@@ -19,6 +19,7 @@
 #include "dpk/transform.h"
 #include "fasttext_features.h"
 #include "fasttext_identifier.h"
+#include "../../tests/unit/test_util.h"
 
 namespace dpk {
 namespace {
@@ -41,16 +42,16 @@ const TrainedModels& models() {
     fs::create_directories(dir);
     const std::map<std::string, std::string> labels = {{"de", "deu_Latn"}, {"en", "eng_Latn"}, {"fr", "fra_Latn"},
                                                        {"ru", "rus_Cyrl"}, {"pl", "pol_Latn"}, {"el", "ell_Grek"}};
-    std::ifstream in(std::string(DPK_SHARED_DATA_DIR) + "/langid/sentences.jsonl");
-    if (!in.good()) return t;
+    const std::vector<std::string> lines = testing_util::testdata_lines("langid/sentences.jsonl.zst");
+    if (lines.empty()) return t;
     const std::string unique = std::to_string(::getpid());
     const fs::path train_path = dir / ("train.txt" + unique);
     std::ofstream train(train_path);
     std::map<std::string, int> taken;
     DocumentParser parser;
     Schema schema;
-    std::string line, lang, error;
-    while (std::getline(in, line)) {
+    std::string lang, error;
+    for (const std::string& line : lines) {
       std::string buf = line + std::string(DocumentParser::kPadding, ' ');
       Document d;
       if (!parser.parse(std::string_view(buf.data(), line.size()), buf.size(), schema, d, error)) continue;
@@ -123,17 +124,17 @@ void expect_rows_equal_getline(const std::string& path) {
 }
 
 TEST(LangIdFastTextTrained, RowsEqualGetLineOnUnquantizedModel) {
-  if (models().bin.empty()) FAIL() << "shared data missing: " << DPK_SHARED_DATA_DIR << "/langid/sentences.jsonl";
+  if (models().bin.empty()) FAIL() << "test data missing: testdata/langid/sentences.jsonl.zst";
   expect_rows_equal_getline(models().bin);
 }
 
 TEST(LangIdFastTextTrained, RowsEqualGetLineOnQuantizedPrunedModel) {
-  if (models().ftz.empty()) FAIL() << "shared data missing: " << DPK_SHARED_DATA_DIR << "/langid/sentences.jsonl";
+  if (models().ftz.empty()) FAIL() << "test data missing: testdata/langid/sentences.jsonl.zst";
   expect_rows_equal_getline(models().ftz);
 }
 
 TEST(LangIdFastTextTrained, LabelsAndScoresEqualPredictLine) {
-  if (models().bin.empty()) FAIL() << "shared data missing";
+  if (models().bin.empty()) FAIL() << "test data missing: testdata/langid/sentences.jsonl.zst";
   for (const std::string& path : {models().bin, models().ftz}) {
     auto model = FastTextModel::load(path);
     ASSERT_TRUE(model.ok()) << model.status().message();
@@ -154,7 +155,7 @@ TEST(LangIdFastTextTrained, LabelsAndScoresEqualPredictLine) {
 }
 
 TEST(LangIdFastTextTrained, GlotLidStyleLabelsThroughTheTransform) {
-  if (models().bin.empty()) FAIL() << "shared data missing";
+  if (models().bin.empty()) FAIL() << "test data missing: testdata/langid/sentences.jsonl.zst";
   const TransformSpec* spec = find_transform("langid");
   OptionValues v;
   v.set("backend", "fasttext");

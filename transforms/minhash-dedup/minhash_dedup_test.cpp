@@ -1,6 +1,5 @@
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <fstream>
 #include <map>
 #include <random>
@@ -12,6 +11,7 @@
 #include "minhash_config.h"
 #include "minhash_signature.h"
 #include "shingler.h"
+#include "../../tests/unit/test_util.h"
 
 namespace dpk {
 namespace {
@@ -75,24 +75,17 @@ struct ThreePaths {
   Shingler fast, scalar, general;
 };
 
-// Runs `check` on the text of every JSONL line of a shared data file.
+// Runs `check` on the text of every `every`-th JSONL line of a testdata file.
 template <typename Check>
 void for_each_text(const std::string& name, size_t every, Check&& check) {
-  const std::string path = std::string(DPK_SHARED_DATA_DIR) + "/" + name;
-  ASSERT_TRUE(std::filesystem::exists(path)) << "shared data missing: " << path;
-  auto text = read_whole_input(path);
-  ASSERT_TRUE(text.ok());
+  const std::vector<std::string> lines = testing_util::testdata_lines(name);
+  ASSERT_FALSE(lines.empty()) << name;
   DocumentParser parser;
   Schema schema;
   Document doc;
   std::string err;
-  std::string_view rest = *text;
-  size_t n = 0;
-  while (!rest.empty()) {
-    size_t nl = rest.find('\n');
-    std::string line(rest.substr(0, nl));
-    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-    if (n++ % every) continue;
+  for (size_t n = 0; n < lines.size(); n += every) {
+    std::string line = lines[n];
     line.append(DocumentParser::kPadding, ' ');
     ASSERT_TRUE(parser.parse(std::string_view(line.data(), line.size() - DocumentParser::kPadding), line.size(),
                              schema, doc, err)) << err;
@@ -103,12 +96,12 @@ void for_each_text(const std::string& name, size_t every, Check&& check) {
 TEST(MinHashShingler, FastPathsAgreeWithGeneralPathOnManyLanguages) {
   ThreePaths words(ShingleKind::kWord);
   // Every other sentence keeps the test short.
-  for_each_text("langid/sentences.jsonl", 2, [&](std::string_view t) { words.expect_same(t); });
+  for_each_text("langid/sentences.jsonl.zst", 2, [&](std::string_view t) { words.expect_same(t); });
 }
 
 TEST(MinHashShingler, FastPathsAgreeWithGeneralPathOnWebPages) {
   ThreePaths words(ShingleKind::kWord), chars(ShingleKind::kChar);
-  for_each_text("web/pages.jsonl", 1, [&](std::string_view t) {
+  for_each_text("web/pages.jsonl.zst", 1, [&](std::string_view t) {
     words.expect_same(t);
     chars.expect_same(t);
   });
