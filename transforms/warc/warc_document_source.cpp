@@ -55,8 +55,20 @@ class WarcDocumentSource final : public ProducedByteSource {
     std::string declared;
     int status = 0;
     if (rec_.type == "response") {
-      if (!parse_http_response(rec_.block, http_)) {
+      if (!parse_http_response(rec_.block, http_, options_.max_body)) {
         emit_skip("not_http");
+        return Status::Ok();
+      }
+      if (http_.bad_chunking) {
+        emit_skip("bad_chunking", http_.chunking_problem);
+        return Status::Ok();
+      }
+      if (http_.bad_encoding) {
+        emit_skip("bad_content_encoding", "the gzip body does not inflate");
+        return Status::Ok();
+      }
+      if (http_.too_large) {
+        emit_skip("too_large");
         return Status::Ok();
       }
       body = http_.body;
@@ -112,9 +124,10 @@ class WarcDocumentSource final : public ProducedByteSource {
     out_.append(std::to_string(rec_.offset));
   }
 
-  void emit_skip(std::string_view why) {
+  void emit_skip(std::string_view why, std::string_view detail = {}) {
     begin_doc();
     field("warc_problem", why);
+    if (!detail.empty()) field("warc_problem_detail", detail);
     out_.append(",\"text\":\"\"}\n");
   }
 
