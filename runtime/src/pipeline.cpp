@@ -682,17 +682,18 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
     summary.inputs.push_back({in.path, 0, 0, 0, false, ""});
     total_raw += in.size;
   }
+  InputFileCounts walk;  // what walking the input folders left out
+  for (const auto& s : skipped) walk.add_skipped(s.path, s.reason);
+  if (!cfg.quiet) {
+    for (const auto& line : walk.skip_warnings()) std::fprintf(stderr, "%s: warning: %s\n", cfg.tool.c_str(), line.c_str());
+  }
   summary.input_files = InputFileCounts();
   summary.input_files.listed = inputs.size();
-  // Every shard lists the same files and skips the same ones: the first
-  // counts them, so totals over shards add up; each one warns in its log.
-  for (const auto& s : skipped) {
-    if (shard.index == 0) summary.input_files.add_skipped(s.path, s.reason);
-  }
-  if (!cfg.quiet) {
-    InputFileCounts warn;
-    for (const auto& s : skipped) warn.add_skipped(s.path, s.reason);
-    for (const auto& line : warn.skip_warnings()) std::fprintf(stderr, "%s: warning: %s\n", cfg.tool.c_str(), line.c_str());
+  if (shard.index == 0) {
+    // Every shard skips the same files: the first counts them, so the
+    // shards' totals add up.
+    summary.input_files.skipped = walk.skipped;
+    summary.input_files.skipped_examples = walk.skipped_examples;
   }
 
   int threads = cfg.threads > 0 ? cfg.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

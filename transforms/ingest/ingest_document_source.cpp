@@ -140,7 +140,7 @@ class IngestDocumentSource final : public ProducedByteSource {
   // that every input yields at least one line.
   void end_archive() {
     done_ = true;
-    if (entry_lines_ == 0) emit_skip(path_, type_from_name(path_), 0, "empty");
+    if (!saw_file_) emit_skip(path_, type_from_name(path_), 0, "empty");
   }
 
   // Writes what is left of the input (head_ included) to a new file in
@@ -196,17 +196,15 @@ class IngestDocumentSource final : public ProducedByteSource {
       end_archive();
       return Status::Ok();
     }
-    ++entry_lines_;  // from here on, every path emits one line
     if (r < ARCHIVE_WARN) {
+      saw_file_ = true;  // a damaged one
       emit_reject("corrupt archive", path_, archive_error_string(archive_));
       // After a fatal error libarchive cannot go on; a failed header can be skipped.
       if (r == ARCHIVE_FATAL || entry == nullptr) done_ = true;
       return Status::Ok();
     }
-    if (archive_entry_filetype(entry) != AE_IFREG) {
-      --entry_lines_;  // directories and links are not files
-      return Status::Ok();
-    }
+    if (archive_entry_filetype(entry) != AE_IFREG) return Status::Ok();
+    saw_file_ = true;
     const char* name = archive_entry_pathname_utf8(entry);
     if (name == nullptr) name = archive_entry_pathname(entry);
     std::string_view stored = name ? std::string_view(name) : std::string_view();
@@ -356,7 +354,7 @@ class IngestDocumentSource final : public ProducedByteSource {
   std::string head_;
   size_t head_pos_ = 0;
   std::vector<char> chunk_;
-  uint64_t entry_lines_ = 0;  // lines emitted for the entries of an archive
+  bool saw_file_ = false;  // an archive's entry that emitted a line
   std::string content_, text_, charset_, entry_name_, display_, message_, reject_utf8_, inflated_, why_;
   CharsetDecoder decoder_;
 };
