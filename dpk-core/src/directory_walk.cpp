@@ -72,7 +72,12 @@ class DirectoryWalk {
   Status visit(const fs::path& path, const fs::path& rel) {
     const std::string name = rel.filename().string();
     struct stat st{};
-    if (::lstat(path.c_str(), &st) != 0) return Status::Io(path.string() + ": cannot read: " + std::strerror(errno));
+    if (::lstat(path.c_str(), &st) != 0) {
+      // Gone since the folder was listed: a temporary renamed by the run
+      // writing it, or a file another process removed.
+      if (errno == ENOENT) return skip(path, is_temporary_output_name(name) ? "dpk_temporary" : "vanished");
+      return Status::Io(path.string() + ": cannot read: " + std::strerror(errno));
+    }
     if (!name.empty() && name[0] == '.') {
       return skip(path, name == ".dpk" && S_ISDIR(st.st_mode) ? "dpk_records" : "hidden");
     }

@@ -27,6 +27,7 @@ const char* skip_explanation(const std::string& reason) {
   if (reason == "duplicate") return "listed already under another name (a link or hard link)";
   if (reason == "hidden") return "hidden: names starting with '.' (name such a file or folder as an input to read it)";
   if (reason == "not_regular_file") return "not regular files (FIFOs, sockets, devices)";
+  if (reason == "vanished") return "removed while the folder was being listed";
   return "";
 }
 }  // namespace

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -117,6 +118,17 @@ TEST(ListInputs, LinksAreFollowedOnceAndNeverOutOfTheInputFolder) {
   EXPECT_EQ(m["link_outside_input"], (std::vector<std::string>{"in/far"}));
   EXPECT_EQ(m["duplicate"], (std::vector<std::string>{"in/alias", "in/z.jsonl"}));
   EXPECT_EQ(m["broken_link"], (std::vector<std::string>{"in/gone.jsonl"}));
+}
+
+TEST(ListInputs, FifosAreNotRead) {
+  ScratchDir d;
+  write_file(d.file("in/a.jsonl"), "{}\n");
+  ASSERT_EQ(::mkfifo(d.file("in/pipe.jsonl").c_str(), 0600), 0);
+  std::vector<SkippedInput> skipped;
+  auto files = list_inputs({d.file("in")}, "", &skipped);
+  ASSERT_TRUE(files.ok()) << files.status().message();
+  EXPECT_EQ(relatives(*files), (std::vector<std::string>{"a.jsonl"}));
+  EXPECT_EQ(by_reason(skipped, d)["not_regular_file"], (std::vector<std::string>{"in/pipe.jsonl"}));
 }
 
 TEST(ListInputs, GlobMatchesRelativePathOrName) {

@@ -38,6 +38,7 @@ struct InputFile {
 //   duplicate           a file or folder listed already under another name
 //                       (through a link or a hard link)
 //   not_regular_file    a FIFO, socket or device
+//   vanished            removed between listing its folder and reading it
 //   glob_mismatch       a file --glob does not match
 struct SkippedInput {
   std::string path;    // as found (the directory argument joined with the name)
