@@ -25,7 +25,7 @@ const char* skip_explanation(const std::string& reason) {
   }
   if (reason == "broken_link") return "links to nothing";
   if (reason == "duplicate") return "listed already under another name (a link or hard link)";
-  if (reason == "hidden") return "hidden: names starting with '.' (name such a file or folder as an input to read it)";
+  if (reason == "hidden") return "names starting with '.' (name such a file or folder as an input to read it)";
   if (reason == "not_regular_file") return "not regular files (FIFOs, sockets, devices)";
   if (reason == "vanished") return "removed while the folder was being listed";
   return "";
@@ -188,8 +188,14 @@ std::string RunSummary::human() const {
   if (f.dropped_total() + f.rejected + f.skipped_total() > 0) {
     s += "  input files: " + std::to_string(f.read) + " read";
     if (f.resumed) s += ", " + std::to_string(f.resumed) + " resumed";
-    for (const auto& [r, n] : f.dropped) s += ", " + r + "=" + std::to_string(n);
-    if (f.rejected) s += ", rejected=" + std::to_string(f.rejected);
+    if (f.dropped_total()) {
+      s += ", " + std::to_string(f.dropped_total()) + " dropped (";
+      for (auto it = f.dropped.begin(); it != f.dropped.end(); ++it) {
+        s += (it == f.dropped.begin() ? "" : " ") + it->first + "=" + std::to_string(it->second);
+      }
+      s += ")";
+    }
+    if (f.rejected) s += ", " + std::to_string(f.rejected) + " rejected";
     if (!f.skipped.empty()) {
       s += "; skipped:";
       for (const auto& [r, n] : f.skipped) s += " " + r + "=" + std::to_string(n);
