@@ -61,6 +61,13 @@ SingleFileResult decompress_single_file(std::string_view compressed, uint64_t ma
     why = error_of(a.get());
     return SingleFileResult::kCorrupt;
   }
+  if (archive_filter_code(a.get(), 0) == ARCHIVE_FILTER_NONE) {
+    // Too short for libarchive to take it for what its first bytes say:
+    // the raw format would hand back the compressed bytes as they are.
+    const std::string_view kind = single_file_compression(compressed);
+    why = "too short to be a " + std::string(kind.empty() ? "compressed" : kind) + " stream";
+    return SingleFileResult::kCorrupt;
+  }
   const uint64_t cap = max_bytes == 0 ? UINT64_MAX : max_bytes;
   char chunk[1 << 16];
   for (;;) {

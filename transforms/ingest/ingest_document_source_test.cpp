@@ -253,7 +253,8 @@ TEST_F(IngestSourceTest, CompressedEntriesAreReadAsWhatTheyHold) {
                            {"noname", compressed("gzip", "plain words\n")},
                            {"inner.tar.gz", compressed("gzip", std::string(1024, '\0'))},
                            {"bomb.txt.gz", compressed("gzip", std::string(size_t{8} << 20, 'a'))},
-                           {"broken.html.gz", compressed("gzip", kPage).substr(0, 30)}};
+                           {"broken.html.gz", compressed("gzip", kPage).substr(0, 30)},
+                           {"tiny.txt.gz", compressed("gzip", "x").substr(0, 5)}};
   for (auto [name, format] : {std::pair{"c.tar", "gnutar"}, std::pair{"c.zip", "zip"}}) {
     SCOPED_TRACE(name);
     const std::string path = write_archive(name, format, false, entries);
@@ -275,6 +276,9 @@ TEST_F(IngestSourceTest, CompressedEntriesAreReadAsWhatTheyHold) {
     EXPECT_EQ(str(by["bomb.txt.gz"], "ingest_problem"), "oversized");          // stopped at --max-size
     EXPECT_EQ(str(by["broken.html.gz"], "dpk_reject").rfind("corrupt compressed file: " + path + "!broken.html.gz", 0), 0u)
         << str(by["broken.html.gz"], "dpk_reject");
+    // Too short for libarchive to bid on: never its compressed bytes as text.
+    EXPECT_EQ(str(by["tiny.txt.gz"], "dpk_reject").rfind("corrupt compressed file: " + path + "!tiny.txt.gz", 0), 0u)
+        << text_;
   }
 }
 
