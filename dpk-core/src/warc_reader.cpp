@@ -79,7 +79,19 @@ bool inflate_body(std::string_view in, std::string& out, uint64_t cap, bool& too
 
 }  // namespace
 
-WarcReader::WarcReader(std::unique_ptr<ByteSource> source) : source_(std::move(source)) {}
+WarcReader::WarcReader(std::unique_ptr<ByteSource> source, uint64_t max_block)
+    : source_(std::move(source)), max_block_(max_block) {}
+
+bool WarcReader::pass_over(uint64_t n, uint64_t& passed) {
+  passed = 0;
+  while (passed < n) {
+    if (pos_ == buf_.size() && !fill()) return false;
+    const uint64_t k = std::min<uint64_t>(n - passed, buf_.size() - pos_);
+    pos_ += static_cast<size_t>(k);
+    passed += k;
+  }
+  return true;
+}
 
 bool WarcReader::fill() {
   if (eof_) return false;
@@ -166,6 +178,7 @@ StatusOr<bool> WarcReader::next(WarcRecord& rec, std::string& problem) {
     rec.record_id.clear();
     rec.content_type.clear();
     rec.block.clear();
+    rec.block_skipped = false;
     uint64_t length = 0;
     bool have_length = false;
     bool header_ok = true;
@@ -194,6 +207,17 @@ StatusOr<bool> WarcReader::next(WarcRecord& rec, std::string& problem) {
       add_problem(problem, "malformed record at offset " + std::to_string(rec.offset) + ": no valid Content-Length");
       if (!resync()) return false;
       continue;
+    }
+    rec.length = length;
+    if (max_block_ != 0 && length > max_block_) {
+      uint64_t passed = 0;
+      if (!pass_over(length, passed)) {
+        problem = "truncated record at offset " + std::to_string(rec.offset) + ": block has " + std::to_string(passed) +
+                  " of " + std::to_string(length) + " bytes";
+        return false;
+      }
+      rec.block_skipped = true;
+      return true;
     }
     while (buf_.size() - pos_ < length && fill()) {
     }

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -120,6 +121,48 @@ TEST(WarcReader, GzipMembersNotAlignedWithRecords) {
   HttpResponse http;
   ASSERT_TRUE(parse_http_response(resp->block, http));
   EXPECT_NE(http.body.find("Example Domain"), std::string::npos);
+}
+
+std::string warc_record(const std::string& uri, const std::string& block) {
+  return "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: " + uri + "\r\nContent-Length: " +
+         std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+}
+
+// A block longer than max_block is passed over, never held whole.
+TEST(WarcReader, BlocksPastMaxBlockArePassedOverUnread) {
+  const std::string path = ::testing::TempDir() + "/dpk-warc-max-block.warc";
+  const std::string big(3 << 20, 'x');
+  const std::string file = warc_record("http://a/", big) + warc_record("http://b/", "small");
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << file;
+  }
+  auto src = open_input(path);
+  ASSERT_TRUE(src.ok());
+  WarcReader r(std::move(*src), 1 << 20);
+  WarcRecord rec;
+  std::string problem;
+  ASSERT_TRUE(*r.next(rec, problem));
+  EXPECT_TRUE(rec.block_skipped);
+  EXPECT_EQ(rec.block, "");
+  EXPECT_EQ(rec.length, big.size());
+  EXPECT_EQ(rec.target_uri, "http://a/");
+  ASSERT_TRUE(*r.next(rec, problem));
+  EXPECT_FALSE(rec.block_skipped);
+  EXPECT_EQ(rec.block, "small");
+  EXPECT_FALSE(*r.next(rec, problem));
+  EXPECT_TRUE(problem.empty()) << problem;
+  // Cut inside the long block: a truncated record, as when it is read.
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << file.substr(0, 2 << 20);
+  }
+  src = open_input(path);
+  ASSERT_TRUE(src.ok());
+  WarcReader cut(std::move(*src), 1 << 20);
+  EXPECT_FALSE(*cut.next(rec, problem));
+  EXPECT_NE(problem.find("truncated record at offset 0"), std::string::npos) << problem;
+  std::remove(path.c_str());
 }
 
 TEST(HttpResponse, ABodyStoredDechunkedIsKeptAsStored) {

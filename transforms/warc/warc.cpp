@@ -85,7 +85,8 @@ const TransformSpec& dpk_transform_warc() {
           {"keep-html", OptionType::kFlag, "", "With --extract, keep the html field."},
           {"format", OptionType::kChoice, "text", "With --extract: text layout.", "text|markdown"},
           {"max-body", OptionType::kSize, "0",
-           "Drop bodies larger than this (warc:too_large), decoding no further than it; 0 = no limit.",
+           "Drop bodies larger than this (warc:too_large), decoding no further than it and passing over "
+           "longer records unread; 0 = no limit.",
            {}, 0, "SIZE"},
       },
       {{"url", "WARC-Target-URI"},

@@ -38,11 +38,15 @@ struct WarcRecord {
   std::string record_id;    // WARC-Record-ID
   std::string content_type; // Content-Type of the block
   std::string block;        // the record's content block
+  uint64_t length = 0;      // its Content-Length
+  bool block_skipped = false;  // longer than the reader's max_block: not read (block is empty)
 };
 
 class WarcReader {
  public:
-  explicit WarcReader(std::unique_ptr<ByteSource> source);
+  // `max_block` (0 = none): a record whose block is longer is passed over
+  // without being held in memory, and comes back with block_skipped set.
+  explicit WarcReader(std::unique_ptr<ByteSource> source, uint64_t max_block = 0);
 
   // Fills `rec` with the next record and returns true; false at the end.
   // `problem` is set (else cleared) when a malformed or truncated record was
@@ -57,8 +61,12 @@ class WarcReader {
   // Next line (without CR LF), or false at the end.
   bool read_line(std::string_view& line);
   bool resync();  // skips to the next line that starts with "WARC/"
+  // Passes over `n` bytes holding at most one read's worth; false when the
+  // stream ends first (`passed` says how many there were).
+  bool pass_over(uint64_t n, uint64_t& passed);
 
   std::unique_ptr<ByteSource> source_;
+  uint64_t max_block_ = 0;
   std::string buf_;
   size_t pos_ = 0;
   uint64_t consumed_ = 0;  // decoded bytes before buf_[0]
