@@ -123,6 +123,16 @@ def warc_seeds():
         warc_record(b"response", b"http://example.com/bad",
                     http(b"zz\r\n" + gzip.compress(page)[:40],
                          b"Content-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n"), RESP))
+    # Chunking that breaks once begun (a size past the end, a size line that
+    # is not one) and a small gzip bomb (64 KiB of zeros) for the max_body cap.
+    put("warc_reader", "broken-chunks.warc",
+        warc_record(b"response", b"http://example.com/ff",
+                    http(b"FFFFFFFF\r\n" + page, b"Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n"), RESP) +
+        warc_record(b"response", b"http://example.com/zz",
+                    http(b"4\r\n<p>a\r\nzz\r\n" + page, b"Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n"), RESP))
+    put("warc_reader", "gzip-bomb-small.warc",
+        warc_record(b"response", b"http://example.com/bomb",
+                    http(gzip.compress(bytes(1 << 16), mtime=0), b"Content-Type: text/html\r\nContent-Encoding: gzip\r\n"), RESP))
 
 
 def charset_seeds():

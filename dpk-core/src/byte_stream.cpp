@@ -83,6 +83,7 @@ class PlainSource final : public ByteSource {
 };
 
 constexpr size_t kRawChunk = 1 << 17;
+constexpr std::string_view kTemporaryMarker = ".tmp-";
 
 class GzipSource final : public ByteSource {
  public:
@@ -278,10 +279,21 @@ StatusOr<std::unique_ptr<ByteSink>> open_output(const std::string& path) {
     std::filesystem::create_directories(p.parent_path(), ec);
     if (ec) return Status::Io(path + ": cannot create directory: " + ec.message());
   }
-  std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  std::string tmp = temporary_output_name(path);
   int f = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (f < 0) return Status::Io(path + ": cannot create: " + errno_text());
   return std::unique_ptr<ByteSink>(new FdSink(f, path, tmp));
+}
+
+std::string temporary_output_name(const std::string& path) {
+  return path + std::string(kTemporaryMarker) + std::to_string(::getpid());
+}
+
+bool is_temporary_output_name(std::string_view file_name) {
+  const size_t at = file_name.rfind(kTemporaryMarker);
+  if (at == std::string_view::npos || at == 0) return false;
+  const std::string_view pid = file_name.substr(at + kTemporaryMarker.size());
+  return !pid.empty() && pid.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
 StatusOr<size_t> ProducedByteSource::read(char* buf, size_t n) {

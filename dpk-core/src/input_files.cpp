@@ -1,35 +1,16 @@
 #include "dpk/input_files.h"
 
-#include <fnmatch.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
+#include "directory_walk.h"
+
 namespace dpk {
 namespace fs = std::filesystem;
 
-namespace {
-
-bool glob_matches(const std::string& glob, const std::string& rel) {
-  if (glob.empty()) return true;
-  if (fnmatch(glob.c_str(), rel.c_str(), 0) == 0) return true;
-  std::string name = fs::path(rel).filename().string();
-  return fnmatch(glob.c_str(), name.c_str(), 0) == 0;
-}
-
-bool is_hidden_or_temporary(const fs::path& rel) {
-  for (const auto& part : rel) {
-    const std::string s = part.string();
-    if (!s.empty() && s[0] == '.') return true;
-  }
-  return rel.filename().string().find(".tmp-") != std::string::npos;
-}
-
-}  // namespace
-
-StatusOr<std::vector<InputFile>> list_inputs(const std::vector<std::string>& args,
-                                             const std::string& glob) {
+StatusOr<std::vector<InputFile>> list_inputs(const std::vector<std::string>& args, const std::string& glob,
+                                             std::vector<SkippedInput>* skipped) {
   std::vector<InputFile> out;
   if (args.empty()) {
     out.push_back({"-", "stdin.jsonl", 0, 0});
@@ -45,16 +26,7 @@ StatusOr<std::vector<InputFile>> list_inputs(const std::vector<std::string>& arg
     if (ec || !fs::exists(st)) return Status::Usage(arg + ": no such file or directory");
     if (fs::is_directory(st)) {
       std::vector<InputFile> found;
-      fs::recursive_directory_iterator it(arg, fs::directory_options::follow_directory_symlink, ec);
-      if (ec) return Status::Io(arg + ": cannot list directory: " + ec.message());
-      for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
-        if (ec) return Status::Io(arg + ": cannot list directory: " + ec.message());
-        if (!it->is_regular_file(ec)) continue;
-        fs::path rel = fs::relative(it->path(), arg, ec);
-        if (is_hidden_or_temporary(rel)) continue;
-        if (!glob_matches(glob, rel.string())) continue;
-        found.push_back({it->path().string(), rel.string(), static_cast<uint64_t>(it->file_size(ec)), 0});
-      }
+      DPK_RETURN_IF_ERROR(walk_input_directory(arg, glob, found, skipped));
       std::sort(found.begin(), found.end(),
                 [](const InputFile& a, const InputFile& b) { return a.relative < b.relative; });
       out.insert(out.end(), found.begin(), found.end());

@@ -1,5 +1,6 @@
 #include "dpk/warc_reader.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 
@@ -50,8 +51,10 @@ bool parse_size(std::string_view s, uint64_t& out, int base = 10) {
 }
 
 // Inflates a gzip or zlib body; false when it is not one or is corrupt
-// (a truncated stream keeps what was inflated).
-bool inflate_body(std::string_view in, std::string& out) {
+// (a truncated stream keeps what was inflated). Stops, setting too_large,
+// once `out` holds more than `cap` bytes (0 = no cap): a small bomb never
+// takes more memory than the cap.
+bool inflate_body(std::string_view in, std::string& out, uint64_t cap, bool& too_large) {
   z_stream z{};
   if (inflateInit2(&z, 15 + 32) != Z_OK) return false;
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
@@ -64,15 +67,31 @@ bool inflate_body(std::string_view in, std::string& out) {
     z.avail_out = sizeof buf;
     rc = inflate(&z, Z_NO_FLUSH);
     out.append(buf, sizeof buf - z.avail_out);
+    if (cap != 0 && out.size() > cap) {
+      too_large = true;
+      break;
+    }
     if (rc == Z_BUF_ERROR && z.avail_in == 0) break;
   }
   inflateEnd(&z);
-  return rc == Z_STREAM_END || (rc == Z_BUF_ERROR && !out.empty());
+  return too_large || rc == Z_STREAM_END || (rc == Z_BUF_ERROR && !out.empty());
 }
 
 }  // namespace
 
-WarcReader::WarcReader(std::unique_ptr<ByteSource> source) : source_(std::move(source)) {}
+WarcReader::WarcReader(std::unique_ptr<ByteSource> source, uint64_t max_block)
+    : source_(std::move(source)), max_block_(max_block) {}
+
+bool WarcReader::pass_over(uint64_t n, uint64_t& passed) {
+  passed = 0;
+  while (passed < n) {
+    if (pos_ == buf_.size() && !fill()) return false;
+    const uint64_t k = std::min<uint64_t>(n - passed, buf_.size() - pos_);
+    pos_ += static_cast<size_t>(k);
+    passed += k;
+  }
+  return true;
+}
 
 bool WarcReader::fill() {
   if (eof_) return false;
@@ -159,6 +178,7 @@ StatusOr<bool> WarcReader::next(WarcRecord& rec, std::string& problem) {
     rec.record_id.clear();
     rec.content_type.clear();
     rec.block.clear();
+    rec.block_skipped = false;
     uint64_t length = 0;
     bool have_length = false;
     bool header_ok = true;
@@ -188,6 +208,17 @@ StatusOr<bool> WarcReader::next(WarcRecord& rec, std::string& problem) {
       if (!resync()) return false;
       continue;
     }
+    rec.length = length;
+    if (max_block_ != 0 && length > max_block_) {
+      uint64_t passed = 0;
+      if (!pass_over(length, passed)) {
+        problem = "truncated record at offset " + std::to_string(rec.offset) + ": block has " + std::to_string(passed) +
+                  " of " + std::to_string(length) + " bytes";
+        return false;
+      }
+      rec.block_skipped = true;
+      return true;
+    }
     while (buf_.size() - pos_ < length && fill()) {
     }
     const size_t have = std::min<uint64_t>(length, buf_.size() - pos_);
@@ -203,24 +234,79 @@ StatusOr<bool> WarcReader::next(WarcRecord& rec, std::string& problem) {
 }
 
 namespace {
-void decode_content(bool compressed, HttpResponse& out) {
-  if (!compressed) return;
+
+void decode_content(bool compressed, uint64_t max_body, HttpResponse& out) {
+  if (!compressed) {
+    out.too_large = max_body != 0 && out.body.size() > max_body;
+    return;
+  }
   std::string inflated;
-  if (inflate_body(out.body, inflated)) {
+  if (inflate_body(out.body, inflated, max_body, out.too_large)) {
     out.body = std::move(inflated);
+  } else if (out.body.substr(0, 2) == "\x1F\x8B") {
+    out.bad_encoding = true;  // gzip that breaks: never its bytes as text
+    out.body.clear();
   } else {
-    out.bad_encoding = true;
+    out.encoding_ignored = true;  // stored decoded under the header (ClueWeb does)
+    out.too_large = max_body != 0 && out.body.size() > max_body;
   }
 }
+
+// Undoes chunked transfer encoding: size in hex [;extensions] CR LF, data,
+// CR LF ... 0 CR LF. Sets bad_chunking (and chunking_problem) when the
+// chunking breaks once it has begun; leaves the body as stored when it does
+// not begin with a chunk-size line (some captures store the body de-chunked
+// and keep the header).
+void dechunk(std::string_view body, HttpResponse& out) {
+  size_t p = 0;
+  bool began = false;
+  while (p < body.size()) {
+    size_t nl = body.find('\n', p);
+    if (nl == std::string_view::npos && !began) nl = body.size();  // one line: a size line, or not chunked
+    if (nl == std::string_view::npos) break;  // the body ends in a size line, after whole chunks
+    std::string_view size_line = trim(body.substr(p, nl - p));
+    size_line = trim(size_line.substr(0, size_line.find(';')));
+    uint64_t n = 0;
+    if (!parse_size(size_line, n, 16) || size_line.find_first_not_of("0123456789abcdefABCDEF") != std::string_view::npos) {
+      if (!began) {
+        out.chunking_ignored = true;
+        out.body.assign(body);
+        return;
+      }
+      out.bad_chunking = true;
+      out.chunking_problem = "no chunk size at body byte " + std::to_string(p);
+      break;
+    }
+    began = true;
+    p = std::min(nl + 1, body.size());
+    if (n == 0) return;
+    if (n > body.size() - p) {
+      out.bad_chunking = true;
+      out.chunking_problem = "the chunk at body byte " + std::to_string(p) + " declares " + std::to_string(n) +
+                             " bytes; " + std::to_string(body.size() - p) + " are left";
+      break;
+    }
+    out.body.append(body.substr(p, n));
+    p += n;
+    if (body.substr(p, 2) == "\r\n") p += 2;
+    else if (body.substr(p, 1) == "\n") p += 1;
+  }
+  if (out.bad_chunking) out.body.clear();  // never a chunk-size line in the body
+}
+
 }  // namespace
 
-bool parse_http_response(std::string_view block, HttpResponse& out) {
+bool parse_http_response(std::string_view block, HttpResponse& out, uint64_t max_body) {
   out.status = 0;
   out.content_type.clear();
   out.charset.clear();
   out.body.clear();
+  out.chunking_problem.clear();
+  out.chunking_ignored = false;
   out.bad_chunking = false;
+  out.encoding_ignored = false;
   out.bad_encoding = false;
+  out.too_large = false;
   if (block.substr(0, 5) != "HTTP/") return false;
   bool compressed = false;
   size_t eol = block.find('\n');
@@ -263,38 +349,16 @@ bool parse_http_response(std::string_view block, HttpResponse& out) {
   }
   std::string_view body = block.substr(std::min(at, block.size()));
   if (!chunked) {
-    out.body.assign(body);
-    decode_content(compressed, out);
-    return true;
-  }
-  // size in hex [;extensions] CR LF, data, CR LF ... 0 CR LF.
-  size_t p = 0;
-  while (p < body.size()) {
-    size_t nl = body.find('\n', p);
-    if (nl == std::string_view::npos) break;
-    std::string_view size_line = body.substr(p, nl - p);
-    size_line = size_line.substr(0, size_line.find(';'));
-    uint64_t n = 0;
-    if (!parse_size(size_line, n, 16) || trim(size_line).find_first_not_of("0123456789abcdefABCDEF") != std::string_view::npos) {
-      out.bad_chunking = true;
-      break;
-    }
-    p = nl + 1;
-    if (n == 0) {
-      decode_content(compressed, out);
+    if (!compressed && max_body != 0 && body.size() > max_body) {
+      out.too_large = true;  // not copied
       return true;
     }
-    if (n > body.size() - p) {
-      out.bad_chunking = true;
-      break;
-    }
-    out.body.append(body.substr(p, n));
-    p += n;
-    if (body.substr(p, 2) == "\r\n") p += 2;
-    else if (body.substr(p, 1) == "\n") p += 1;
+    out.body.assign(body);
+  } else {
+    dechunk(body, out);
+    if (out.bad_chunking) return true;
   }
-  if (out.bad_chunking) out.body.assign(body);
-  decode_content(compressed, out);
+  decode_content(compressed, max_body, out);
   return true;
 }
 

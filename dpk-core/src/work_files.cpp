@@ -52,7 +52,7 @@ std::vector<std::string> list_named(const std::string& dir, std::string_view pre
   std::error_code ec;
   for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
     std::string name = e.path().filename().string();
-    if (name.rfind(prefix, 0) == 0 && name.find(".tmp-") == std::string::npos) out.push_back(name);
+    if (name.rfind(prefix, 0) == 0 && !is_temporary_output_name(name)) out.push_back(name);
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -484,6 +484,10 @@ class PassRunner {
       if (Status e = side_.quarantine->write(w.quarantined); !e.ok()) return fail(e);
     }
     if (w.last_of_input) {
+      if (input_counts_) {
+        auto& ic = (*input_counts_)[w.input];
+        ic.outcome = !w.read_error.ok() ? "rejected" : ic.documents == 0 ? "empty_input" : "read";
+      }
       finished_raw_ += in.size;
       JsonWriter rec;
       rec.begin_object();
@@ -658,7 +662,8 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
   for (const auto& s : plan.steps) summary.steps.push_back({std::string(s.spec->name), 0, 0, {}, 0});
 
   // Inputs of this shard.
-  auto listed = list_inputs(cfg.inputs, cfg.glob);
+  std::vector<SkippedInput> skipped;
+  auto listed = list_inputs(cfg.inputs, cfg.glob, &skipped);
   if (!listed.ok()) return listed.status();
   ShardAssignment shard = shard_from_environment();
   if (cfg.shard_count > 0) shard = {cfg.shard_index, cfg.shard_count, "options"};
@@ -674,8 +679,21 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
   summary.inputs.clear();
   uint64_t total_raw = 0;
   for (const auto& in : inputs) {
-    summary.inputs.push_back({in.path, 0, 0, 0, false});
+    summary.inputs.push_back({in.path, 0, 0, 0, false, ""});
     total_raw += in.size;
+  }
+  InputFileCounts walk;  // what walking the input folders left out
+  for (const auto& s : skipped) walk.add_skipped(s.path, s.reason);
+  if (!cfg.quiet) {
+    for (const auto& line : walk.skip_warnings()) std::fprintf(stderr, "%s: warning: %s\n", cfg.tool.c_str(), line.c_str());
+  }
+  summary.input_files = InputFileCounts();
+  summary.input_files.listed = inputs.size();
+  if (shard.index == 0) {
+    // Every shard skips the same files: the first counts them, so the
+    // shards' totals add up.
+    summary.input_files.skipped = walk.skipped;
+    summary.input_files.skipped_examples = walk.skipped_examples;
   }
 
   int threads = cfg.threads > 0 ? cfg.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -785,6 +803,10 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
   summary.wall_seconds = std::chrono::duration<double>(Clock::now() - t_start).count();
   if (final_target) summary.outputs = final_target->paths();
   if (!status.ok()) return status;
+  for (auto& in : summary.inputs) {
+    if (in.resumed) in.outcome = "resumed";
+    summary.input_files.add_outcome(in.outcome);
+  }
 
   const std::string json = summary.to_json();
   if (cluster.size() > 1) {
@@ -806,6 +828,7 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
         st.dropped.clear();
       }
       for (const auto& c : counts) DPK_RETURN_IF_ERROR(add_counts(c, total));
+      total.input_files.skipped_examples = summary.input_files.skipped_examples;  // rank 0 is shard 0
       auto sink = open_output(final_target->directory() + "/metadata.json");
       if (!sink.ok()) return sink.status();
       DPK_RETURN_IF_ERROR((*sink)->write(total.to_json()));
@@ -828,6 +851,9 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
   if (!cfg.quiet && ProgressLine::stderr_is_terminal()) std::fputs(summary.human().c_str(), stderr);
   if (!summary.balanced()) {
     return Status::Io("internal error: document counts do not balance (see the run summary)");
+  }
+  if (!summary.input_files.balanced()) {
+    return Status::Io("internal error: input file counts do not balance (see input_files in the run summary)");
   }
   return Status::Ok();
 }

@@ -7,11 +7,32 @@
 
 namespace dpk::runtime {
 
-uint64_t StepCounts::dropped_total() const {
+namespace {
+constexpr size_t kSkippedExamples = 3;
+
+uint64_t sum(const std::map<std::string, uint64_t>& by_reason) {
   uint64_t n = 0;
-  for (const auto& [reason, c] : dropped) n += c;
+  for (const auto& [reason, c] : by_reason) n += c;
   return n;
 }
+
+// Why a walk left files out, for the warning; empty for reasons that need
+// no warning (the user's --glob, dpk's own files).
+const char* skip_explanation(const std::string& reason) {
+  if (reason == "symlink_loop") return "links to a folder that contains them, not followed";
+  if (reason == "link_outside_input") {
+    return "links to folders outside the input directory, not followed (name such a folder as an input to read it)";
+  }
+  if (reason == "broken_link") return "links to nothing";
+  if (reason == "duplicate") return "listed already under another name (a link or hard link)";
+  if (reason == "hidden") return "names starting with '.' (name such a file or folder as an input to read it)";
+  if (reason == "not_regular_file") return "not regular files (FIFOs, sockets, devices)";
+  if (reason == "vanished") return "removed while the folder was being listed";
+  return "";
+}
+}  // namespace
+
+uint64_t StepCounts::dropped_total() const { return sum(dropped); }
 
 void StepCounts::add(const StepCounts& o) {
   in += o.in;
@@ -19,6 +40,38 @@ void StepCounts::add(const StepCounts& o) {
   rejected += o.rejected;
   for (const auto& [reason, c] : o.dropped) dropped[reason] += c;
   seconds += o.seconds;
+}
+
+uint64_t InputFileCounts::dropped_total() const { return sum(dropped); }
+uint64_t InputFileCounts::skipped_total() const { return sum(skipped); }
+
+void InputFileCounts::add_outcome(const std::string& outcome) {
+  if (outcome.empty()) return;  // a file never finished: the counts will not balance
+  if (outcome == "read") ++read;
+  else if (outcome == "resumed") ++resumed;
+  else if (outcome == "rejected") ++rejected;
+  else ++dropped[outcome];
+}
+
+void InputFileCounts::add_skipped(const std::string& path, const std::string& reason) {
+  ++skipped[reason];
+  auto& examples = skipped_examples[reason];
+  if (examples.size() < kSkippedExamples) examples.push_back(path);
+}
+
+std::vector<std::string> InputFileCounts::skip_warnings() const {
+  std::vector<std::string> lines;
+  for (const auto& [reason, n] : skipped) {
+    const std::string why = skip_explanation(reason);
+    if (why.empty()) continue;
+    std::string line = "skipped " + std::to_string(n) + (n == 1 ? " input" : " inputs") + " (" + reason + ": " + why + "): ";
+    const auto it = skipped_examples.find(reason);
+    const size_t shown = it == skipped_examples.end() ? 0 : it->second.size();
+    for (size_t i = 0; i < shown; ++i) line += (i ? ", " : "") + it->second[i];
+    if (n > shown) line += " and " + std::to_string(n - shown) + " more";
+    lines.push_back(std::move(line));
+  }
+  return lines;
 }
 
 uint64_t RunSummary::dropped() const {
@@ -62,6 +115,27 @@ std::string RunSummary::to_json() const {
   w.end_object();
   w.key("bytes_in"); w.value(bytes_in);
   w.key("bytes_out"); w.value(bytes_out);
+  w.key("input_files"); w.begin_object();
+  w.key("listed"); w.value(input_files.listed);
+  w.key("read"); w.value(input_files.read);
+  w.key("resumed"); w.value(input_files.resumed);
+  w.key("dropped"); w.begin_object();
+  for (const auto& [r, n] : input_files.dropped) { w.key(r); w.value(n); }
+  w.end_object();
+  w.key("rejected"); w.value(input_files.rejected);
+  w.key("balanced"); w.value(input_files.balanced());
+  w.key("skipped"); w.begin_object();
+  for (const auto& [r, n] : input_files.skipped) { w.key(r); w.value(n); }
+  w.end_object();
+  w.key("skipped_examples"); w.begin_object();
+  for (const auto& [r, paths] : input_files.skipped_examples) {
+    w.key(r);
+    w.begin_array();
+    for (const auto& p : paths) w.value(p);
+    w.end_array();
+  }
+  w.end_object();
+  w.end_object();
   w.key("steps"); w.begin_array();
   for (const auto& s : steps) {
     w.begin_object();
@@ -84,6 +158,7 @@ std::string RunSummary::to_json() const {
     w.key("rejected"); w.value(in.rejected);
     w.key("bytes"); w.value(in.bytes);
     if (in.resumed) { w.key("resumed"); w.value(true); }
+    if (!in.outcome.empty()) { w.key("outcome"); w.value(in.outcome); }
     w.end_object();
   }
   w.end_array();
@@ -109,6 +184,24 @@ std::string RunSummary::human() const {
   std::snprintf(buf, sizeof buf, " in %.2fs (%.1f MB/s)\n", wall_seconds,
                 wall_seconds > 0 ? static_cast<double>(bytes_in) / 1e6 / wall_seconds : 0.0);
   s += buf;
+  const InputFileCounts& f = input_files;
+  if (f.dropped_total() + f.rejected + f.skipped_total() > 0) {
+    s += "  input files: " + std::to_string(f.read) + " read";
+    if (f.resumed) s += ", " + std::to_string(f.resumed) + " resumed";
+    if (f.dropped_total()) {
+      s += ", " + std::to_string(f.dropped_total()) + " dropped (";
+      for (auto it = f.dropped.begin(); it != f.dropped.end(); ++it) {
+        s += (it == f.dropped.begin() ? "" : " ") + it->first + "=" + std::to_string(it->second);
+      }
+      s += ")";
+    }
+    if (f.rejected) s += ", " + std::to_string(f.rejected) + " rejected";
+    if (!f.skipped.empty()) {
+      s += "; skipped:";
+      for (const auto& [r, n] : f.skipped) s += " " + r + "=" + std::to_string(n);
+    }
+    s += "\n";
+  }
   for (const auto& st : steps) {
     if (st.dropped.empty() && st.rejected == 0) continue;
     s += "  " + st.name + ":";

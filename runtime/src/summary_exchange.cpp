@@ -41,6 +41,10 @@ std::string encode_counts(const RunSummary& s) {
   };
   line("totals", {s.documents_in, s.documents_out, s.rejected, s.created, s.blank_lines, s.bytes_in, s.bytes_out});
   for (const auto& [reason, n] : s.rejected_by_reason) line("rejected", {n}, reason);
+  const InputFileCounts& f = s.input_files;
+  line("files", {f.listed, f.read, f.resumed, f.rejected});
+  for (const auto& [reason, n] : f.dropped) line("file_dropped", {n}, reason);
+  for (const auto& [reason, n] : f.skipped) line("file_skipped", {n}, reason);
   for (size_t i = 0; i < s.steps.size(); ++i) {
     line("step", {i, s.steps[i].in, s.steps[i].out, s.steps[i].rejected});
     for (const auto& [reason, n] : s.steps[i].dropped) line("dropped", {i, n}, reason);
@@ -57,7 +61,11 @@ Status add_counts(std::string_view bytes, RunSummary& t) {
     auto f = split_tabs(line, 8);
     std::vector<uint64_t> n(f.size(), 0);
     const std::string_view tag = f[0];
-    const size_t numbers = tag == "totals" ? 7 : tag == "rejected" ? 1 : tag == "step" ? 4 : tag == "dropped" ? 2 : 0;
+    const size_t numbers = tag == "totals"                                                  ? 7
+                           : tag == "rejected" || tag == "file_dropped" || tag == "file_skipped" ? 1
+                           : tag == "step" || tag == "files"                                    ? 4
+                           : tag == "dropped"                                                   ? 2
+                                                                                                : 0;
     if (numbers == 0 || f.size() < numbers + 1) return bad;
     for (size_t i = 1; i <= numbers; ++i) {
       if (!to_u64(f[i], n[i])) return bad;
@@ -70,9 +78,17 @@ Status add_counts(std::string_view bytes, RunSummary& t) {
       t.blank_lines += n[5];
       t.bytes_in += n[6];
       t.bytes_out += n[7];
-    } else if (tag == "rejected") {
+    } else if (tag == "rejected" || tag == "file_dropped" || tag == "file_skipped") {
       if (f.size() != 3) return bad;
-      t.rejected_by_reason[std::string(f[2])] += n[1];
+      auto& by_reason = tag == "rejected"       ? t.rejected_by_reason
+                        : tag == "file_dropped" ? t.input_files.dropped
+                                                : t.input_files.skipped;
+      by_reason[std::string(f[2])] += n[1];
+    } else if (tag == "files") {
+      t.input_files.listed += n[1];
+      t.input_files.read += n[2];
+      t.input_files.resumed += n[3];
+      t.input_files.rejected += n[4];
     } else if (tag == "step") {
       if (n[1] >= t.steps.size()) return bad;
       t.steps[n[1]].in += n[2];

@@ -10,8 +10,8 @@
 
 namespace dpk::runtime {
 
-// Counts only (documents, bytes, per-step in/out/dropped, rejections): one
-// record a line, tab-separated, the free-text key last.
+// Counts only (documents, bytes, per-step in/out/dropped, rejections, input
+// files by outcome and skipped files by reason): one record a line, tab-separated, the free-text key last.
 std::string encode_counts(const RunSummary& s);
 // Adds the counts in `bytes` to `total` (whose steps must match).
 Status add_counts(std::string_view bytes, RunSummary& total);

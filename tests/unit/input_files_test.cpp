@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -43,6 +46,89 @@ TEST(ListInputs, DirectoryWalkIsRecursiveSortedAndSkipsHiddenAndTemporary) {
   }
   EXPECT_EQ((*files)[0].size, 5u);
   EXPECT_EQ((*files)[2].size, 2u);
+}
+
+std::map<std::string, std::vector<std::string>> by_reason(const std::vector<SkippedInput>& skipped,
+                                                          const ScratchDir& d) {
+  std::map<std::string, std::vector<std::string>> m;
+  const std::string prefix = d.file("");
+  for (const auto& s : skipped) m[s.reason].push_back(s.path.substr(prefix.size()));
+  return m;
+}
+
+TEST(ListInputs, WhatTheWalkLeavesOutIsReportedWithItsReason) {
+  ScratchDir d;
+  make_tree(d);
+  std::vector<SkippedInput> skipped;
+  auto files = list_inputs({d.file("in")}, "*.jsonl*", &skipped);
+  ASSERT_TRUE(files.ok()) << files.status().message();
+  auto m = by_reason(skipped, d);
+  EXPECT_EQ(m["hidden"], (std::vector<std::string>{"in/.hidden.jsonl"}));
+  EXPECT_EQ(m["dpk_records"], (std::vector<std::string>{"in/.dpk"}));
+  EXPECT_EQ(m["dpk_temporary"], (std::vector<std::string>{"in/out.jsonl.tmp-1234"}));
+  EXPECT_EQ(m["glob_mismatch"], (std::vector<std::string>{"in/z.txt"}));
+  EXPECT_EQ(skipped.size(), 4u);
+}
+
+// Only dpk's own temporaries (NAME.tmp-PID) are left out, not every name
+// with ".tmp-" in it.
+TEST(ListInputs, OnlyDpkTemporaryNamesAreSkipped) {
+  ScratchDir d;
+  write_file(d.file("in/notes.tmp-draft.jsonl"), "{}\n");
+  write_file(d.file("in/data.tmp-7.jsonl"), "{}\n");
+  write_file(d.file("in/data.jsonl.tmp-77"), "{}\n");
+  write_file(d.file("in/data.jsonl.tmp-"), "{}\n");
+  std::vector<SkippedInput> skipped;
+  auto files = list_inputs({d.file("in")}, "", &skipped);
+  ASSERT_TRUE(files.ok());
+  EXPECT_EQ(relatives(*files),
+            (std::vector<std::string>{"data.jsonl.tmp-", "data.tmp-7.jsonl", "notes.tmp-draft.jsonl"}));
+  EXPECT_EQ(by_reason(skipped, d)["dpk_temporary"], (std::vector<std::string>{"in/data.jsonl.tmp-77"}));
+}
+
+// ln -s .. dir/sub/up: two files are listed once each, the link is a loop.
+TEST(ListInputs, ASymlinkLoopIsNotFollowed) {
+  ScratchDir d;
+  write_file(d.file("in/a.jsonl"), "{}\n");
+  write_file(d.file("in/sub/b.jsonl"), "{}\n");
+  std::filesystem::create_directory_symlink("..", d.file("in/sub/up"));
+  std::filesystem::create_directory_symlink(".", d.file("in/here"));
+  std::vector<SkippedInput> skipped;
+  auto files = list_inputs({d.file("in")}, "", &skipped);
+  ASSERT_TRUE(files.ok()) << files.status().message();
+  EXPECT_EQ(relatives(*files), (std::vector<std::string>{"a.jsonl", "sub/b.jsonl"}));
+  EXPECT_EQ(by_reason(skipped, d)["symlink_loop"], (std::vector<std::string>{"in/here", "in/sub/up"}));
+}
+
+TEST(ListInputs, LinksAreFollowedOnceAndNeverOutOfTheInputFolder) {
+  ScratchDir d;
+  write_file(d.file("in/real/a.jsonl"), "{}\n");
+  write_file(d.file("elsewhere/x.jsonl"), "{}\n");
+  write_file(d.file("blobs/b1"), "{}\n");
+  std::filesystem::create_directory_symlink("../elsewhere", d.file("in/far"));
+  std::filesystem::create_directory_symlink("real", d.file("in/alias"));  // sorts first, still listed as real/
+  std::filesystem::create_symlink("../blobs/b1", d.file("in/b.jsonl"));   // a file link out: read
+  std::filesystem::create_symlink("real/a.jsonl", d.file("in/z.jsonl"));  // the same file again
+  std::filesystem::create_symlink("missing", d.file("in/gone.jsonl"));
+  std::vector<SkippedInput> skipped;
+  auto files = list_inputs({d.file("in")}, "", &skipped);
+  ASSERT_TRUE(files.ok()) << files.status().message();
+  EXPECT_EQ(relatives(*files), (std::vector<std::string>{"b.jsonl", "real/a.jsonl"}));
+  auto m = by_reason(skipped, d);
+  EXPECT_EQ(m["link_outside_input"], (std::vector<std::string>{"in/far"}));
+  EXPECT_EQ(m["duplicate"], (std::vector<std::string>{"in/alias", "in/z.jsonl"}));
+  EXPECT_EQ(m["broken_link"], (std::vector<std::string>{"in/gone.jsonl"}));
+}
+
+TEST(ListInputs, FifosAreNotRead) {
+  ScratchDir d;
+  write_file(d.file("in/a.jsonl"), "{}\n");
+  ASSERT_EQ(::mkfifo(d.file("in/pipe.jsonl").c_str(), 0600), 0);
+  std::vector<SkippedInput> skipped;
+  auto files = list_inputs({d.file("in")}, "", &skipped);
+  ASSERT_TRUE(files.ok()) << files.status().message();
+  EXPECT_EQ(relatives(*files), (std::vector<std::string>{"a.jsonl"}));
+  EXPECT_EQ(by_reason(skipped, d)["not_regular_file"], (std::vector<std::string>{"in/pipe.jsonl"}));
 }
 
 TEST(ListInputs, GlobMatchesRelativePathOrName) {

@@ -42,6 +42,28 @@ TEST(SummaryExchange, CountsRoundTripAndAdd) {
   EXPECT_EQ(total.dropped(), 4u);
 }
 
+TEST(SummaryExchange, InputFileCountsAdd) {
+  RunSummary a = with_steps();
+  a.input_files.listed = 4;
+  a.input_files.read = 2;
+  a.input_files.resumed = 1;
+  a.input_files.add_outcome("empty_input");
+  a.input_files.add_skipped("in/.git", "hidden");
+  RunSummary b = with_steps();
+  b.input_files.listed = 1;
+  b.input_files.add_outcome("rejected");
+  RunSummary total = with_steps();
+  ASSERT_TRUE(add_counts(encode_counts(a), total).ok());
+  ASSERT_TRUE(add_counts(encode_counts(b), total).ok());
+  EXPECT_EQ(total.input_files.listed, 5u);
+  EXPECT_EQ(total.input_files.read, 2u);
+  EXPECT_EQ(total.input_files.resumed, 1u);
+  EXPECT_EQ(total.input_files.rejected, 1u);
+  EXPECT_EQ(total.input_files.dropped["empty_input"], 1u);
+  EXPECT_EQ(total.input_files.skipped["hidden"], 1u);
+  EXPECT_TRUE(total.input_files.balanced());
+}
+
 TEST(SummaryExchange, MalformedCountsAreAnError) {
   RunSummary total = with_steps();
   EXPECT_FALSE(add_counts("step\t0\t5\n", total).ok());       // too few numbers

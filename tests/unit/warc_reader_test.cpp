@@ -1,7 +1,12 @@
 #include "dpk/warc_reader.h"
 
+#include "dpk/compression.h"
+
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -116,14 +121,105 @@ TEST(WarcReader, GzipMembersNotAlignedWithRecords) {
   EXPECT_NE(http.body.find("Example Domain"), std::string::npos);
 }
 
-TEST(HttpResponse, MalformedChunkingFallsBackToRawBody) {
+std::string warc_record(const std::string& uri, const std::string& block) {
+  return "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: " + uri + "\r\nContent-Length: " +
+         std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+}
+
+// A block longer than max_block is passed over, never held whole.
+TEST(WarcReader, BlocksPastMaxBlockArePassedOverUnread) {
+  const std::string path = ::testing::TempDir() + "/dpk-warc-max-block.warc";
+  const std::string big(3 << 20, 'x');
+  const std::string file = warc_record("http://a/", big) + warc_record("http://b/", "small");
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << file;
+  }
+  auto src = open_input(path);
+  ASSERT_TRUE(src.ok());
+  WarcReader r(std::move(*src), 1 << 20);
+  WarcRecord rec;
+  std::string problem;
+  ASSERT_TRUE(*r.next(rec, problem));
+  EXPECT_TRUE(rec.block_skipped);
+  EXPECT_EQ(rec.block, "");
+  EXPECT_EQ(rec.length, big.size());
+  EXPECT_EQ(rec.target_uri, "http://a/");
+  ASSERT_TRUE(*r.next(rec, problem));
+  EXPECT_FALSE(rec.block_skipped);
+  EXPECT_EQ(rec.block, "small");
+  EXPECT_FALSE(*r.next(rec, problem));
+  EXPECT_TRUE(problem.empty()) << problem;
+  // Cut inside the long block: a truncated record, as when it is read.
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << file.substr(0, 2 << 20);
+  }
+  src = open_input(path);
+  ASSERT_TRUE(src.ok());
+  WarcReader cut(std::move(*src), 1 << 20);
+  EXPECT_FALSE(*cut.next(rec, problem));
+  EXPECT_NE(problem.find("truncated record at offset 0"), std::string::npos) << problem;
+  std::remove(path.c_str());
+}
+
+TEST(HttpResponse, ABodyStoredDechunkedIsKeptAsStored) {
   HttpResponse h;
   ASSERT_TRUE(parse_http_response("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n", h));
-  EXPECT_TRUE(h.bad_chunking);
+  EXPECT_FALSE(h.bad_chunking);
+  EXPECT_TRUE(h.chunking_ignored);
   EXPECT_EQ(h.body, "zz\r\nabc\r\n0\r\n\r\n");
   ASSERT_TRUE(parse_http_response("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=y\r\nde\r\n0\r\n\r\n", h));
   EXPECT_FALSE(h.bad_chunking);
+  EXPECT_FALSE(h.chunking_ignored);
   EXPECT_EQ(h.body, "abcde");
+}
+
+// Once the chunking has begun, a break in it never puts chunk-size lines
+// into the body: the body is empty and the problem says where.
+TEST(HttpResponse, BrokenChunkingLeaksNoSizeLines) {
+  HttpResponse h;
+  ASSERT_TRUE(parse_http_response("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFF\r\n<html>short</html>", h));
+  EXPECT_TRUE(h.bad_chunking);
+  EXPECT_EQ(h.body, "");
+  EXPECT_NE(h.chunking_problem.find("declares 4294967295 bytes"), std::string::npos) << h.chunking_problem;
+  ASSERT_TRUE(parse_http_response("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\nzz\r\nde\r\n0\r\n\r\n", h));
+  EXPECT_TRUE(h.bad_chunking);
+  EXPECT_EQ(h.body, "");
+  EXPECT_NE(h.chunking_problem.find("no chunk size at body byte 8"), std::string::npos) << h.chunking_problem;
+}
+
+std::string gzip_of(std::string_view bytes) {
+  BlockCompressor z(Codec::kGzip, 6);
+  std::string out;
+  EXPECT_TRUE(z.compress(bytes, out).ok());
+  return out;
+}
+
+// A gzip bomb (64 MiB of zeros in 64 KiB) is inflated only up to max_body.
+TEST(HttpResponse, InflatingStopsAtMaxBody) {
+  const std::string bomb = gzip_of(std::string(size_t{64} << 20, '\0'));
+  ASSERT_LT(bomb.size(), size_t{1} << 20);
+  const std::string block = "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n" + bomb;
+  HttpResponse h;
+  ASSERT_TRUE(parse_http_response(block, h, 1 << 20));
+  EXPECT_TRUE(h.too_large);
+  EXPECT_FALSE(h.bad_encoding);
+  EXPECT_LE(h.body.size(), (size_t{1} << 20) + (64 << 10));
+  // Chunked and gzipped: de-chunked, then inflated up to the cap.
+  char size_line[32];
+  std::snprintf(size_line, sizeof size_line, "%zx\r\n", bomb.size());
+  const std::string chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n" +
+                              std::string(size_line) + bomb + "\r\n0\r\n\r\n";
+  ASSERT_TRUE(parse_http_response(chunked, h, 1 << 20));
+  EXPECT_TRUE(h.too_large);
+  EXPECT_LE(h.body.size(), (size_t{1} << 20) + (64 << 10));
+  // Under the cap, or with none, the body is whole.
+  ASSERT_TRUE(parse_http_response("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n" + gzip_of("hello"), h, 1 << 20));
+  EXPECT_FALSE(h.too_large);
+  EXPECT_EQ(h.body, "hello");
+  ASSERT_TRUE(parse_http_response("HTTP/1.1 200 OK\r\n\r\n" + std::string(100, 'x'), h, 10));
+  EXPECT_TRUE(h.too_large);
 }
 
 TEST(WarcReader, TruncatedFilesAreReportedNotFatal) {
@@ -165,6 +261,19 @@ TEST(WarcReader, GarbageBetweenRecordsIsSkipped) {
   ASSERT_EQ(r.problems.size(), 1u);  // both met in one call, joined
   EXPECT_NE(r.problems[0].find("offset " + std::to_string(rec1.size()) + ":"), std::string::npos) << r.problems[0];
   EXPECT_NE(r.problems[0].find("no valid Content-Length"), std::string::npos) << r.problems[0];
+}
+
+// A gzip body that breaks is never passed on as text; a body stored decoded
+// under a gzip header (ClueWeb) is kept as stored.
+TEST(HttpResponse, ContentEncodingThatBreaksOrWasUndoneAlready) {
+  HttpResponse h;
+  ASSERT_TRUE(parse_http_response("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n\x1f\x8b\x08garbage", h));
+  EXPECT_TRUE(h.bad_encoding);
+  EXPECT_EQ(h.body, "");
+  ASSERT_TRUE(parse_http_response("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n<html>stored</html>", h));
+  EXPECT_FALSE(h.bad_encoding);
+  EXPECT_TRUE(h.encoding_ignored);
+  EXPECT_EQ(h.body, "<html>stored</html>");
 }
 
 TEST(HttpResponse, CharsetAndStatus) {

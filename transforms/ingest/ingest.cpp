@@ -186,7 +186,9 @@ const TransformSpec& dpk_transform_ingest() {
       "Turns files into documents: each input file, each file below an input folder (recursively; "
       "--glob filters), and each file inside an archive (tar, tar.gz, tar.zst, tar.xz, tar.bz2, zip, "
       "7z, read entry by entry through libarchive) becomes one document. An archive entry's path is "
-      "ARCHIVE!ENTRY (docs.tar.gz!guide/intro.md); the path is also the document's id.\n\n"
+      "ARCHIVE!ENTRY (docs.tar.gz!guide/intro.md); the path is also the document's id. A file "
+      "compressed on its own (page.html.gz, notes.md.zst, table.csv.bz2, book.md.xz), in a folder "
+      "or an archive, is decompressed (up to --max-size) and read as what it holds.\n\n"
       "The type comes from the extension and the first bytes (a PDF signature, binary signatures, NUL "
       "bytes, an HTML doctype): text and Markdown are kept as they are; HTML goes through the same "
       "main-content extractor as dpk-extract (--format text or markdown); PDFs through poppler, one "
@@ -201,10 +203,11 @@ const TransformSpec& dpk_transform_ingest() {
       "Every file or entry is counted: a document, a drop with its reason (ingest:binary, "
       "ingest:oversized past --max-size or for an office file whose parts inflate past 64 MiB (one "
       "part) or 8 x --max-size (all), ingest:unsupported_type for images, legacy .doc/.xls/.ppt, "
-      "nested archives ..., ingest:empty, ingest:no_text for a PDF without a text layer or an "
+      "nested archives ..., ingest:empty for an empty file or an archive with no file in it, "
+      "ingest:no_text for a PDF without a text layer or an "
       "office file without text, ingest:no_main_content for HTML), or, for a corrupt PDF, office "
       "file (encrypted ones included) or archive, a rejected record named by file and entry that "
-      "follows --on-error. Office XML is parsed with no network, no DTD and no entity expansion. "
+      "follows --on-error (a compressed file that does not decompress too). Office XML is parsed with no network, no DTD and no entity expansion. "
       "dpk-ingest must be the first step of a run.",
       {
           {"max-size", OptionType::kSize, "10M",

@@ -13,6 +13,7 @@
 
 #include "../warc/charset_decoder.h"
 #include "base64_text.h"
+#include "compressed_file.h"
 #include "dpk/compression.h"
 #include "dpk/json_text.h"
 #include "file_type.h"
@@ -68,6 +69,12 @@ class IngestDocumentSource final : public ProducedByteSource {
     DPK_RETURN_IF_ERROR(fill(head_, kHeadBytes));
     // The file's name without the .gz/.zst the reader already undid.
     const std::string name = raw_->codec() == Codec::kNone ? path_ : strip_codec_extension(path_);
+    if (head_.empty()) {
+      // A 0-byte file is empty, whatever its name says (a 0-byte .zip too).
+      done_ = true;
+      emit_skip(path_, type_from_name(name), 0, "empty");
+      return Status::Ok();
+    }
     // Content decides only for names that say nothing: a .docx or .epub is
     // a zip, but not an archive of documents.
     if (is_archive_name(path_) || (is_archive_content(head_) && type_from_name(name).mime.empty())) {
@@ -129,6 +136,13 @@ class IngestDocumentSource final : public ProducedByteSource {
     return Status::Ok();
   }
 
+  // The end of an archive: one that held no file is counted as empty, so
+  // that every input yields at least one line.
+  void end_archive() {
+    done_ = true;
+    if (!saw_file_) emit_skip(path_, type_from_name(path_), 0, "empty");
+  }
+
   // Writes what is left of the input (head_ included) to a new file in
   // $TMPDIR (or /tmp) and names it in `path`.
   Status spool_to_temporary_file(std::string& path) {
@@ -179,16 +193,18 @@ class IngestDocumentSource final : public ProducedByteSource {
     struct archive_entry* entry = nullptr;
     const int r = archive_read_next_header(archive_, &entry);
     if (r == ARCHIVE_EOF) {
-      done_ = true;
+      end_archive();
       return Status::Ok();
     }
     if (r < ARCHIVE_WARN) {
+      saw_file_ = true;  // a damaged one
       emit_reject("corrupt archive", path_, archive_error_string(archive_));
       // After a fatal error libarchive cannot go on; a failed header can be skipped.
       if (r == ARCHIVE_FATAL || entry == nullptr) done_ = true;
       return Status::Ok();
     }
     if (archive_entry_filetype(entry) != AE_IFREG) return Status::Ok();
+    saw_file_ = true;
     const char* name = archive_entry_pathname_utf8(entry);
     if (name == nullptr) name = archive_entry_pathname(entry);
     std::string_view stored = name ? std::string_view(name) : std::string_view();
@@ -225,6 +241,38 @@ class IngestDocumentSource final : public ProducedByteSource {
   }
 
   void emit_file(std::string_view display, std::string_view name, std::string_view bytes) {
+    // A file compressed on its own (page.html.gz) is read as what it holds;
+    // a compressed archive inside another (x.tar.gz) stays unsupported.
+    if (!single_file_compression(bytes.substr(0, 8)).empty() && !is_archive_name(name) &&
+        (strip_compression_extension(name).size() < name.size() || type_from_name(name).mime.empty())) {
+      return emit_decompressed(display, name, bytes);
+    }
+    emit_plain_file(display, name, bytes);
+  }
+
+  void emit_decompressed(std::string_view display, std::string_view name, std::string_view bytes) {
+    const std::string_view inner_name = strip_compression_extension(name);
+    switch (decompress_single_file(bytes, options_.max_size, inflated_, why_)) {
+      case SingleFileResult::kOk:
+        if (is_archive_name(inner_name) ||
+            (is_archive_content(inflated_.substr(0, kHeadBytes)) && type_from_name(inner_name).mime.empty())) {
+          // An archive in an archive is not read (ingest:unsupported_type).
+          return emit_plain_file(display, name, bytes);
+        }
+        emit_plain_file(display, inner_name, inflated_);
+        break;
+      case SingleFileResult::kTooLarge:
+        emit_skip(display, type_from_name(inner_name), inflated_.size(), "oversized");  // at least this much
+        break;
+      case SingleFileResult::kCorrupt:
+        emit_reject("corrupt compressed file", display, why_);
+        break;
+    }
+    // Memory follows the files in flight, not the largest one read.
+    if (inflated_.capacity() > (size_t{4} << 20)) std::string().swap(inflated_);
+  }
+
+  void emit_plain_file(std::string_view display, std::string_view name, std::string_view bytes) {
     const FileType type = classify_file(name, bytes.substr(0, kSniffBytes));
     const uint64_t size = bytes.size();
     if (bytes.empty()) return emit_skip(display, type, size, "empty");
@@ -306,7 +354,8 @@ class IngestDocumentSource final : public ProducedByteSource {
   std::string head_;
   size_t head_pos_ = 0;
   std::vector<char> chunk_;
-  std::string content_, text_, charset_, entry_name_, display_, message_, reject_utf8_;
+  bool saw_file_ = false;  // an archive's entry that emitted a line
+  std::string content_, text_, charset_, entry_name_, display_, message_, reject_utf8_, inflated_, why_;
   CharsetDecoder decoder_;
 };
 

@@ -222,5 +222,100 @@ TEST_F(IngestSourceTest, PlainFileAndNotAnArchive) {
   EXPECT_EQ(str(lines[0], "dpk_reject").rfind("corrupt archive: " + fake, 0), 0u);
 }
 
+// `bytes` compressed alone with libarchive's writer (raw format) and
+// `filter`: "gzip", "zstd", "bzip2" or "xz".
+std::string compressed(const char* filter, const std::string& bytes) {
+  std::string out(bytes.size() + 4096, '\0');
+  size_t used = 0;
+  struct archive* a = archive_write_new();
+  EXPECT_EQ(archive_write_add_filter_by_name(a, filter), ARCHIVE_OK) << archive_error_string(a);
+  EXPECT_EQ(archive_write_set_format_raw(a), ARCHIVE_OK);
+  EXPECT_EQ(archive_write_open_memory(a, out.data(), out.size(), &used), ARCHIVE_OK) << archive_error_string(a);
+  struct archive_entry* e = archive_entry_new();
+  archive_entry_set_filetype(e, AE_IFREG);
+  archive_write_header(a, e);
+  archive_write_data(a, bytes.data(), bytes.size());
+  archive_entry_free(e);
+  archive_write_close(a);
+  archive_write_free(a);
+  out.resize(used);
+  return out;
+}
+
+const char kPage[] = "<!doctype html><html><head><title>T</title></head><body><p>Hello page.</p></body></html>";
+
+// page.html.gz in an archive is a page, not an unsupported gzip file.
+TEST_F(IngestSourceTest, CompressedEntriesAreReadAsWhatTheyHold) {
+  const Entries entries = {{"site/page.html.gz", compressed("gzip", kPage)},
+                           {"notes.txt.zst", compressed("zstd", "zstd notes\n")},
+                           {"table.csv.bz2", compressed("bzip2", "a,b\n1,2\n")},
+                           {"book.md.xz", compressed("xz", "# Book\n")},
+                           {"noname", compressed("gzip", "plain words\n")},
+                           {"inner.tar.gz", compressed("gzip", std::string(1024, '\0'))},
+                           {"bomb.txt.gz", compressed("gzip", std::string(size_t{8} << 20, 'a'))},
+                           {"broken.html.gz", compressed("gzip", kPage).substr(0, 30)},
+                           {"tiny.txt.gz", compressed("gzip", "x").substr(0, 5)}};
+  for (auto [name, format] : {std::pair{"c.tar", "gnutar"}, std::pair{"c.zip", "zip"}}) {
+    SCOPED_TRACE(name);
+    const std::string path = write_archive(name, format, false, entries);
+    IngestSourceOptions o;
+    o.max_size = 1 << 20;
+    const auto lines = ingest(path, o);
+    ASSERT_EQ(lines.size(), entries.size()) << text_;
+    std::map<std::string, simdjson::dom::element> by;
+    for (const auto& l : lines) by[str(l, "path").substr(path.size() + 1)] = l;
+    EXPECT_EQ(str(by["site/page.html.gz"], "file_type"), "html");
+    EXPECT_EQ(str(by["site/page.html.gz"], "html"), kPage);
+    EXPECT_EQ(int64_t(by["site/page.html.gz"]["size"]), int64_t(sizeof kPage - 1));
+    EXPECT_EQ(str(by["notes.txt.zst"], "text"), "zstd notes\n");
+    EXPECT_EQ(str(by["table.csv.bz2"], "mime"), "text/csv");
+    EXPECT_EQ(str(by["table.csv.bz2"], "text"), "a,b\n1,2\n");
+    EXPECT_EQ(str(by["book.md.xz"], "file_type"), "markdown");
+    EXPECT_EQ(str(by["noname"], "text"), "plain words\n");
+    EXPECT_EQ(str(by["inner.tar.gz"], "ingest_problem"), "unsupported_type");  // an archive in an archive
+    EXPECT_EQ(str(by["bomb.txt.gz"], "ingest_problem"), "oversized");          // stopped at --max-size
+    EXPECT_EQ(str(by["broken.html.gz"], "dpk_reject").rfind("corrupt compressed file: " + path + "!broken.html.gz", 0), 0u)
+        << str(by["broken.html.gz"], "dpk_reject");
+    // Too short for libarchive to bid on: never its compressed bytes as text.
+    EXPECT_EQ(str(by["tiny.txt.gz"], "dpk_reject").rfind("corrupt compressed file: " + path + "!tiny.txt.gz", 0), 0u)
+        << text_;
+  }
+}
+
+TEST_F(IngestSourceTest, CompressedFilesInAFolderAreReadAsWhatTheyHold) {
+  for (auto [filter, ext] : {std::pair{"bzip2", "bz2"}, std::pair{"xz", "xz"}, std::pair{"gzip", "gz"},
+                             std::pair{"zstd", "zst"}}) {
+    SCOPED_TRACE(filter);
+    // A name that says HTML only once the extension is off.
+    const std::string path = (dir_ / (std::string("page.html.") + ext)).string();
+    std::ofstream(path, std::ios::binary) << compressed(filter, "<p>Hello, said without a doctype.</p>");
+    const auto lines = ingest(path);
+    ASSERT_EQ(lines.size(), 1u) << text_;
+    EXPECT_EQ(str(lines[0], "file_type"), "html") << text_;
+    EXPECT_EQ(str(lines[0], "html"), "<p>Hello, said without a doctype.</p>");
+  }
+}
+
+// Every input yields a line: a 0-byte file of any name and an archive with
+// no files are counted as empty.
+TEST_F(IngestSourceTest, EmptyArchivesAndZeroByteFilesAreCountedEmpty) {
+  for (const char* name : {"zero.zip", "zero.tar.gz", "zero.7z", "zero.txt"}) {
+    SCOPED_TRACE(name);
+    const std::string path = (dir_ / name).string();
+    std::ofstream(path, std::ios::binary).flush();
+    const auto lines = ingest(path);
+    ASSERT_EQ(lines.size(), 1u) << text_;
+    EXPECT_EQ(str(lines[0], "ingest_problem"), "empty");
+    EXPECT_EQ(str(lines[0], "path"), path);
+  }
+  for (auto [name, format, gzip] : {std::tuple{"none.zip", "zip", false}, std::tuple{"none.tar.gz", "pax", true}}) {
+    SCOPED_TRACE(name);
+    const std::string path = write_archive(name, format, gzip, {});  // one folder entry, no file
+    const auto lines = ingest(path);
+    ASSERT_EQ(lines.size(), 1u) << text_;
+    EXPECT_EQ(str(lines[0], "ingest_problem"), "empty");
+  }
+}
+
 }  // namespace
 }  // namespace dpk

@@ -37,6 +37,8 @@ class WarcStep final : public DocumentTransform {
     if (problem == "not_text") return "warc:not_text";
     if (problem == "not_http") return "warc:not_http";
     if (problem == "too_large") return "warc:too_large";
+    if (problem == "bad_chunking") return "warc:bad_chunking";
+    if (problem == "bad_content_encoding") return "warc:bad_content_encoding";
     return "warc:unreadable_record";
   }
 
@@ -64,14 +66,17 @@ const TransformSpec& dpk_transform_warc() {
       "Reads WARC 1.0/1.1 files (and older 0.x headers) record by record and writes one document per "
       "kept record: `response` records by default (--types adds `resource` and `conversion`, the "
       "WET text records). For a response the HTTP headers are removed, chunked transfer encoding "
-      "and gzip/deflate content encoding are undone, and the body is decoded to UTF-8 by the charset "
+      "and gzip/deflate content encoding are undone (never past --max-body: a gzip bomb stops "
+      "inflating at the cap), and the body is decoded to UTF-8 by the charset "
       "the HTTP header declares, else a <meta charset>, else ICU's charset detector. HTML goes to "
       "`html` (with --extract: its main content to `text`, as dpk-extract does), other text/* "
       "bodies to `text`.\n\n"
       "A malformed or truncated record never stops the file: it is dropped with the reason "
       "warc:malformed_record or warc:truncated_record, and its offset in the decoded stream is in "
       "the dropped document (--keep-dropped). Records that are not text (images, PDF) are dropped "
-      "as warc:not_text. Other record types (request, metadata, warcinfo, revisit) are not "
+      "as warc:not_text. Chunking that breaks once begun (a chunk longer than what is left, a size "
+      "line that is not one) drops the record as warc:bad_chunking, never leaving size lines in the "
+      "body; a body stored de-chunked under a chunked header is kept as stored. Other record types (request, metadata, warcinfo, revisit) are not "
       "documents and are not counted. dpk-warc must be the first step of a run.",
       {
           {"types", OptionType::kList, "response", "Record types that become documents.", {}, 0,
@@ -79,7 +84,9 @@ const TransformSpec& dpk_transform_warc() {
           {"extract", OptionType::kFlag, "", "Extract the main text of HTML pages in the same pass."},
           {"keep-html", OptionType::kFlag, "", "With --extract, keep the html field."},
           {"format", OptionType::kChoice, "text", "With --extract: text layout.", "text|markdown"},
-          {"max-body", OptionType::kSize, "0", "Drop bodies larger than this (warc:too_large); 0 = no limit.",
+          {"max-body", OptionType::kSize, "0",
+           "Drop bodies larger than this (warc:too_large), decoding no further than it and passing over "
+           "longer records unread; 0 = no limit.",
            {}, 0, "SIZE"},
       },
       {{"url", "WARC-Target-URI"},

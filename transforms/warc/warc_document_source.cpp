@@ -32,10 +32,17 @@ BodyKind body_kind(std::string_view content_type) {
   return BodyKind::kOther;
 }
 
+// The longest block worth reading for a body of at most `max_body` bytes:
+// the body plus a MiB for HTTP headers and chunk framing. A longer block
+// holds a longer body (inflating never shrinks one by more than a few bytes
+// in 64 KiB; chunk framing is a few bytes a chunk), so it is passed over
+// unread and memory stays near the cap.
+uint64_t max_block(uint64_t max_body) { return max_body == 0 ? 0 : max_body + (uint64_t{1} << 20); }
+
 class WarcDocumentSource final : public ProducedByteSource {
  public:
   WarcDocumentSource(std::unique_ptr<ByteSource> raw, WarcSourceOptions options)
-      : raw_(raw.get()), reader_(std::move(raw)), options_(std::move(options)) {}
+      : raw_(raw.get()), reader_(std::move(raw), max_block(options.max_body)), options_(std::move(options)) {}
 
   uint64_t raw_offset() const override { return raw_->raw_offset(); }
   Codec codec() const override { return raw_->codec(); }
@@ -50,13 +57,30 @@ class WarcDocumentSource final : public ProducedByteSource {
       return Status::Ok();
     }
     if (options_.types.count(rec_.type) == 0) return Status::Ok();
+    if (rec_.block_skipped) {
+      http_ = HttpResponse();  // no headers were read: no content type
+      emit_skip("too_large", "a block of " + std::to_string(rec_.length) + " bytes, passed over unread");
+      return Status::Ok();
+    }
     std::string_view body = rec_.block;
     std::string_view content_type = rec_.content_type;
     std::string declared;
     int status = 0;
     if (rec_.type == "response") {
-      if (!parse_http_response(rec_.block, http_)) {
+      if (!parse_http_response(rec_.block, http_, options_.max_body)) {
         emit_skip("not_http");
+        return Status::Ok();
+      }
+      if (http_.bad_chunking) {
+        emit_skip("bad_chunking", http_.chunking_problem);
+        return Status::Ok();
+      }
+      if (http_.bad_encoding) {
+        emit_skip("bad_content_encoding", "the gzip body does not inflate");
+        return Status::Ok();
+      }
+      if (http_.too_large) {
+        emit_skip("too_large");
         return Status::Ok();
       }
       body = http_.body;
@@ -112,9 +136,10 @@ class WarcDocumentSource final : public ProducedByteSource {
     out_.append(std::to_string(rec_.offset));
   }
 
-  void emit_skip(std::string_view why) {
+  void emit_skip(std::string_view why, std::string_view detail = {}) {
     begin_doc();
     field("warc_problem", why);
+    if (!detail.empty()) field("warc_problem_detail", detail);
     out_.append(",\"text\":\"\"}\n");
   }
 

@@ -67,4 +67,11 @@ class ByteSink {
 // same directory and renamed on commit (parent directories are created).
 StatusOr<std::unique_ptr<ByteSink>> open_output(const std::string& path);
 
+// The temporary name open_output writes `path` under until commit:
+// PATH.tmp-PID.
+std::string temporary_output_name(const std::string& path);
+// True for a file name of that form (NAME.tmp- then digits only): a file dpk
+// is writing, or one a killed run left. Input listings skip exactly these.
+bool is_temporary_output_name(std::string_view file_name);
+
 }  // namespace dpk

@@ -38,11 +38,15 @@ struct WarcRecord {
   std::string record_id;    // WARC-Record-ID
   std::string content_type; // Content-Type of the block
   std::string block;        // the record's content block
+  uint64_t length = 0;      // its Content-Length
+  bool block_skipped = false;  // longer than the reader's max_block: not read (block is empty)
 };
 
 class WarcReader {
  public:
-  explicit WarcReader(std::unique_ptr<ByteSource> source);
+  // `max_block` (0 = none): a record whose block is longer is passed over
+  // without being held in memory, and comes back with block_skipped set.
+  explicit WarcReader(std::unique_ptr<ByteSource> source, uint64_t max_block = 0);
 
   // Fills `rec` with the next record and returns true; false at the end.
   // `problem` is set (else cleared) when a malformed or truncated record was
@@ -57,8 +61,12 @@ class WarcReader {
   // Next line (without CR LF), or false at the end.
   bool read_line(std::string_view& line);
   bool resync();  // skips to the next line that starts with "WARC/"
+  // Passes over `n` bytes holding at most one read's worth; false when the
+  // stream ends first (`passed` says how many there were).
+  bool pass_over(uint64_t n, uint64_t& passed);
 
   std::unique_ptr<ByteSource> source_;
+  uint64_t max_block_ = 0;
   std::string buf_;
   size_t pos_ = 0;
   uint64_t consumed_ = 0;  // decoded bytes before buf_[0]
@@ -72,11 +80,28 @@ struct HttpResponse {
   std::string content_type;  // the Content-Type header, as sent
   std::string charset;       // its charset parameter, lower-cased ("" if none)
   std::string body;          // de-chunked, and inflated for gzip/deflate Content-Encoding
-  bool bad_chunking = false; // chunked but malformed: body is the raw bytes
-  bool bad_encoding = false; // gzip/deflate Content-Encoding that did not inflate
+  // Transfer-Encoding: chunked, but the body does not begin with a chunk-size
+  // line (a capture that stored it de-chunked): body is the bytes as stored.
+  bool chunking_ignored = false;
+  // Chunked, and the chunking breaks after it began (a size line that is not
+  // one, a chunk longer than what is left): body is empty, never the raw
+  // bytes with their size lines; chunking_problem says where.
+  bool bad_chunking = false;
+  std::string chunking_problem;
+  // Content-Encoding gzip/deflate over a body that is neither (a capture
+  // that stored it decoded): body is the bytes as stored.
+  bool encoding_ignored = false;
+  // A gzip body that does not inflate: body is empty, never the compressed
+  // bytes read as text.
+  bool bad_encoding = false;
+  // The body is longer than max_body: decoding stopped there (body holds
+  // what was decoded, or nothing), so a compression bomb costs no more.
+  bool too_large = false;
 };
 
-// Parses status line and headers; false when `block` is not an HTTP response.
-bool parse_http_response(std::string_view block, HttpResponse& out);
+// Parses status line and headers and decodes the body; false when `block`
+// is not an HTTP response. `max_body` (0 = no cap) bounds the decoded body
+// (see too_large).
+bool parse_http_response(std::string_view block, HttpResponse& out, uint64_t max_body = 0);
 
 }  // namespace dpk

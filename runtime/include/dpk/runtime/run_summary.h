@@ -3,7 +3,8 @@
 //
 // Counts balance for every run: documents_in + created = documents_out +
 // dropped + rejected, where `created` is what splitters added (children
-// minus the parents they replaced).
+// minus the parents they replaced); and every input file is read, resumed,
+// dropped or rejected (InputFileCounts).
 #pragma once
 
 #include <cstdint>
@@ -32,6 +33,35 @@ struct InputCounts {
   uint64_t rejected = 0;
   uint64_t bytes = 0;      // decoded bytes read
   bool resumed = false;    // skipped: finished by an earlier run
+  std::string outcome;     // InputFileCounts' word for it, once the file is done
+};
+
+// What became of the input files: each file the run (this shard) took is
+// exactly one of read, resumed (finished by an earlier run), dropped (by
+// reason: "empty_input", no document in it) or rejected (its reading ended
+// in bad input, e.g. a truncated compressed stream). Files a directory walk
+// left out are not inputs; they are counted by reason in `skipped` (see
+// dpk::SkippedInput), by the first shard only, so totals over shards add up.
+struct InputFileCounts {
+  uint64_t listed = 0;  // files this run took
+  uint64_t read = 0;
+  uint64_t resumed = 0;
+  uint64_t rejected = 0;
+  std::map<std::string, uint64_t> dropped;  // by reason
+  std::map<std::string, uint64_t> skipped;  // by reason
+  std::map<std::string, std::vector<std::string>> skipped_examples;  // by reason, the first few paths
+
+  uint64_t dropped_total() const;
+  uint64_t skipped_total() const;
+  bool balanced() const { return listed == read + resumed + rejected + dropped_total(); }
+  // Records one file's outcome: "read", "resumed", "rejected" or a drop reason.
+  void add_outcome(const std::string& outcome);
+  void add_skipped(const std::string& path, const std::string& reason);
+  // One warning line (without "TOOL: warning: ") per reason a person should
+  // hear about (links not followed, hidden files, duplicates ...; not dpk's
+  // own records and temporaries, nor files --glob left out), naming the
+  // first few paths.
+  std::vector<std::string> skip_warnings() const;
 };
 
 struct RunSummary {
@@ -52,6 +82,7 @@ struct RunSummary {
   std::map<std::string, uint64_t> rejected_by_reason;
   std::vector<StepCounts> steps;
   std::vector<InputCounts> inputs;
+  InputFileCounts input_files;
   std::vector<std::string> outputs;
 
   uint64_t dropped() const;
