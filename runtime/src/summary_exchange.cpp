@@ -39,7 +39,8 @@ std::string encode_counts(const RunSummary& s) {
     }
     out.push_back('\n');
   };
-  line("totals", {s.documents_in, s.documents_out, s.rejected, s.created, s.blank_lines, s.bytes_in, s.bytes_out});
+  line("totals", {s.documents_in, s.documents_out, s.rejected, s.created, s.blank_lines, s.bytes_in, s.bytes_out,
+                  s.input_file_bytes});
   for (const auto& [reason, n] : s.rejected_by_reason) line("rejected", {n}, reason);
   for (size_t i = 0; i < s.steps.size(); ++i) {
     line("step", {i, s.steps[i].in, s.steps[i].out, s.steps[i].rejected});
@@ -54,10 +55,10 @@ Status add_counts(std::string_view bytes, RunSummary& t) {
     size_t nl = bytes.find('\n');
     std::string_view line = bytes.substr(0, nl);
     bytes = nl == std::string_view::npos ? std::string_view() : bytes.substr(nl + 1);
-    auto f = split_tabs(line, 8);
+    auto f = split_tabs(line, 9);
     std::vector<uint64_t> n(f.size(), 0);
     const std::string_view tag = f[0];
-    const size_t numbers = tag == "totals" ? 7 : tag == "rejected" ? 1 : tag == "step" ? 4 : tag == "dropped" ? 2 : 0;
+    const size_t numbers = tag == "totals" ? 8 : tag == "rejected" ? 1 : tag == "step" ? 4 : tag == "dropped" ? 2 : 0;
     if (numbers == 0 || f.size() < numbers + 1) return bad;
     for (size_t i = 1; i <= numbers; ++i) {
       if (!to_u64(f[i], n[i])) return bad;
@@ -70,6 +71,7 @@ Status add_counts(std::string_view bytes, RunSummary& t) {
       t.blank_lines += n[5];
       t.bytes_in += n[6];
       t.bytes_out += n[7];
+      t.input_file_bytes += n[8];
     } else if (tag == "rejected") {
       if (f.size() != 3) return bad;
       t.rejected_by_reason[std::string(f[2])] += n[1];

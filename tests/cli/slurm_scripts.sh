@@ -26,19 +26,65 @@ grep -q '^#SBATCH --mem=2G$' $s/01-exact-dedup-hashes.sbatch || fail "no extra #
 grep -q '^#SBATCH --array' $s/09-minhash-dedup-clusters.sbatch && fail "the clusters stage must be one task"
 [ "$(grep -c 'dependency=afterok' $s/submit.sh)" = "$(grep -c '\.sbatch$' scripts.txt)" ] || fail "submit.sh does not chain every job"
 
-# Run each job's tasks in order, as Slurm would (one at a time here).
-for script in $(grep '\.sbatch$' scripts.txt); do
-  array=$(sed -n 's/^#SBATCH --array=0-\([0-9]*\)$/\1/p' "$script")
-  if [ -z "$array" ]; then
-    env -u SLURM_ARRAY_TASK_ID bash "$script" || fail "$script failed"
-  else
-    for t in $(seq 0 "$array"); do
-      SLURM_ARRAY_TASK_ID=$t SLURM_ARRAY_TASK_COUNT=$((array + 1)) SLURM_ARRAY_TASK_MIN=0 bash "$script" ||
-        fail "$script task $t failed"
-    done
-  fi
-done
+# run_by_hand LIST : runs each job's tasks in order, as Slurm would (one at a time here).
+run_by_hand() {
+  local script array t
+  for script in $(grep '\.sbatch$' "$1"); do
+    array=$(sed -n 's/^#SBATCH --array=0-\([0-9]*\)$/\1/p' "$script")
+    if [ -z "$array" ]; then
+      env -u SLURM_ARRAY_TASK_ID -u SLURM_ARRAY_TASK_COUNT bash "$script" || fail "$script failed"
+    else
+      for t in $(seq 0 "$array"); do
+        SLURM_ARRAY_TASK_ID=$t SLURM_ARRAY_TASK_COUNT=$((array + 1)) SLURM_ARRAY_TASK_MIN=0 bash "$script" ||
+          fail "$script task $t failed"
+      done
+    fi
+  done
+}
+run_by_hand scripts.txt
 same_outputs ref out
+
+# A recipe with a name, a description, a glob, a flag and a stats step (a
+# global step that only observes: one task over all documents): the jobs get
+# only options they take, and the chain writes what one process writes, the
+# profile included.
+cat > named.yaml <<'YAML'
+name: named-recipe
+description: every kind of recipe key
+input: in/
+glob: "part-*.jsonl"
+output: named-out/
+overwrite: true
+steps:
+  - docid: {mode: hash}
+  - stats: {report: profile.json}
+  - exact-dedup: {}
+  - select: {min-words: 20}
+  - stats: {report: profile-end.json}
+YAML
+dpk run named.yaml -q -o named-ref/
+mv profile.json ref-profile.json
+mv profile-end.json ref-profile-end.json
+dpk slurm named.yaml --tasks 3 > named-scripts.txt
+grep -q -- '--name\|--description' $(grep '\.sbatch$' named-scripts.txt) && fail "a job got --name or --description"
+stats_jobs=$(grep -c 'stats\.sbatch$' named-scripts.txt)
+[ "$stats_jobs" = 2 ] || fail "expected 2 stats jobs, got: $(cat named-scripts.txt)"
+for f in $(grep 'stats\.sbatch$' named-scripts.txt); do
+  grep -q '^#SBATCH --array' "$f" && fail "$f: a stats job must be one task"
+done
+run_by_hand named-scripts.txt
+same_outputs named-ref named-out
+cmp ref-profile.json profile.json || fail "the profile of the chain differs from one process"
+cmp ref-profile-end.json profile-end.json || fail "the final profile of the chain differs from one process"
+# -o and inputs replace the recipe's, as for dpk run.
+dpk slurm named.yaml --tasks 2 -o other-out/ in/part-00.jsonl > other.txt
+grep -q "other-out" "$(grep 'run-docid\.sbatch$' other.txt)" "$(dirname "$(head -1 other.txt)")"/segment-1.yaml ||
+  fail "-o did not replace the output"
+grep -q "part-00.jsonl" "$(dirname "$(head -1 other.txt)")"/segment-1.yaml || fail "INPUT did not replace the input"
+# Options that name one file cannot be shared by every task.
+printf 'input: in/\noutput: k/\nkeep-dropped: d.jsonl\nsteps:\n  - select: {min-words: 5}\n' > kd.yaml
+expect_exit 2 dpk slurm kd.yaml --tasks 2 2> err.txt
+grep -q "keep-dropped" err.txt || fail "keep-dropped in a chain: $(cat err.txt)"
 
 expect_exit 2 dpk slurm recipe.yaml
 sed 's|^output: out/|output: out.jsonl|' recipe.yaml > file-output.yaml
