@@ -275,9 +275,8 @@ Status write_file(const std::string& path, const std::string& text, bool executa
 StatusOr<SlurmJobs> write_slurm_jobs(const SlurmRequest& req, const RunPlan& plan) {
   if (req.tasks < 1) return Status::Usage("--tasks: give the number of array tasks (1 or more)");
   const RunConfig& cfg = plan.config;
-  if (!output_is_directory(cfg.output)) {
-    return Status::Usage("the recipe's output must be a directory (ending in '/', or give -o DIR/): array tasks "
-                         "write one file per input");
+  if (cfg.output == "-") {
+    return Status::Usage("the recipe writes to stdout: give it an output file or directory (or -o PATH)");
   }
   if (cfg.inputs.empty()) return Status::Usage("the recipe has no input (array tasks cannot read stdin)");
   YAML::Node root = YAML::LoadFile(req.recipe);
@@ -348,10 +347,14 @@ StatusOr<SlurmJobs> write_slurm_jobs(const SlurmRequest& req, const RunPlan& pla
   bool output_written = false;
   // Where the job that runs the steps before `end` writes: the output when
   // no later step changes documents, else a new folder.
+  // Array tasks write one file per input: into the output directory, or for
+  // an output file into a folder that a last task gathers into the file.
+  const bool to_file = !output_is_directory(cfg.output);
+  const std::string final_dir = to_file ? work + "/data-final/" : cfg.output;
   auto product = [&](size_t end) {
     if (end >= changes_end) {
       output_written = true;
-      return cfg.output;
+      return final_dir;
     }
     return work + "/data-" + std::to_string(++data_no) + "/";
   };
@@ -371,9 +374,10 @@ StatusOr<SlurmJobs> write_slurm_jobs(const SlurmRequest& req, const RunPlan& pla
     const std::string seg_recipe = dir + "/segment-" + std::to_string(jobs.size() + 1) + ".yaml";
     YAML::Emitter em;
     em << seg;
-    DPK_RETURN_IF_ERROR(write_file(seg_recipe, "# Steps " + std::to_string(begin + 1) + "-" + std::to_string(end) +
-                                                   " of " + req.recipe + "\n" + em.c_str() + "\n",
-                                   false));
+    const std::string head = begin == end ? "# No steps of " + req.recipe + ": the documents are copied\n"
+                                          : "# Steps " + std::to_string(begin + 1) + "-" + std::to_string(end) +
+                                                " of " + req.recipe + "\n";
+    DPK_RETURN_IF_ERROR(write_file(seg_recipe, head + em.c_str() + "\n", false));
     std::vector<std::string> cmd = {req.dpk, "run", seg_recipe, "--quiet"};
     // One task reads every file, whatever Slurm says.
     if (tasks == 0) cmd.insert(cmd.end(), {"--shard-index", "0", "--shard-count", "1"});
@@ -422,6 +426,14 @@ StatusOr<SlurmJobs> write_slurm_jobs(const SlurmRequest& req, const RunPlan& pla
       inputs_glob = glob;
     }
     seg_begin = i + 1;
+  }
+  if (to_file) {
+    // In file name order, which is the input order (a source step's names
+    // gain '.jsonl', which may reorder a name that is the start of another).
+    inputs = {final_dir};
+    inputs_glob = glob;
+    DPK_RETURN_IF_ERROR(run_job(n_steps, n_steps, cfg.output, 0,
+                                "Gathers the documents of every shard into " + cfg.output + " (one task)", "gather"));
   }
 
   SlurmJobs result;

@@ -58,6 +58,7 @@ declare -A inputs=(
   [pretrain-web]="" [pretrain-web-warc]="warc/" [quickstart]="" [rag]="in/part-00.jsonl in/part-01.jsonl" [rag-from-files]="mdocs/"
   [warc-extract]="warc/")
 ran=() skipped=()
+declare -A outs
 for r in "$DPK_SRC"/recipes/*.yaml; do
   name=$(basename "$r" .yaml)
   [ -n "${inputs[$name]+set}" ] || fail "recipes/$name.yaml is new: give it an input in this test"
@@ -74,10 +75,17 @@ for r in "$DPK_SRC"/recipes/*.yaml; do
     recipe=$name.yaml
     skipped+=("embed step of $name (no embedding model; chunks by characters)")
   fi
+  # The recipe's kind of output: a directory, or a file (gathered by the chain's last task).
+  out=$(sed -n 's/^output: *//p' "$r")
+  suffix=/
+  [[ $out == */ ]] || suffix=".${out#*.}"
+  outs[$name]=$suffix
   # shellcheck disable=SC2086
-  dpk run "$recipe" -q -o "ref-$name/" ${inputs[$name]} || fail "dpk run $name failed"
+  dpk run "$recipe" -q -o "ref-$name$suffix" ${inputs[$name]} || fail "dpk run $name failed"
   kept=0
-  for f in ref-$name/*.jsonl*; do kept=$((kept + $(decoded "$f" | wc -l))); done
+  docs='*.jsonl*'
+  [ "$suffix" = / ] || docs=''
+  for f in ref-$name$suffix$docs; do kept=$((kept + $(decoded "$f" | wc -l))); done
   [ "$kept" -gt 0 ] || fail "dpk run $name kept no documents: the comparison would prove little"
   if [ "$name" = quickstart ]; then
     # Its stats step writes a report into out/quickstart/ (the recipe's own output folder).
@@ -85,7 +93,7 @@ for r in "$DPK_SRC"/recipes/*.yaml; do
     mv out/quickstart/report.html ref-report.html
   fi
   # shellcheck disable=SC2086
-  dpk slurm "$recipe" --tasks 2 -o "chain-$name/" --work "work-$name" ${inputs[$name]} > "scripts-$name.txt" ||
+  dpk slurm "$recipe" --tasks 2 -o "chain-$name$suffix" --work "work-$name" ${inputs[$name]} > "scripts-$name.txt" ||
     fail "dpk slurm $name failed"
   timeout 30 bash "work-$name/slurm/submit.sh" > "submit-$name.txt" || fail "submit.sh of $name failed: $(cat submit-$name.txt)"
   ran+=("$name")
@@ -93,13 +101,24 @@ done
 [ "${#ran[@]}" = "$(ls "$DPK_SRC"/recipes/*.yaml | wc -l)" ] || fail "only ${#ran[@]} recipes ran: ${ran[*]}"
 slurm_wait_idle 240
 
+files=0
 for name in "${ran[@]}"; do
-  if [ -z "$(ls chain-$name/*.jsonl* 2> /dev/null)" ]; then
+  suffix=${outs[$name]}
+  docs='*.jsonl*'
+  [ "$suffix" = / ] || docs=''
+  # shellcheck disable=SC2086
+  if [ -z "$(ls chain-$name$suffix$docs 2> /dev/null)" ]; then
     tail -n 3 work-$name/slurm/logs/*.log >&2 || true
     fail "the job chain of $name wrote no output"
   fi
-  same_outputs "ref-$name" "chain-$name"
+  if [ "$suffix" = / ]; then
+    same_outputs "ref-$name" "chain-$name"
+  else
+    cmp -s <(decoded "ref-$name$suffix") <(decoded "chain-$name$suffix") || fail "$name: chain-$name$suffix differs from one process"
+    files=$((files + 1))
+  fi
 done
+[ "$files" -ge 1 ] || fail "no recipe with an output file was run as a chain"
 cmp ref-profile.json out/quickstart/profile.json || fail "quickstart: the chain's profile differs from one process"
 cmp ref-report.html out/quickstart/report.html || fail "quickstart: the chain's HTML report differs from one process"
 echo "slurm_recipes: OK (${#ran[@]} job chains equal one process: ${ran[*]}${skipped:+; adapted: ${skipped[*]}})"

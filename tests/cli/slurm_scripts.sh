@@ -87,8 +87,16 @@ expect_exit 2 dpk slurm kd.yaml --tasks 2 2> err.txt
 grep -q "keep-dropped" err.txt || fail "keep-dropped in a chain: $(cat err.txt)"
 
 expect_exit 2 dpk slurm recipe.yaml
-sed 's|^output: out/|output: out.jsonl|' recipe.yaml > file-output.yaml
-expect_exit 2 dpk slurm file-output.yaml --tasks 2
+# An output file: the shards' documents are gathered into it by a last task.
+sed 's|^output: out/|output: out.jsonl.zst|' recipe.yaml > file-output.yaml
+dpk run file-output.yaml -q -o ref.jsonl.zst
+dpk slurm file-output.yaml --tasks 3 > file-scripts.txt
+gather=$(grep 'gather\.sbatch$' file-scripts.txt)
+[ -n "$gather" ] && ! grep -q '^#SBATCH --array' "$gather" || fail "no one-task gather job: $(cat file-scripts.txt)"
+run_by_hand file-scripts.txt
+cmp <(decoded ref.jsonl.zst) <(decoded out.jsonl.zst) || fail "the gathered output file differs from one process"
+sed 's|^output: out/|output: "-"|' recipe.yaml > stdout-output.yaml
+expect_exit 2 dpk slurm stdout-output.yaml --tasks 2
 sed 's|exact-dedup: {}|sample: {count: 10}|' recipe.yaml > sample.yaml
 dpk slurm sample.yaml --tasks 2 2> err.txt && fail "a global step without stages was accepted"
 grep -q "step .sample. needs all documents and has no stages" err.txt || fail "the error does not name the step: $(cat err.txt)"
