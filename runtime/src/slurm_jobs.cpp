@@ -65,6 +65,10 @@ bool names_one_file(const std::string& key) {
   return key == "stats" || key == "keep-dropped" || key == "quarantine";
 }
 
+// A shard of a job may be empty where the whole output is not: an empty
+// output is not a failure of one task.
+bool per_task(const std::string& key) { return key != "fail-on-empty"; }
+
 // The recipe's common options (threads, schema, compression...) as flags,
 // for the staged commands. Recipe keys that are no options (name,
 // description) and those the jobs set themselves (input, output, glob,
@@ -73,7 +77,7 @@ std::vector<std::string> common_flags(const YAML::Node& root) {
   std::vector<std::string> out;
   for (const auto& kv : root) {
     const std::string key = kv.first.Scalar();
-    if (key == "glob" || key == "output" || key == "shard-index" || key == "shard-count") continue;
+    if (key == "glob" || key == "output" || key == "shard-index" || key == "shard-count" || !per_task(key)) continue;
     const OptionSpec* spec = nullptr;
     for (const auto& o : common_options()) {
       if (o.name == key) spec = &o;
@@ -345,12 +349,12 @@ StatusOr<SlurmJobs> write_slurm_jobs(const SlurmRequest& req, const RunPlan& pla
   size_t seg_begin = 0;
   int data_no = 0;
   bool output_written = false;
-  // Where the job that runs the steps before `end` writes: the output when
-  // no later step changes documents, else a new folder.
   // Array tasks write one file per input: into the output directory, or for
   // an output file into a folder that a last task gathers into the file.
   const bool to_file = !output_is_directory(cfg.output);
   const std::string final_dir = to_file ? work + "/data-final/" : cfg.output;
+  // Where the job that runs the steps before `end` writes: the final folder
+  // when no later step changes documents, else a new one.
   auto product = [&](size_t end) {
     if (end >= changes_end) {
       output_written = true;
@@ -364,7 +368,7 @@ StatusOr<SlurmJobs> write_slurm_jobs(const SlurmRequest& req, const RunPlan& pla
     YAML::Node seg;
     for (const auto& kv : root) {
       const std::string key = kv.first.Scalar();
-      if (key != "steps" && key != "input" && key != "output" && key != "glob") seg[key] = kv.second;
+      if (key != "steps" && key != "input" && key != "output" && key != "glob" && per_task(key)) seg[key] = kv.second;
     }
     for (const auto& in : inputs) seg["input"].push_back(in);
     seg["output"] = output;

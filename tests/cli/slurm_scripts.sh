@@ -44,7 +44,7 @@ run_by_hand() {
 run_by_hand scripts.txt
 same_outputs ref out
 
-# A recipe with a name, a description, a glob, a flag and a stats step (a
+# A recipe with a name, a description, a glob, flags and a stats step (a
 # global step that only observes: one task over all documents): the jobs get
 # only options they take, and the chain writes what one process writes, the
 # profile included.
@@ -55,6 +55,7 @@ input: in/
 glob: "part-*.jsonl"
 output: named-out/
 overwrite: true
+fail-on-empty: true
 steps:
   - docid: {mode: hash}
   - stats: {report: profile.json}
@@ -67,6 +68,9 @@ mv profile.json ref-profile.json
 mv profile-end.json ref-profile-end.json
 dpk slurm named.yaml --tasks 3 > named-scripts.txt
 grep -q -- '--name\|--description' $(grep '\.sbatch$' named-scripts.txt) && fail "a job got --name or --description"
+# A task's shard may be empty (here: 3 tasks over 5 files after dedup) where the output is not.
+grep -q -- 'fail-on-empty' $(grep '\.sbatch$' named-scripts.txt) named-out.work/slurm/segment-*.yaml &&
+  fail "a job got --fail-on-empty"
 stats_jobs=$(grep -c 'stats\.sbatch$' named-scripts.txt)
 [ "$stats_jobs" = 2 ] || fail "expected 2 stats jobs, got: $(cat named-scripts.txt)"
 for f in $(grep 'stats\.sbatch$' named-scripts.txt); do
