@@ -44,10 +44,10 @@ const std::vector<OptionSpec>& common_options() {
        "size, else 1).",
        {}, 0, "N"},
       {"shard-local", OptionType::kFlag, "",
-       "With --shard-count N > 1 or a Slurm array: run global steps (exact-dedup, minhash-dedup, "
-       "line-dedup, sample, stats) on this shard's files alone, as if they were the whole corpus. "
-       "Without it such a run refuses: run the global step's stages, a job chain from 'dpk slurm', "
-       "or mpirun instead.",
+       "With --shard-count N > 1, a Slurm array or mpirun: run global steps (exact-dedup, "
+       "minhash-dedup, line-dedup, sample, stats) on this shard's files alone, as if they were the "
+       "whole corpus (under mpirun: without exchanging observations). Without it one shard refuses "
+       "a global step: run its stages or a job chain from 'dpk slurm' instead.",
        {}, 0, {}},
       {"compression", OptionType::kChoice, "auto",
        "Output compression: auto (from the output name; in a directory, as the input), none, gzip, "

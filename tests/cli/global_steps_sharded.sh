@@ -71,4 +71,32 @@ SLURM_ARRAY_TASK_ID=1 SLURM_ARRAY_TASK_COUNT=2 dpk run r.yaml -q --shard-local -
 # One shard of one is the whole corpus, whatever the environment says.
 SLURM_ARRAY_TASK_ID=1 SLURM_ARRAY_TASK_COUNT=2 dpk exact-dedup -q --shard-index 0 --shard-count 1 --stats one.json -o one/ d/
 [ "$(json_get one.json .counts.documents_out)" = "$n" ] || fail "--shard-count 1 under a Slurm array kept $(json_get one.json .counts.documents_out)"
-echo "global_steps_sharded: OK"
+
+# Under mpirun the ranks exchange a global step's observations: exact-dedup
+# runs (mpi_run.sh compares it with one process); a step that cannot
+# exchange (stats) is refused before anything is read, unless --shard-local.
+# This part needs mpirun and an MPI build; without them it is left out.
+mpi=0
+if command -v mpirun > /dev/null && [[ $(ldd "$(command -v dpk)") == *libmpi* ]]; then
+  source "$DPK_SRC/tests/cli/mpi_lib.sh.inc"
+  export OMPI_MCA_btl='self,vader,tcp' OMPI_MCA_btl_vader_single_copy_mechanism=none
+  export OMPI_MCA_plm_rsh_agent=false OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_pml=ob1
+  export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+  export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+  timeout -k 5 30 mpirun --oversubscribe -np 2 true > /dev/null 2>&1 && mpi=1
+fi
+if [ $mpi = 1 ]; then
+  mpi_run 2 dpk exact-dedup -q --stats mpi.json -o mpi/ d/ || fail "exact-dedup under mpirun failed"
+  [ "$(json_get mpi/metadata.json .counts.documents_out)" = "$n" ] || fail "mpirun kept $(json_get mpi/metadata.json .counts.documents_out), expected $n"
+  set +e
+  mpi_run 2 dpk stats --report o/profile.json d/ > mpi-err.txt 2>&1
+  rc=$?
+  set -e
+  [ "$rc" = 2 ] || fail "stats under mpirun exited $rc, expected 2: $(cat mpi-err.txt)"
+  grep -q "cannot exchange" mpi-err.txt || fail "stats under mpirun: $(cat mpi-err.txt)"
+  [ ! -e o ] || fail "stats under mpirun wrote $(find o)"
+  mpi_run 2 dpk stats -q --shard-local --report local-profile.json d/ || fail "--shard-local under mpirun failed"
+  echo "global_steps_sharded: OK (mpirun part included)"
+else
+  echo "global_steps_sharded: OK (no mpirun or no MPI build: mpirun part left out)"
+fi
