@@ -42,7 +42,10 @@ for n, path in enumerate(sys.argv[1:]):
             out.write(head + http + b"\r\n\r\n")
 PY
 gzip warc/1.warc
-mkdir -p mdocs && cp "$DPK_SRC/docs/cluster.md" "$DPK_SRC/docs/dedup.md" "$DPK_SRC/docs/pii.md" mdocs/
+# Few documents for the RAG recipes: embedding on a CPU is the slow part.
+mkdir -p mdocs rag-in && cp "$DPK_SRC/docs/dedup.md" "$DPK_SRC/docs/pii.md" mdocs/
+head -n 5 in/part-00.jsonl > rag-in/a.jsonl
+head -n 5 in/part-01.jsonl > rag-in/b.jsonl
 zstd -dcq testdata/finetune/pii-sample.jsonl.zst > ft.all
 split -n l/3 -d --additional-suffix=.jsonl ft.all ft/part-
 rm ft.all
@@ -55,7 +58,7 @@ printf '{"id":"1","text":"x"}\n' | dpk-embed > /dev/null 2>&1 || have_embed=0
 # RECIPE NAME INPUT... : the recipe as run here (the RAG ones without embed when there is no model).
 declare -A inputs=(
   [dedup]="in/" [extract-html]="html/" [finetune-clean]="ft/" [pretrain-web-quality-only]="in/"
-  [pretrain-web]="" [pretrain-web-warc]="warc/" [quickstart]="" [rag]="in/part-00.jsonl in/part-01.jsonl" [rag-from-files]="mdocs/"
+  [pretrain-web]="" [pretrain-web-warc]="warc/" [quickstart]="" [rag]="rag-in/" [rag-from-files]="mdocs/"
   [warc-extract]="warc/")
 ran=() skipped=()
 declare -A outs
