@@ -130,12 +130,12 @@ std::string RunSummary::empty_output() const {
   if (documents_out > 0) return "";
   if (documents_in + created > 0) {
     return "empty output: all " + std::to_string(documents_in + created) + " documents were dropped (" +
-           std::to_string(dropped()) + ") or rejected (" + std::to_string(rejected) + "); nothing was written";
+           std::to_string(dropped()) + ") or rejected (" + std::to_string(rejected) + "); no document was written";
   }
   if (bytes_in > 0 || input_file_bytes > 0) {
     const uint64_t bytes = std::max(bytes_in, input_file_bytes);
     return "empty output: " + std::to_string(bytes) +
-           " bytes of input held no documents (only blank lines, or nothing this step can read); nothing was "
+           " bytes of input held no documents (only blank lines, or nothing this step can read); no document was "
            "written";
   }
   return "";
