@@ -106,8 +106,11 @@ int cmd_run(int argc, char** argv) {
 }
 
 int cmd_slurm(int argc, char** argv) {
-  // dpk slurm RECIPE --tasks N [--partition P] [--time T] [--work DIR] [--sbatch ARG]... [--submit]
+  // dpk slurm RECIPE --tasks N [-o DIR/] [--partition P] [--time T] [--work DIR] [--sbatch ARG]... [--submit]
+  //           [INPUT...]
   rt::SlurmRequest req;
+  dpk::OptionValues overrides;
+  std::vector<std::string> inputs;
   bool submit = false;
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
@@ -119,12 +122,13 @@ int cmd_slurm(int argc, char** argv) {
     std::string v;
     if (a == "--help" || a == "-h") {
       std::printf(
-          "Usage: dpk slurm RECIPE.yaml --tasks N [--partition P] [--time T] [--work DIR] [--sbatch ARG]... "
-          "[--submit]\n\n"
+          "Usage: dpk slurm RECIPE.yaml --tasks N [-o DIR/] [--partition P] [--time T] [--work DIR] [--sbatch ARG]... "
+          "[--submit] [INPUT...]\n\n"
           "Writes Slurm batch scripts for the recipe under WORK/slurm/ (WORK: --work, default OUTPUT.work/, on\n"
           "storage all nodes see): an array job of N tasks per streaming segment (each task takes its shard of\n"
-          "the input files) and the staged subcommands of each global step, chained with\n"
-          "--dependency=afterok. WORK/slurm/submit.sh submits them; --submit runs it. Rerunning submit.sh\n"
+          "the input files), the staged subcommands of each global step, and one task for a step that only\n"
+          "observes all documents (stats), chained with --dependency=afterok. -o and INPUT replace the\n"
+          "recipe's output and input, as for 'dpk run'. WORK/slurm/submit.sh submits them; --submit runs it. Rerunning submit.sh\n"
           "after a failure redoes only the unfinished shards. See docs/cluster.md.\n");
       return 0;
     } else if (a == "--submit") {
@@ -132,6 +136,9 @@ int cmd_slurm(int argc, char** argv) {
     } else if (a == "--tasks") {
       if (!value(v)) return rt::report_error("dpk slurm", Status::Usage("--tasks needs a value"));
       req.tasks = std::atoi(v.c_str());
+    } else if (a == "-o" || a == "--output") {
+      if (!value(v)) return rt::report_error("dpk slurm", Status::Usage(a + " needs a value"));
+      overrides.set("output", v);
     } else if (a == "--partition" || a == "--time" || a == "--work" || a == "--sbatch") {
       if (!value(v)) return rt::report_error("dpk slurm", Status::Usage(a + " needs a value"));
       if (a == "--partition") req.partition = v;
@@ -140,6 +147,8 @@ int cmd_slurm(int argc, char** argv) {
       if (a == "--sbatch") req.sbatch_args.push_back(v);
     } else if (req.recipe.empty() && a[0] != '-') {
       req.recipe = a;
+    } else if (a[0] != '-') {
+      inputs.push_back(a);
     } else {
       return rt::report_error("dpk slurm", Status::Usage("unexpected argument '" + a + "' (see dpk slurm --help)"));
     }
@@ -148,7 +157,7 @@ int cmd_slurm(int argc, char** argv) {
   std::error_code ec;
   req.dpk = std::filesystem::read_symlink("/proc/self/exe", ec).string();
   if (ec) req.dpk = "dpk";
-  auto plan = rt::load_recipe(req.recipe, dpk::OptionValues(), {});
+  auto plan = rt::load_recipe(req.recipe, overrides, inputs);
   if (!plan.ok()) return rt::report_error("dpk slurm", plan.status());
   Status s = rt::configure_plan(*plan);
   if (!s.ok()) return rt::report_error("dpk slurm", s);

@@ -255,7 +255,8 @@ std::string help_text(const TransformSpec& spec) {
   append_options(s, common_options());
   s += "  -h, --help                  Show this help.\n      --version               Show the version.\n\n";
   s += "Inputs are JSONL files (plain, .gz or .zst), directories, or '-' for stdin (the default).\n";
-  s += "Exit codes: 0 success, 1 bad input under --on-error fail, 2 usage error, 3 I/O error.\n";
+  s += "Exit codes: 0 success, 1 bad input under --on-error fail (or an empty output under --fail-on-empty), 2 usage "
+       "error, 3 I/O error.\n";
   if (!spec.examples.empty()) {
     s += "\nExamples:\n";
     for (auto e : spec.examples) s += "  " + std::string(e) + "\n";
@@ -322,7 +323,8 @@ std::string man_page(const TransformSpec& spec) {
     s += ".SH FIELDS\n";
     for (const auto& f : spec.fields) s += ".TP\n.B " + roff_escape(f.name) + "\n" + roff_escape(f.meaning) + "\n";
   }
-  s += ".SH EXIT STATUS\n0 success; 1 bad input under \\-\\-on\\-error fail; 2 usage error; 3 I/O error.\n";
+  s += ".SH EXIT STATUS\n0 success; 1 bad input under \\-\\-on\\-error fail, or an empty output under "
+       "\\-\\-fail\\-on\\-empty; 2 usage error; 3 I/O error.\n";
   if (!spec.examples.empty()) {
     s += ".SH EXAMPLES\n";
     for (auto e : spec.examples) s += ".nf\n" + roff_escape(e) + "\n.fi\n";

@@ -21,6 +21,7 @@
 #include "dpk/runtime/cluster.h"
 #include "dpk/runtime/output_target.h"
 #include "dpk/runtime/progress.h"
+#include "global_step_guard.h"
 #include "summary_exchange.h"
 
 namespace dpk::runtime {
@@ -566,8 +567,16 @@ Status configure_plan(RunPlan& plan) {
   if (plan.config.shard_count > 0) shard = {plan.config.shard_index, plan.config.shard_count, "options"};
   ctx.shard_index = std::max(shard.index, 0);
   ctx.shard_count = std::max(shard.count, 1);
-  for (auto& step : plan.steps) {
+  for (size_t i = 0; i < plan.steps.size(); ++i) {
+    auto& step = plan.steps[i];
     std::string where = step.label.empty() ? "" : step.label + ": ";
+    if (i > 0 && step.spec->source) {
+      // A source turns input files into documents; later in a run it would
+      // get documents, not files, and do nothing.
+      return Status::Usage(where + "step '" + std::string(step.spec->name) +
+                           "' reads input files and makes documents of them: it can only be the first step (it is "
+                           "step " + std::to_string(i + 1) + ")");
+    }
     DPK_RETURN_IF_ERROR(validate_options(step.spec->options, step.options, where));
     ctx.step_label = step.label;
     auto configured = step.spec->configure(step.options, ctx);
@@ -706,6 +715,7 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
     masters.push_back(s.configured.make());
     if (s.configured.layout) layout = s.configured.layout;
   }
+  DPK_RETURN_IF_ERROR(check_global_steps(plan, masters, shard, cluster.size()));
   std::vector<PassSpec> passes = plan_passes(plan, masters);
   Pool<Chain> chains;
   const size_t n_chains = static_cast<size_t>(threads) * 3 + 1;
@@ -770,7 +780,7 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
       auto* master = as_global(masters[i].get());
       if (master == nullptr) continue;
       for (auto& c : chains.all()) master->merge_from(*as_global(c->steps[i].get()));
-      if (cluster.size() > 1 && master->needs_second_pass()) {
+      if (cluster.size() > 1 && !master->runs_per_shard() && !cfg.shard_local) {
         status = exchange_observations(cluster, plan.steps[i], *master, cfg.quiet);
         if (!status.ok()) break;
       }
@@ -808,27 +818,31 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
     summary.input_files.add_outcome(in.outcome);
   }
 
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    if (!summary.inputs[i].resumed) summary.input_file_bytes += inputs[i].size;
+  }
   const std::string json = summary.to_json();
+  RunSummary total;  // of all processes, under mpirun
   if (cluster.size() > 1) {
-    // Rank 0 writes the totals of all processes next to each one's own.
+    // Every rank learns the totals (they decide --fail-on-empty alike);
+    // rank 0 writes them next to each one's own.
     std::vector<std::string> counts;
     DPK_RETURN_IF_ERROR(cluster.allgather(encode_counts(summary), counts));
+    total.tool = summary.tool;
+    total.started = summary.started;
+    total.wall_seconds = summary.wall_seconds;
+    total.parameters_json = summary.parameters_json;
+    total.output = summary.output;
+    total.shard_index = 0;
+    total.shard_count = cluster.size();
+    total.steps = summary.steps;
+    for (auto& st : total.steps) {
+      st.in = st.out = st.rejected = 0;
+      st.dropped.clear();
+    }
+    for (const auto& c : counts) DPK_RETURN_IF_ERROR(add_counts(c, total));
+    total.input_files.skipped_examples = summary.input_files.skipped_examples;  // rank 0 is shard 0
     if (cluster.rank() == 0 && final_target && !final_target->directory().empty()) {
-      RunSummary total;
-      total.tool = summary.tool;
-      total.started = summary.started;
-      total.wall_seconds = summary.wall_seconds;
-      total.parameters_json = summary.parameters_json;
-      total.output = summary.output;
-      total.shard_index = 0;
-      total.shard_count = cluster.size();
-      total.steps = summary.steps;
-      for (auto& st : total.steps) {
-        st.in = st.out = 0;
-        st.dropped.clear();
-      }
-      for (const auto& c : counts) DPK_RETURN_IF_ERROR(add_counts(c, total));
-      total.input_files.skipped_examples = summary.input_files.skipped_examples;  // rank 0 is shard 0
       auto sink = open_output(final_target->directory() + "/metadata.json");
       if (!sink.ok()) return sink.status();
       DPK_RETURN_IF_ERROR((*sink)->write(total.to_json()));
@@ -848,14 +862,15 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
     DPK_RETURN_IF_ERROR((*sink)->write(json));
     DPK_RETURN_IF_ERROR((*sink)->commit());
   }
-  if (!cfg.quiet && ProgressLine::stderr_is_terminal()) std::fputs(summary.human().c_str(), stderr);
+  // One line for the person (a batch log included), from rank 0 for all ranks.
+  Status empty = report_run_end(cluster.size() > 1 ? total : summary, cfg, cluster.rank() == 0);
   if (!summary.balanced()) {
     return Status::Io("internal error: document counts do not balance (see the run summary)");
   }
   if (!summary.input_files.balanced()) {
     return Status::Io("internal error: input file counts do not balance (see input_files in the run summary)");
   }
-  return Status::Ok();
+  return empty;
 }
 
 }  // namespace

@@ -43,6 +43,12 @@ const std::vector<OptionSpec>& common_options() {
        "How many shards the input files are split into (default: SLURM_ARRAY_TASK_COUNT or the MPI "
        "size, else 1).",
        {}, 0, "N"},
+      {"shard-local", OptionType::kFlag, "",
+       "With --shard-count N > 1, a Slurm array or mpirun: run global steps (exact-dedup, "
+       "minhash-dedup, line-dedup, sample, stats) on this shard's files alone, as if they were the "
+       "whole corpus (under mpirun: without exchanging observations). Without it one shard refuses "
+       "a global step: run its stages or a job chain from 'dpk slurm' instead.",
+       {}, 0, {}},
       {"compression", OptionType::kChoice, "auto",
        "Output compression: auto (from the output name; in a directory, as the input), none, gzip, "
        "zstd.",
@@ -55,7 +61,14 @@ const std::vector<OptionSpec>& common_options() {
        "Directory for intermediate data of global steps (default: inside the output directory, "
        "else $TMPDIR).",
        {}, 0, "DIR"},
-      {"quiet", OptionType::kFlag, "", "No progress, summary or warnings on stderr.", {}, 'q', {}},
+      {"fail-on-empty", OptionType::kFlag, "",
+       "Exit 1 when the run writes no documents: every document was dropped or rejected, or "
+       "non-empty input held none (without it, a warning).",
+       {}, 0, {}},
+      {"quiet", OptionType::kFlag, "",
+       "No progress, summary or warnings on stderr (the summary line and warnings are printed "
+       "whether or not stderr is a terminal; the progress line only on a terminal).",
+       {}, 'q', {}},
   };
   return kCommon;
 }
@@ -90,6 +103,8 @@ StatusOr<RunConfig> run_config_from(const OptionValues& v, std::vector<std::stri
   if (c.shard_count == 0 || (c.shard_count > 0 && (c.shard_index < 0 || c.shard_index >= c.shard_count))) {
     return Status::Usage("--shard-index must be in [0, --shard-count)");
   }
+  c.shard_local = v.get_flag("shard-local");
+  c.fail_on_empty = v.get_flag("fail-on-empty");
   c.compression = v.get_string("compression");
   c.compression_level = static_cast<int>(v.get_int("compression-level"));
   c.overwrite = v.get_flag("overwrite");

@@ -1,5 +1,6 @@
 #include "dpk/runtime/run_summary.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 
@@ -173,14 +174,28 @@ std::string RunSummary::to_json() const {
 }
 
 std::string RunSummary::human() const {
-  char buf[256];
-  std::snprintf(buf, sizeof buf,
-                "%s: %llu in, %llu out, %llu dropped, %llu rejected",
-                tool.c_str(), static_cast<unsigned long long>(documents_in),
-                static_cast<unsigned long long>(documents_out),
-                static_cast<unsigned long long>(dropped()), static_cast<unsigned long long>(rejected));
-  std::string s = buf;
-  if (created) s += ", " + std::to_string(created) + " created";
+  auto n = [](uint64_t v) { return std::to_string(v); };
+  std::string s = tool + ": " + n(documents_in) + " in, " + n(documents_out) + " out, " + n(dropped()) + " dropped";
+  // Reasons by step, in step order: "(quality: c4_curly=3 gopher_short=2; exact-dedup: exact_dup=1)".
+  std::string reasons;
+  for (const auto& st : steps) {
+    if (st.dropped.empty()) continue;
+    reasons += (reasons.empty() ? "" : "; ") + st.name + ":";
+    for (const auto& [r, c] : st.dropped) reasons += " " + r + "=" + n(c);
+  }
+  if (!reasons.empty()) s += " (" + reasons + ")";
+  s += ", " + n(rejected) + " rejected";
+  if (!rejected_by_reason.empty()) {
+    s += " (";
+    bool first = true;
+    for (const auto& [r, c] : rejected_by_reason) {
+      s += (first ? "" : " ") + r + "=" + n(c);
+      first = false;
+    }
+    s += ")";
+  }
+  if (created) s += ", " + n(created) + " created";
+  char buf[96];
   std::snprintf(buf, sizeof buf, " in %.2fs (%.1f MB/s)\n", wall_seconds,
                 wall_seconds > 0 ? static_cast<double>(bytes_in) / 1e6 / wall_seconds : 0.0);
   s += buf;
@@ -198,18 +213,36 @@ std::string RunSummary::human() const {
     if (f.rejected) s += ", " + std::to_string(f.rejected) + " rejected";
     if (!f.skipped.empty()) {
       s += "; skipped:";
-      for (const auto& [r, n] : f.skipped) s += " " + r + "=" + std::to_string(n);
+      for (const auto& [r, c] : f.skipped) s += " " + r + "=" + n(c);
     }
     s += "\n";
   }
-  for (const auto& st : steps) {
-    if (st.dropped.empty() && st.rejected == 0) continue;
-    s += "  " + st.name + ":";
-    for (const auto& [r, n] : st.dropped) s += " " + r + "=" + std::to_string(n);
-    if (st.rejected) s += " rejected=" + std::to_string(st.rejected);
-    s += "\n";
-  }
   return s;
+}
+
+std::string RunSummary::empty_output() const {
+  if (documents_out > 0) return "";
+  if (documents_in + created > 0) {
+    return "empty output: all " + std::to_string(documents_in + created) + " documents were dropped (" +
+           std::to_string(dropped()) + ") or rejected (" + std::to_string(rejected) + "); no document was written";
+  }
+  if (bytes_in > 0 || input_file_bytes > 0) {
+    const uint64_t bytes = std::max(bytes_in, input_file_bytes);
+    return "empty output: " + std::to_string(bytes) +
+           " bytes of input held no documents (only blank lines, or nothing this step can read); no document was "
+           "written";
+  }
+  return "";
+}
+
+Status report_run_end(const RunSummary& summary, const RunConfig& cfg, bool speak) {
+  const bool talk = speak && !cfg.quiet;
+  if (talk) std::fputs(summary.human().c_str(), stderr);
+  const std::string empty = summary.empty_output();
+  if (empty.empty()) return Status::Ok();
+  if (cfg.fail_on_empty) return Status::Data(empty + " (--fail-on-empty)");
+  if (talk) std::fprintf(stderr, "%s: warning: %s\n", summary.tool.c_str(), empty.c_str());
+  return Status::Ok();
 }
 
 }  // namespace dpk::runtime

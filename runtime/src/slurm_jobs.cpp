@@ -59,14 +59,34 @@ std::vector<std::string> step_flags(const PlannedStep& st) {
   return out;
 }
 
+// Common options that name one file of a run: every task of every job would
+// write it, each over the one before.
+bool names_one_file(const std::string& key) {
+  return key == "stats" || key == "keep-dropped" || key == "quarantine";
+}
+
+// A shard of a job may be empty where the whole output is not: an empty
+// output is not a failure of one task.
+bool per_task(const std::string& key) { return key != "fail-on-empty"; }
+
 // The recipe's common options (threads, schema, compression...) as flags,
-// for the staged commands.
+// for the staged commands. Recipe keys that are no options (name,
+// description) and those the jobs set themselves (input, output, glob,
+// shards) are left out.
 std::vector<std::string> common_flags(const YAML::Node& root) {
   std::vector<std::string> out;
   for (const auto& kv : root) {
     const std::string key = kv.first.Scalar();
-    if (key == "steps" || key == "input" || key == "output") continue;
-    if (kv.second.IsSequence()) {
+    if (key == "glob" || key == "output" || key == "shard-index" || key == "shard-count" || !per_task(key)) continue;
+    const OptionSpec* spec = nullptr;
+    for (const auto& o : common_options()) {
+      if (o.name == key) spec = &o;
+    }
+    if (spec == nullptr) continue;
+    if (spec->type == OptionType::kFlag) {
+      // `quiet:` or `quiet: true`; a flag takes no value on the command line.
+      if (kv.second.IsNull() || (kv.second.IsScalar() && kv.second.Scalar() == "true")) out.push_back("--" + key);
+    } else if (kv.second.IsSequence()) {
       for (const auto& v : kv.second) out.insert(out.end(), {"--" + key, v.Scalar()});
     } else {
       out.insert(out.end(), {"--" + key, kv.second.Scalar()});
@@ -80,7 +100,7 @@ struct StageContext {
   int tasks;
   std::vector<std::string> common;  // common flags
   std::vector<std::string> inputs;  // what this global step reads
-  std::string glob;                 // for intermediate inputs ("" = none)
+  std::string glob;                 // of the inputs ("" = all files)
   std::string work;                 // this step's work directory
   std::string output;               // where its filter writes
 };
@@ -259,11 +279,20 @@ Status write_file(const std::string& path, const std::string& text, bool executa
 StatusOr<SlurmJobs> write_slurm_jobs(const SlurmRequest& req, const RunPlan& plan) {
   if (req.tasks < 1) return Status::Usage("--tasks: give the number of array tasks (1 or more)");
   const RunConfig& cfg = plan.config;
-  if (!output_is_directory(cfg.output)) {
-    return Status::Usage("the recipe's output must be a directory (ending in '/'): array tasks write one file per input");
+  if (cfg.output == "-") {
+    return Status::Usage("the recipe writes to stdout: give it an output file or directory (or -o PATH)");
   }
   if (cfg.inputs.empty()) return Status::Usage("the recipe has no input (array tasks cannot read stdin)");
   YAML::Node root = YAML::LoadFile(req.recipe);
+  for (const auto& kv : root) {
+    const std::string key = kv.first.Scalar();
+    if (names_one_file(key) || key == "shard-index" || key == "shard-count" || key == "shard-local") {
+      return Status::Usage(req.recipe + ": '" + key + "' cannot be part of a job chain (" +
+                           (names_one_file(key) ? "every task would write that one file"
+                                                : "the jobs pick their own shards") +
+                           "); run the recipe with 'dpk run' for it");
+    }
+  }
   std::string out = cfg.output;
   while (out.size() > 1 && out.back() == '/') out.pop_back();
   const std::string work = req.work.empty() ? out + ".work" : req.work;
@@ -274,7 +303,8 @@ StatusOr<SlurmJobs> write_slurm_jobs(const SlurmRequest& req, const RunPlan& pla
 
   // Intermediate folders also hold per-shard metadata-*.json: later jobs read
   // them through a glob that only takes the documents.
-  std::string glob = cfg.glob;
+  const bool from_source = !plan.steps.empty() && plan.steps.front().spec->source;
+  std::string glob = from_source ? "*.jsonl*" : cfg.glob;  // a source's outputs are named NAME.jsonl[.gz|.zst]
   if (glob.empty()) {
     auto listed = list_inputs(cfg.inputs, cfg.glob);
     if (!listed.ok()) return listed.status();
@@ -289,71 +319,125 @@ StatusOr<SlurmJobs> write_slurm_jobs(const SlurmRequest& req, const RunPlan& pla
 
   std::vector<Job> jobs;
   std::vector<std::string> inputs = cfg.inputs;
-  std::string inputs_glob;  // none for the recipe's own inputs
+  std::string inputs_glob = cfg.glob;  // of what the next job reads
   const std::vector<std::string> common = common_flags(root);
   const size_t n_steps = plan.steps.size();
+  // How each step runs: in the stream (per shard), as stages, or, for a
+  // global step that only observes (stats: documents pass unchanged), as one
+  // task over all documents. The instance decides, as in run_plan.
+  enum class Kind { kStream, kStaged, kObserve };
+  std::vector<Kind> kinds;
+  size_t changes_end = 0;  // past the last step that changes documents
+  for (size_t i = 0; i < n_steps; ++i) {
+    const PlannedStep& st = plan.steps[i];
+    auto t = st.configured.make();
+    auto* g = dynamic_cast<GlobalTransform*>(t.get());
+    Kind k = Kind::kStream;
+    if (g != nullptr && g->needs_second_pass()) {
+      if (staged_globals().find(st.spec->name) == staged_globals().end()) {
+        return Status::Usage("step '" + std::string(st.spec->name) +
+                             "' needs all documents and has no stages; it cannot run as Slurm array jobs (run it with "
+                             "mpirun)");
+      }
+      k = Kind::kStaged;
+    } else if (g != nullptr && !g->runs_per_shard()) {
+      k = Kind::kObserve;
+    }
+    kinds.push_back(k);
+    if (k != Kind::kObserve) changes_end = i + 1;
+  }
   size_t seg_begin = 0;
   int data_no = 0;
-  auto product = [&](bool last) {
-    return last ? cfg.output : work + "/data-" + std::to_string(++data_no) + "/";
+  bool output_written = false;
+  // Array tasks write one file per input: into the output directory, or for
+  // an output file into a folder that a last task gathers into the file.
+  const bool to_file = !output_is_directory(cfg.output);
+  const std::string final_dir = to_file ? work + "/data-final/" : cfg.output;
+  // Where the job that runs the steps before `end` writes: the final folder
+  // when no later step changes documents, else a new one.
+  auto product = [&](size_t end) {
+    if (end >= changes_end) {
+      output_written = true;
+      return final_dir;
+    }
+    return work + "/data-" + std::to_string(++data_no) + "/";
+  };
+  // A `dpk run` job on a recipe of steps [begin, end) of this one.
+  auto run_job = [&](size_t begin, size_t end, const std::string& output, int tasks, const std::string& what,
+                     const std::string& stem) -> Status {
+    YAML::Node seg;
+    for (const auto& kv : root) {
+      const std::string key = kv.first.Scalar();
+      if (key != "steps" && key != "input" && key != "output" && key != "glob" && per_task(key)) seg[key] = kv.second;
+    }
+    for (const auto& in : inputs) seg["input"].push_back(in);
+    seg["output"] = output;
+    if (!inputs_glob.empty()) seg["glob"] = inputs_glob;
+    for (size_t k = begin; k < end; ++k) seg["steps"].push_back(root["steps"][k]);
+    if (begin == end) seg["steps"] = YAML::Node(YAML::NodeType::Sequence);
+    const std::string seg_recipe = dir + "/segment-" + std::to_string(jobs.size() + 1) + ".yaml";
+    YAML::Emitter em;
+    em << seg;
+    const std::string head = begin == end ? "# No steps of " + req.recipe + ": the documents are copied\n"
+                                          : "# Steps " + std::to_string(begin + 1) + "-" + std::to_string(end) +
+                                                " of " + req.recipe + "\n";
+    DPK_RETURN_IF_ERROR(write_file(seg_recipe, head + em.c_str() + "\n", false));
+    std::vector<std::string> cmd = {req.dpk, "run", seg_recipe, "--quiet"};
+    // One task reads every file, whatever Slurm says.
+    if (tasks == 0) cmd.insert(cmd.end(), {"--shard-index", "0", "--shard-count", "1"});
+    jobs.push_back({stem, what, tasks, join(cmd)});
+    return Status::Ok();
+  };
+  auto stream_job = [&](size_t begin, size_t end) -> Status {
+    const std::string seg_out = product(end);
+    std::string names, stem = "run";
+    for (size_t k = begin; k < end; ++k) {
+      names += (k > begin ? ", " : "") + std::string(plan.steps[k].spec->name);
+      stem += "-" + std::string(plan.steps[k].spec->name);
+    }
+    if (stem.size() > 40) stem = "run-steps-" + std::to_string(begin + 1) + "-" + std::to_string(end);
+    if (begin == end) {
+      names = "none (the documents are copied)";
+      stem = "run-copy";
+    }
+    DPK_RETURN_IF_ERROR(run_job(begin, end, seg_out,
+                                req.tasks, "Streaming steps " + names + " on this task's input shard "
+                                           "(SLURM_ARRAY_TASK_ID picks it)",
+                                stem));
+    inputs = {seg_out};
+    inputs_glob = glob;
+    return Status::Ok();
   };
   for (size_t i = 0; i <= n_steps; ++i) {
     const bool at_end = i == n_steps;
-    const PlannedStep* st = at_end ? nullptr : &plan.steps[i];
-    // The instance decides, as in run_plan: a global step that needs no
-    // second pass (e.g. sampling by fraction) runs in the stream, per shard.
-    bool global = false;
-    if (st) {
-      auto t = st->configured.make();
-      auto* g = dynamic_cast<GlobalTransform*>(t.get());
-      global = g != nullptr && g->needs_second_pass();
-    }
-    if (!at_end && !global) continue;
-    if (global && staged_globals().find(st->spec->name) == staged_globals().end()) {
-      return Status::Usage("step '" + std::string(st->spec->name) +
-                           "' needs all documents and has no stages; it cannot run as Slurm array jobs (run it with mpirun)");
-    }
-    // The streaming steps [seg_begin, i): one `dpk run` array job on a segment recipe.
-    if (i > seg_begin || (at_end && n_steps == 0)) {
-      const std::string seg_out = product(at_end);
-      YAML::Node seg;
-      for (const auto& kv : root) {
-        const std::string key = kv.first.Scalar();
-        if (key != "steps" && key != "input" && key != "output" && key != "glob") seg[key] = kv.second;
-      }
-      for (const auto& in : inputs) seg["input"].push_back(in);
-      seg["output"] = seg_out;
-      if (!inputs_glob.empty()) {
-        seg["glob"] = inputs_glob;
-      } else if (!cfg.glob.empty()) {
-        seg["glob"] = cfg.glob;
-      }
-      for (size_t k = seg_begin; k < i; ++k) seg["steps"].push_back(root["steps"][k]);
-      const std::string seg_recipe = dir + "/segment-" + std::to_string(jobs.size() + 1) + ".yaml";
-      YAML::Emitter em;
-      em << seg;
-      DPK_RETURN_IF_ERROR(write_file(seg_recipe, std::string("# Steps ") + std::to_string(seg_begin + 1) + "-" +
-                                                     std::to_string(i) + " of " + req.recipe + "\n" + em.c_str() + "\n",
-                                     false));
-      std::string names;
-      for (size_t k = seg_begin; k < i; ++k) names += (k > seg_begin ? ", " : "") + std::string(plan.steps[k].spec->name);
-      std::string stem = "run";
-      for (size_t k = seg_begin; k < i; ++k) stem += "-" + std::string(plan.steps[k].spec->name);
-      if (stem.size() > 40) stem = "run-steps-" + std::to_string(seg_begin + 1) + "-" + std::to_string(i);
-      jobs.push_back({stem,
-                      "Streaming steps " + names + " on this task's input shard (SLURM_ARRAY_TASK_ID picks it)",
-                      req.tasks, join({req.dpk, "run", seg_recipe, "--quiet"})});
-      inputs = {seg_out};
+    if (!at_end && kinds[i] == Kind::kStream) continue;
+    // The streaming steps [seg_begin, i) as one array job; also an empty
+    // one that copies the input when no step writes the output.
+    if (i > seg_begin || (i >= changes_end && !output_written)) DPK_RETURN_IF_ERROR(stream_job(seg_begin, i));
+    if (at_end) break;
+    const PlannedStep& st = plan.steps[i];
+    if (kinds[i] == Kind::kObserve) {
+      // Documents pass unchanged: one task observes all of them where they
+      // are, and the next job reads the same files.
+      DPK_RETURN_IF_ERROR(run_job(i, i + 1, "/dev/null", 0,
+                                  std::string(st.spec->name) + " over all documents (one task: it needs them all)",
+                                  std::string(st.spec->name)));
+    } else {
+      StageContext c{req.dpk, req.tasks, common, inputs, inputs_glob,
+                     work + "/" + std::string(st.spec->name) + "-" + std::to_string(i + 1) + "/", product(i + 1)};
+      for (auto& j : staged_globals().at(std::string(st.spec->name))(st, c)) jobs.push_back(std::move(j));
+      inputs = {c.output};
       inputs_glob = glob;
     }
-    if (at_end) break;
-    StageContext c{req.dpk, req.tasks, common, inputs, inputs_glob,
-                   work + "/" + std::string(st->spec->name) + "-" + std::to_string(i + 1) + "/",
-                   product(i + 1 == n_steps)};
-    for (auto& j : staged_globals().at(std::string(st->spec->name))(*st, c)) jobs.push_back(std::move(j));
-    inputs = {c.output};
-    inputs_glob = glob;
     seg_begin = i + 1;
+  }
+  if (to_file) {
+    // In file name order, which is the input order (a source step's names
+    // gain '.jsonl', which may reorder a name that is the start of another).
+    inputs = {final_dir};
+    inputs_glob = glob;
+    DPK_RETURN_IF_ERROR(run_job(n_steps, n_steps, cfg.output, 0,
+                                "Gathers the documents of every shard into " + cfg.output + " (one task)", "gather"));
   }
 
   SlurmJobs result;

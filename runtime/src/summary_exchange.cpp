@@ -39,7 +39,8 @@ std::string encode_counts(const RunSummary& s) {
     }
     out.push_back('\n');
   };
-  line("totals", {s.documents_in, s.documents_out, s.rejected, s.created, s.blank_lines, s.bytes_in, s.bytes_out});
+  line("totals", {s.documents_in, s.documents_out, s.rejected, s.created, s.blank_lines, s.bytes_in, s.bytes_out,
+                  s.input_file_bytes});
   for (const auto& [reason, n] : s.rejected_by_reason) line("rejected", {n}, reason);
   const InputFileCounts& f = s.input_files;
   line("files", {f.listed, f.read, f.resumed, f.rejected});
@@ -58,10 +59,10 @@ Status add_counts(std::string_view bytes, RunSummary& t) {
     size_t nl = bytes.find('\n');
     std::string_view line = bytes.substr(0, nl);
     bytes = nl == std::string_view::npos ? std::string_view() : bytes.substr(nl + 1);
-    auto f = split_tabs(line, 8);
+    auto f = split_tabs(line, 9);
     std::vector<uint64_t> n(f.size(), 0);
     const std::string_view tag = f[0];
-    const size_t numbers = tag == "totals"                                                  ? 7
+    const size_t numbers = tag == "totals"                                                  ? 8
                            : tag == "rejected" || tag == "file_dropped" || tag == "file_skipped" ? 1
                            : tag == "step" || tag == "files"                                    ? 4
                            : tag == "dropped"                                                   ? 2
@@ -78,6 +79,7 @@ Status add_counts(std::string_view bytes, RunSummary& t) {
       t.blank_lines += n[5];
       t.bytes_in += n[6];
       t.bytes_out += n[7];
+      t.input_file_bytes += n[8];
     } else if (tag == "rejected" || tag == "file_dropped" || tag == "file_skipped") {
       if (f.size() != 3) return bad;
       auto& by_reason = tag == "rejected"       ? t.rejected_by_reason

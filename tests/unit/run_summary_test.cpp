@@ -1,63 +1,73 @@
-// The input-file counts of a run summary: every file one outcome, the
-// walk's skipped files named in warnings and counted in the JSON.
+// The summary a person reads at the end of a run: one line with every drop
+// reason and rejection reason, and whether the output is empty although the
+// run had input (a warning, or with --fail-on-empty an error, exit 1).
 #include "dpk/runtime/run_summary.h"
 
 #include <gtest/gtest.h>
-#include <simdjson.h>
-
-#include <string>
 
 namespace dpk::runtime {
 namespace {
 
-TEST(InputFileCounts, EveryListedFileHasOneOutcome) {
-  InputFileCounts f;
-  f.listed = 4;
-  for (const char* o : {"read", "resumed", "rejected"}) f.add_outcome(o);
-  EXPECT_FALSE(f.balanced());
-  f.add_outcome("");  // a file that never finished counts nowhere
-  EXPECT_FALSE(f.balanced());
-  f.add_outcome("empty_input");
-  EXPECT_TRUE(f.balanced());
-  EXPECT_EQ(f.dropped.at("empty_input"), 1u);
-}
-
-TEST(InputFileCounts, WarningsNameTheFirstThreeAndCountTheRest) {
-  InputFileCounts f;
-  for (int i = 0; i < 5; ++i) f.add_skipped("d/loop" + std::to_string(i), "symlink_loop");
-  f.add_skipped("d/.git", "hidden");
-  f.add_skipped("d/x.jsonl.tmp-12", "dpk_temporary");  // dpk's own: counted, no warning
-  f.add_skipped("d/notes.txt", "glob_mismatch");      // the user's filter: counted, no warning
-  const auto lines = f.skip_warnings();
-  ASSERT_EQ(lines.size(), 2u);
-  EXPECT_EQ(lines[0].rfind("skipped 1 input (hidden: ", 0), 0u) << lines[0];
-  EXPECT_NE(lines[0].find("): d/.git"), std::string::npos) << lines[0];
-  EXPECT_EQ(lines[1].rfind("skipped 5 inputs (symlink_loop: ", 0), 0u) << lines[1];
-  EXPECT_NE(lines[1].find("d/loop0, d/loop1, d/loop2 and 2 more"), std::string::npos) << lines[1];
-  EXPECT_EQ(f.skipped_total(), 8u);
-}
-
-TEST(RunSummary, InputFilesInTheJsonAndTheHumanLine) {
+RunSummary two_steps() {
   RunSummary s;
-  s.tool = "dpk-docid";
-  s.inputs.push_back({"d/a.jsonl", 2, 0, 10, false, "read"});
-  s.inputs.push_back({"d/e.jsonl", 0, 0, 0, false, "empty_input"});
-  s.input_files.listed = 2;
-  s.input_files.add_outcome("read");
-  s.input_files.add_outcome("empty_input");
-  s.input_files.add_skipped("d/sub/up", "symlink_loop");
-  simdjson::dom::parser p;
-  const std::string json = s.to_json();
-  simdjson::dom::element e = p.parse(json);
-  EXPECT_EQ(uint64_t(e["input_files"]["listed"]), 2u);
-  EXPECT_EQ(uint64_t(e["input_files"]["read"]), 1u);
-  EXPECT_EQ(uint64_t(e["input_files"]["dropped"]["empty_input"]), 1u);
-  EXPECT_EQ(uint64_t(e["input_files"]["skipped"]["symlink_loop"]), 1u);
-  EXPECT_EQ(std::string_view(e["input_files"]["skipped_examples"]["symlink_loop"].at(0)), "d/sub/up");
-  EXPECT_TRUE(bool(e["input_files"]["balanced"]));
-  EXPECT_EQ(std::string_view(e["inputs"].at(1)["outcome"]), "empty_input");
-  EXPECT_NE(s.human().find("input files: 1 read, 1 dropped (empty_input=1); skipped: symlink_loop=1"), std::string::npos)
-      << s.human();
+  s.tool = "dpk run r.yaml";
+  s.steps.resize(2);
+  s.steps[0].name = "langid";
+  s.steps[1].name = "quality";
+  return s;
+}
+
+TEST(RunSummaryHuman, OneLineWithReasonsByStep) {
+  RunSummary s = two_steps();
+  s.documents_in = 10;
+  s.documents_out = 4;
+  s.rejected = 1;
+  s.rejected_by_reason["malformed_JSON"] = 1;
+  s.steps[0].dropped["lang"] = 3;
+  s.steps[1].dropped["c4_curly"] = 1;
+  s.steps[1].dropped["gopher_short"] = 1;
+  const std::string line = s.human();
+  EXPECT_EQ(line.find('\n'), line.size() - 1) << line;
+  EXPECT_EQ(line.rfind("dpk run r.yaml: 10 in, 4 out, 5 dropped (langid: lang=3; quality: c4_curly=1 gopher_short=1), "
+                       "1 rejected (malformed_JSON=1) in ",
+                       0),
+            0u)
+      << line;
+}
+
+TEST(RunSummaryEmpty, EveryDocumentDropped) {
+  RunSummary s = two_steps();
+  s.documents_in = 3;
+  s.steps[0].dropped["lang"] = 3;
+  EXPECT_NE(s.empty_output().find("all 3 documents were dropped (3) or rejected (0)"), std::string::npos);
+  s.documents_out = 1;
+  s.steps[0].dropped["lang"] = 2;
+  EXPECT_EQ(s.empty_output(), "");
+}
+
+TEST(RunSummaryEmpty, InputWithoutDocuments) {
+  RunSummary s = two_steps();
+  EXPECT_EQ(s.empty_output(), "") << "nothing to read is not an empty output";
+  s.input_file_bytes = 42;  // e.g. an archive a source found nothing in
+  EXPECT_NE(s.empty_output().find("42 bytes of input held no documents"), std::string::npos);
+  s = two_steps();
+  s.bytes_in = 3;  // blank lines on stdin
+  EXPECT_NE(s.empty_output().find("3 bytes"), std::string::npos);
+}
+
+TEST(RunSummaryEmpty, FailOnEmptyIsADataError) {
+  RunSummary s = two_steps();
+  s.documents_in = 2;
+  s.steps[1].dropped["c4_curly"] = 2;
+  RunConfig cfg;
+  cfg.quiet = true;
+  EXPECT_TRUE(report_run_end(s, cfg, true).ok());
+  cfg.fail_on_empty = true;
+  const Status st = report_run_end(s, cfg, true);
+  EXPECT_EQ(st.exit_code(), 1);
+  EXPECT_NE(st.message().find("--fail-on-empty"), std::string::npos);
+  s.documents_out = 1;
+  EXPECT_TRUE(report_run_end(s, cfg, true).ok());
 }
 
 }  // namespace

@@ -21,6 +21,7 @@ TEST(SummaryExchange, CountsRoundTripAndAdd) {
   a.documents_out = 6;
   a.rejected = 2;
   a.rejected_by_reason["corrupt PDF"] = 2;
+  a.input_file_bytes = 100;
   a.steps[0].in = 10;
   a.steps[0].out = 7;
   a.steps[0].rejected = 2;
@@ -32,6 +33,7 @@ TEST(SummaryExchange, CountsRoundTripAndAdd) {
   ASSERT_TRUE(add_counts(encode_counts(a), total).ok());
   ASSERT_TRUE(add_counts(encode_counts(a), total).ok());
   EXPECT_EQ(total.documents_in, 20u);
+  EXPECT_EQ(total.input_file_bytes, 200u);  // every rank decides --fail-on-empty on the totals
   EXPECT_EQ(total.rejected, 4u);
   EXPECT_EQ(total.rejected_by_reason["corrupt PDF"], 4u);
   EXPECT_EQ(total.steps[0].rejected, 4u);

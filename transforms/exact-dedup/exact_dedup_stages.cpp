@@ -97,6 +97,7 @@ class HashStage final : public GlobalTransform {
     too_far_ = too_far_ || o.too_far_;
   }
   bool needs_second_pass() const override { return false; }
+  bool runs_per_shard() const override { return true; }
   Status finish() override {
     if (too_far_) return Status::Usage("an input has more than 2^40 lines or there are more than 2^24 input files");
     std::vector<HashRecords> parts(setup_->partitions);

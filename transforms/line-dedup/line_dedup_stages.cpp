@@ -55,6 +55,7 @@ class CountStage final : public GlobalTransform {
   }
   void merge_from(GlobalTransform& other) override { counts_.merge_from(static_cast<CountStage&>(other).counts_); }
   bool needs_second_pass() const override { return false; }
+  bool runs_per_shard() const override { return true; }
   Status finish() override {
     const uint64_t fingerprint = setup_->cfg.hashing_fingerprint();
     std::vector<std::vector<uint64_t>> parts(setup_->partitions, std::vector<uint64_t>{fingerprint});

@@ -45,6 +45,7 @@ class MinHashDedupStep final : public GlobalTransform {
   void merge_from(GlobalTransform& other) override;
   Status finish() override;
   bool needs_second_pass() const override { return mode_ == Mode::kInProcess; }
+  bool runs_per_shard() const override { return mode_ == Mode::kSignatureStage; }
   void decide(Document& doc) const override;
   bool serialize(std::string& out) const override;
   Status merge_serialized(std::string_view bytes) override;

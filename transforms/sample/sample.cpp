@@ -47,8 +47,9 @@ const TransformSpec& dpk_transform_sample() {
       "documents, not exactly. --count K keeps exactly min(K, N): the K documents of smallest "
       "priority (bottom-k sampling, a uniform sample without replacement). It reads the input "
       "twice, and holds up to K keys (24 bytes each) per worker in memory, O(K).\n\n"
-      "Give exactly one of --fraction and --count. With sharding (--shard-count), each shard "
-      "samples its own input on its own.",
+      "Give exactly one of --fraction and --count. Positions count from the start of the input this "
+      "process reads, so one shard of a sharded run (--shard-count, a Slurm array) refuses the step, "
+      "unless --shard-local asks for each shard to sample its own input on its own.",
       {
           {"fraction", OptionType::kDouble, "", "Keep about this fraction (0..1) of the documents.", {}, 0, "F"},
           {"count", OptionType::kInt, "", "Keep exactly this many documents (all, if fewer).", {}, 0, "K"},

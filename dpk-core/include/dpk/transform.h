@@ -80,6 +80,12 @@ class GlobalTransform : public Transform {
   // Called once on the merged instance after the first pass.
   virtual Status finish() = 0;
   virtual bool needs_second_pass() const = 0;
+  // True for a stage of a staged global step (e.g. `exact-dedup hashes`)
+  // that observes one shard on purpose and writes that shard's part of the
+  // intermediate data. Every other global step decides on the whole corpus,
+  // so the runtime refuses to run it on one shard of a sharded job (unless
+  // --shard-local) and, under mpirun, exchanges its observations.
+  virtual bool runs_per_shard() const { return false; }
   // Second pass: called on the merged instance (read-only, from many threads).
   virtual void decide(Document& doc) const { (void)doc; }
   // A run spread over processes (mpirun): after merge_from and before

@@ -26,6 +26,8 @@ struct RunConfig {
   std::string keep_dropped_path;
   int shard_index = -1;                // -1 = from the environment
   int shard_count = -1;
+  bool shard_local = false;            // global steps may see this shard alone
+  bool fail_on_empty = false;          // an empty output is a data error (exit 1)
   std::string compression = "auto";
   int compression_level = 3;
   bool quiet = false;

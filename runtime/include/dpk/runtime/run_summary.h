@@ -79,6 +79,7 @@ struct RunSummary {
   uint64_t blank_lines = 0;
   uint64_t bytes_in = 0;
   uint64_t bytes_out = 0;
+  uint64_t input_file_bytes = 0;  // on disk, of the input files read (not resumed)
   std::map<std::string, uint64_t> rejected_by_reason;
   std::vector<StepCounts> steps;
   std::vector<InputCounts> inputs;
@@ -88,9 +89,19 @@ struct RunSummary {
   uint64_t dropped() const;
   bool balanced() const { return documents_in + created == documents_out + dropped() + rejected; }
   std::string to_json() const;
-  // One or two lines for a person.
+  // One line for a person: in, out, dropped by step and reason, rejected by
+  // reason, time.
   std::string human() const;
+  // Why the run wrote no documents although it had something to read (every
+  // document dropped or rejected, or non-empty input that held none); "" when
+  // it wrote some, or read nothing (an empty input, every input resumed).
+  std::string empty_output() const;
 };
+
+// The end of a run for the person watching, a batch log included: the
+// summary line and, for an empty output, a warning on stderr (when `speak`
+// and not cfg.quiet). With cfg.fail_on_empty an empty output is a kData error.
+Status report_run_end(const RunSummary& summary, const RunConfig& cfg, bool speak);
 
 std::string utc_now_iso();
 
