@@ -96,10 +96,12 @@ class DirectoryWalk {
     if (S_ISDIR(st.st_mode)) {
       const std::string at = fs::canonical(path.parent_path(), ec).string();
       if (!ec && is_within(target, at)) return skip(path, "symlink_loop");
-      // A link to a folder elsewhere could pull in a whole disk: only the
-      // folder the user named is walked.
-      if (!is_within(root_real_, target)) return skip(path, "link_outside_input");
     }
+    // Only what lies inside the folder the user named is read: a link to a
+    // folder elsewhere could pull in a whole disk, and a link to a file
+    // elsewhere is data the user did not name. Both are counted and named in
+    // a warning; name the target (or the folder holding it) to read it.
+    if (!is_within(root_real_, target)) return skip(path, "link_outside_input");
     return add(path, rel, st);
   }
 
