@@ -21,7 +21,7 @@ echo "Output:   $out/ (one cleaned file per input file)"
 if [ -f "$out/profile.json" ]; then echo "Profile:  $out/profile.json"; fi
 if [ -f "$out/report.html" ]; then echo "Report:   $out/report.html (open it in a browser)"; fi
 
-meta=$out/metadata.json
+meta=$out/.dpk/metadata.json
 if [ -f "$meta" ]; then
   echo
   echo "== Run summary: $meta"
