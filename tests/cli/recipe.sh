@@ -4,8 +4,9 @@ R="$DPK_SRC/recipes/quickstart.yaml"
 [ -f "$R" ] || fail "no $R"
 grep -q '^input: testdata/quickstart/' "$R" && grep -q '^output: out/quickstart/' "$R" || fail "quickstart recipe input/output"
 # A copy with absolute input and output here.
-sed -e "s|testdata/quickstart/|$DPK_SRC/testdata/quickstart/|" -e "s|out/quickstart/|$DPK_TMP/out/|g" "$R" > quick.yaml
-grep -q "$DPK_TMP/out/profile.json" quick.yaml || fail "recipe copy"
+sed -e "s|testdata/quickstart/|$DPK_SRC/testdata/quickstart/|" -e "s|out/quickstart/|$DPK_TMP/out/|g" \
+    -e "s|out/quickstart-|$DPK_TMP/out-|g" "$R" > quick.yaml
+grep -q "$DPK_TMP/out-profile.json" quick.yaml || fail "recipe copy"
 
 dpk run --explain quick.yaml > explain.txt
 [ ! -e out ] || fail "--explain wrote output"
@@ -31,8 +32,11 @@ for f in web-1.jsonl.zst web-2.jsonl.gz web-3.jsonl; do decoded "$DPK_SRC/testda
 short=$(jq -s "$WORDS"' map(select((.text | words) < 20)) | length' all-in.jsonl)
 [ "$short" = "$dropped" ] || fail "the input has $short documents under 20 words, select dropped $dropped"
 [ "$(count_lines all-out.jsonl)" = "$(json_get out/.dpk/metadata.json .counts.documents_out)" ] || fail "documents_out"
-if [ -f out/profile.json ]; then jq -e . out/profile.json > /dev/null || fail "profile.json is not JSON"; else fail "no profile.json"; fi
-[ -s out/report.html ] || fail "no report.html"
+if [ -f out-profile.json ]; then jq -e . out-profile.json > /dev/null || fail "profile.json is not JSON"; else fail "no profile.json"; fi
+[ -s out-report.html ] || fail "no report.html"
+# The output directory holds the documents only (run records under .dpk/).
+[ "$(cd out && find . -path ./.dpk -prune -o -type f -print | sort | tr '\n' ' ')" = "./web-1.jsonl.zst ./web-2.jsonl.gz ./web-3.jsonl " ] \
+  || fail "more than documents in out/: $(find out -type f)"
 
 # A rerun resumes; the same recipe with --overwrite redoes.
 dpk run quick.yaml
