@@ -96,7 +96,10 @@ StatusOr<std::unique_ptr<RunOutputs>> RunOutputs::prepare(const RunPlan& plan,
     finals = {summary_path(cfg.output, shard)};
     if (shard.count > 1) finals.push_back(summary_path(cfg.output, {0, 1, ""}));
     removed += remove_stale_temporaries(finals);
-    removed += remove_stale_spools(without_slash(cfg.output) + "/.dpk");
+    // Spool folders are not named by shard: with shards on other machines a
+    // live one's PID means nothing here, so only a run that holds the whole
+    // directory removes them.
+    if (shard.count <= 1) removed += remove_stale_spools(without_slash(cfg.output) + "/.dpk");
   }
   if (removed > 0 && !cfg.quiet) {
     std::fprintf(stderr, "%s: removed %zu temporary file(s) left by runs that did not finish\n", cfg.tool.c_str(),
