@@ -66,7 +66,11 @@ void name_below_common_folder(const std::vector<std::string>& args, std::vector<
   if (first) return;  // standard input only
   for (auto& in : inputs) {
     if (in.path == "-") continue;
-    in.relative = absolute_normal(in.path).lexically_relative(root).string();
+    // An input reached outside the arguments' folders (through a link the
+    // listing resolved) keeps its name below its argument; the distinct-name
+    // check still stands guard over it.
+    fs::path rel = absolute_normal(in.path).lexically_relative(root);
+    if (!rel.empty() && *rel.begin() != "..") in.relative = rel.string();
   }
 }
 
