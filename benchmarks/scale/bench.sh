@@ -42,11 +42,11 @@ run() {  # NAME CMD... : wall and CPU seconds, then the output's summary
   local name=$1; shift
   /usr/bin/time -f "%e %U %S" -o time.txt "$@" 2> err.txt || { cat err.txt; exit 1; }
   read -r wall user sys < time.txt
-  local out=$(jq -r .counts.documents_out "$name/metadata.json")
+  local out=$(jq -r .counts.documents_out "$name/.dpk/metadata.json")
   printf '%-26s wall %6.2f s  cpu %6.2f s  %8.0f docs/s  %8.0f docs/cpu-s  kept %s\n' "$name" "$wall" \
     "$(echo "$user + $sys" | bc)" "$(echo "$docs / $wall" | bc -l)" "$(echo "$docs / ($user + $sys)" | bc -l)" "$out"
-  jq -r '.steps[] | "    step \(.name): \(.seconds) s (summed over threads)"' "$name/metadata-shard-0.json" 2> /dev/null ||
-    jq -r '.steps[] | "    step \(.name): \(.seconds) s (summed over threads)"' "$name/metadata.json"
+  jq -r '.steps[] | "    step \(.name): \(.seconds) s (summed over threads)"' "$name/.dpk/metadata-shard-0.json" 2> /dev/null ||
+    jq -r '.steps[] | "    step \(.name): \(.seconds) s (summed over threads)"' "$name/.dpk/metadata.json"
   grep -E 'exchanged|decided|rank CPU' err.txt | sed 's/^    //; s/^/    /' || true
 }
 run one-process-1-thread dpk run recipe.yaml -o one-process-1-thread/ --threads 1

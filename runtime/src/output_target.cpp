@@ -2,8 +2,6 @@
 
 #include <filesystem>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <map>
 
 #include "dpk/byte_stream.h"
@@ -70,19 +68,16 @@ class MirrorTarget final : public OutputTarget {
  public:
   MirrorTarget(const OutputRequest& req, const std::vector<InputFile>& inputs) : dir_(req.output) {
     if (!dir_.empty() && dir_.back() == '/') dir_.pop_back();
-    for (const auto& in : inputs) {
-      Codec codec = req.spool ? Codec::kZstd : resolve_codec(req.compression, codec_for_path(in.relative));
-      std::string rel = in.relative;
-      if (req.from_source && !req.spool) {
-        rel = strip_codec_extension(rel) + ".jsonl" + std::string(codec_extension(codec));
-      } else if (req.spool || req.compression != "auto") {
-        rel = strip_codec_extension(rel) + std::string(codec_extension(codec));
-      }
+    std::vector<MirroredFile> files = mirrored_files(req, inputs);
+    for (size_t i = 0; i < files.size(); ++i) {
       Entry e;
-      e.codec = codec;
-      e.path = dir_ + "/" + rel;
-      e.record = dir_ + "/.dpk/done/" + rel + ".json";
-      e.done = !req.overwrite && !req.spool && fs::exists(e.path) && read_record_lines(e.record, e.lines);
+      e.codec = files[i].codec;
+      e.path = std::move(files[i].path);
+      e.record = std::move(files[i].record);
+      if (i < req.resumed.size() && req.resumed[i]) {
+        e.done = true;
+        e.lines = *req.resumed[i];
+      }
       entries_.push_back(std::move(e));
     }
   }
@@ -103,6 +98,7 @@ class MirrorTarget final : public OutputTarget {
     sink_.reset();
     open_index_ = SIZE_MAX;
     written_.push_back(e.path);
+    if (record_json.empty()) return Status::Ok();  // a spooled pass keeps no records
     auto rec = open_output(e.record);
     if (!rec.ok()) return rec.status();
     DPK_RETURN_IF_ERROR((*rec)->write(record_json));
@@ -120,20 +116,6 @@ class MirrorTarget final : public OutputTarget {
     bool wrote = false;
     uint64_t lines = 0;
   };
-  // A completion record is valid when it states the input's line count.
-  static bool read_record_lines(const std::string& path, uint64_t& lines) {
-    std::ifstream f(path);
-    std::string rec((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-    size_t at = rec.find("\"lines\":");
-    if (!f.good() && !f.eof()) return false;
-    if (at == std::string::npos) return false;
-    const char* p = rec.c_str() + at + 8;
-    char* end = nullptr;
-    unsigned long long v = std::strtoull(p, &end, 10);
-    if (end == p) return false;
-    lines = v;
-    return true;
-  }
   Status open(size_t i) {
     if (open_index_ == i) return Status::Ok();
     auto s = open_output(entries_[i].path);
@@ -256,6 +238,34 @@ class PartsTarget final : public OutputTarget {
 };
 
 }  // namespace
+
+std::vector<MirroredFile> mirrored_files(const OutputRequest& req, const std::vector<InputFile>& inputs) {
+  std::string dir = req.output;
+  if (!dir.empty() && dir.back() == '/') dir.pop_back();
+  std::vector<MirroredFile> files;
+  files.reserve(inputs.size());
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const InputFile& in = inputs[i];
+    MirroredFile f;
+    f.codec = req.spool ? Codec::kZstd : resolve_codec(req.compression, codec_for_path(in.relative));
+    std::string rel = in.relative;
+    if (req.spool) {
+      rel = spool_file_name(i);
+    } else if (req.from_source) {
+      rel = strip_codec_extension(rel) + ".jsonl" + std::string(codec_extension(f.codec));
+    } else if (req.compression != "auto") {
+      rel = strip_codec_extension(rel) + std::string(codec_extension(f.codec));
+    }
+    f.path = dir + "/" + rel;
+    f.record = dir + "/.dpk/done/" + rel + ".json";
+    files.push_back(std::move(f));
+  }
+  return files;
+}
+
+std::string spool_file_name(size_t input_index) {
+  return "input-" + std::to_string(input_index) + ".jsonl.zst";
+}
 
 StatusOr<std::unique_ptr<OutputTarget>> open_output_target(const OutputRequest& req,
                                                            const std::vector<InputFile>& inputs) {

@@ -22,6 +22,8 @@
 #include "dpk/runtime/output_target.h"
 #include "dpk/runtime/progress.h"
 #include "global_step_guard.h"
+#include "output_names.h"
+#include "run_outputs.h"
 #include "summary_exchange.h"
 
 namespace dpk::runtime {
@@ -146,11 +148,14 @@ GlobalTransform* as_global(Transform* t) { return dynamic_cast<GlobalTransform*>
 
 class PassRunner {
  public:
+  // `records` writes the completion record of each input the pass finishes
+  // (null for a spooled pass).
   PassRunner(const RunPlan& plan, const PassSpec& pass, const std::vector<InputFile>& inputs,
              OutputTarget& output, SideSinks& side, Pool<Chain>& chains, RunSummary& summary,
-             std::vector<InputCounts>* input_counts, ProgressLine& progress)
+             std::vector<InputCounts>* input_counts, ProgressLine& progress, const OutputRecords* records)
       : plan_(plan), cfg_(plan.config), pass_(pass), inputs_(inputs), output_(output), side_(side),
-        chains_(chains), summary_(summary), input_counts_(input_counts), progress_(progress) {}
+        chains_(chains), summary_(summary), input_counts_(input_counts), progress_(progress), records_(records),
+        input_start_(counts_of(summary)) {}
 
   Status run(int threads) {
     const size_t tokens = static_cast<size_t>(threads) * 3 + 1;
@@ -490,13 +495,11 @@ class PassRunner {
         ic.outcome = !w.read_error.ok() ? "rejected" : ic.documents == 0 ? "empty_input" : "read";
       }
       finished_raw_ += in.size;
-      JsonWriter rec;
-      rec.begin_object();
-      rec.key("input"); rec.value(in.path);
-      rec.key("completed"); rec.value(utc_now_iso());
-      rec.key("lines"); rec.value(w.input_lines);
-      rec.end_object();
-      if (Status e = output_.input_done(w.input, rec.str() + "\n"); !e.ok()) return fail(e);
+      // The record carries this input's share of the counts, for the summary of a resumed run.
+      std::string rec;
+      if (records_) rec = records_->record_json(w.input, w.input_lines, encode_counts_since(summary_, input_start_));
+      input_start_ = counts_of(summary_);
+      if (Status e = output_.input_done(w.input, rec); !e.ok()) return fail(e);
     }
     progress_.update(docs_seen_, finished_raw_ + (w.last_of_input ? 0 : w.raw_end), summary_.bytes_in);
   }
@@ -535,6 +538,8 @@ class PassRunner {
   RunSummary& summary_;
   std::vector<InputCounts>* input_counts_;
   ProgressLine& progress_;
+  const OutputRecords* records_;
+  RunSummary input_start_;  // the counts when the current input began
 
   std::unique_ptr<LineBlockReader> reader_;
   size_t next_input_ = 0;
@@ -674,6 +679,7 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
   std::vector<SkippedInput> skipped;
   auto listed = list_inputs(cfg.inputs, cfg.glob, &skipped);
   if (!listed.ok()) return listed.status();
+  name_below_common_folder(cfg.inputs, *listed);
   ShardAssignment shard = shard_from_environment();
   if (cfg.shard_count > 0) shard = {cfg.shard_index, cfg.shard_count, "options"};
   if (cluster.size() > 1 && (shard.index != cluster.rank() || shard.count != cluster.size())) {
@@ -717,6 +723,11 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
   }
   DPK_RETURN_IF_ERROR(check_global_steps(plan, masters, shard, cluster.size()));
   std::vector<PassSpec> passes = plan_passes(plan, masters);
+  // Before anything is read: distinct output names, the lock, stale
+  // temporaries, and what an earlier run already completed.
+  auto outputs = RunOutputs::prepare(plan, *listed, inputs, shard, passes.size() == 1);
+  if (!outputs.ok()) return outputs.status();
+  DPK_RETURN_IF_ERROR((*outputs)->carry_resumed(summary));
   Pool<Chain> chains;
   const size_t n_chains = static_cast<size_t>(threads) * 3 + 1;
   for (size_t i = 0; i < n_chains; ++i) {
@@ -755,7 +766,7 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
       req.output = cfg.output;
       req.compression = cfg.compression;
       req.level = cfg.compression_level;
-      req.overwrite = cfg.overwrite || passes.size() > 1;
+      req.resumed = (*outputs)->resumed_lines();
       req.layout = layout;
       req.from_source = starts_with_source(plan);
     }
@@ -766,7 +777,8 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
     }
     target = std::move(*opened);
     PassRunner runner(plan, pass, pass_inputs, *target, side, chains, summary,
-                      p == 0 ? &summary.inputs : nullptr, progress);
+                      p == 0 ? &summary.inputs : nullptr, progress,
+                      pass.ends_at_global ? nullptr : &(*outputs)->records());
     status = runner.run(threads);
     if (status.ok()) status = target->finish();
     if (!spool_dir.empty()) fs::remove_all(spool_dir);
@@ -798,7 +810,7 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
       spool_dir = next_spool;
       for (size_t i = 0; i < pass_inputs.size(); ++i) {
         // The name the spool's MirrorTarget gave this input's data.
-        pass_inputs[i].path = spool_dir + "/" + strip_codec_extension(pass_inputs[i].relative) + ".zst";
+        pass_inputs[i].path = spool_dir + "/" + spool_file_name(i);
         pass_inputs[i].size = 0;
       }
     } else {
@@ -809,6 +821,9 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
   progress.finish();
   if (status.ok() && side.dropped) status = side.dropped->commit();
   if (status.ok() && side.quarantine) status = side.quarantine->commit();
+  for (auto& st : plan.steps) {
+    if (status.ok() && st.configured.commit) status = st.configured.commit();
+  }
 
   summary.wall_seconds = std::chrono::duration<double>(Clock::now() - t_start).count();
   if (final_target) summary.outputs = final_target->paths();
@@ -843,15 +858,14 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
     for (const auto& c : counts) DPK_RETURN_IF_ERROR(add_counts(c, total));
     total.input_files.skipped_examples = summary.input_files.skipped_examples;  // rank 0 is shard 0
     if (cluster.rank() == 0 && final_target && !final_target->directory().empty()) {
-      auto sink = open_output(final_target->directory() + "/metadata.json");
+      auto sink = open_output(RunOutputs::summary_path(final_target->directory(), {0, 1, ""}));
       if (!sink.ok()) return sink.status();
       DPK_RETURN_IF_ERROR((*sink)->write(total.to_json()));
       DPK_RETURN_IF_ERROR((*sink)->commit());
     }
   }
   if (final_target && !final_target->directory().empty()) {
-    std::string name = shard.count > 1 ? "metadata-shard-" + std::to_string(shard.index) + ".json" : "metadata.json";
-    auto sink = open_output(final_target->directory() + "/" + name);
+    auto sink = open_output(RunOutputs::summary_path(final_target->directory(), shard));
     if (!sink.ok()) return sink.status();
     DPK_RETURN_IF_ERROR((*sink)->write(json));
     DPK_RETURN_IF_ERROR((*sink)->commit());

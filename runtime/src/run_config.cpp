@@ -15,7 +15,7 @@ const std::vector<OptionSpec>& common_options() {
       {"output", OptionType::kString, "-",
        "Where documents go: '-' for stdout, a file (compressed by its extension), or a "
        "directory (a name ending in '/' or an existing directory) that gets one output file per "
-       "input file, with the same relative path.",
+       "input file, at the input's path below the inputs' common folder; run records go to DIR/.dpk/.",
        {}, 'o', "PATH"},
       {"glob", OptionType::kString, "",
        "Only read files matching this pattern when an input is a directory (e.g. '*.jsonl.zst').",
@@ -25,7 +25,7 @@ const std::vector<OptionSpec>& common_options() {
       {"threads", OptionType::kInt, "0", "Worker threads (0 = all cores).", {}, 0, "N"},
       {"stats", OptionType::kString, "",
        "Write the run summary (JSON) here. With an output directory it also goes to "
-       "DIR/metadata.json.",
+       "DIR/.dpk/metadata.json.",
        {}, 0, "FILE"},
       {"on-error", OptionType::kChoice, "fail",
        "What to do with a bad line (malformed JSON, invalid UTF-8, no text field): fail (exit 1 "
@@ -55,7 +55,8 @@ const std::vector<OptionSpec>& common_options() {
        "auto|none|gzip|zstd", 0, "CODEC"},
       {"compression-level", OptionType::kInt, "3", "Compression level for gzip (1-9) or zstd (1-19).", {}, 0, "N"},
       {"overwrite", OptionType::kFlag, "",
-       "Redo outputs that a previous run completed (by default a rerun skips them).", {}, 0, {}},
+       "Redo every output file, also those a previous run completed (by default a rerun with the "
+       "same settings and inputs skips them, and one with others is refused).", {}, 0, {}},
       {"block-size", OptionType::kSize, "1M", "Bytes of input per block of work.", {}, 0, "SIZE"},
       {"temp-dir", OptionType::kString, "",
        "Directory for intermediate data of global steps (default: inside the output directory, "

@@ -104,4 +104,41 @@ Status add_counts(std::string_view bytes, RunSummary& t) {
   return Status::Ok();
 }
 
+RunSummary counts_of(const RunSummary& s) {
+  RunSummary c;
+  c.documents_in = s.documents_in;
+  c.documents_out = s.documents_out;
+  c.rejected = s.rejected;
+  c.created = s.created;
+  c.blank_lines = s.blank_lines;
+  c.bytes_in = s.bytes_in;
+  c.bytes_out = s.bytes_out;
+  c.rejected_by_reason = s.rejected_by_reason;
+  c.steps = s.steps;
+  return c;
+}
+
+std::string encode_counts_since(const RunSummary& now, const RunSummary& before) {
+  RunSummary d = counts_of(now);
+  d.documents_in -= before.documents_in;
+  d.documents_out -= before.documents_out;
+  d.rejected -= before.rejected;
+  d.created -= before.created;
+  d.blank_lines -= before.blank_lines;
+  d.bytes_in -= before.bytes_in;
+  d.bytes_out -= before.bytes_out;
+  for (const auto& [reason, n] : before.rejected_by_reason) d.rejected_by_reason[reason] -= n;
+  std::erase_if(d.rejected_by_reason, [](const auto& kv) { return kv.second == 0; });
+  for (size_t i = 0; i < d.steps.size() && i < before.steps.size(); ++i) {
+    StepCounts& s = d.steps[i];
+    const StepCounts& b = before.steps[i];
+    s.in -= b.in;
+    s.out -= b.out;
+    s.rejected -= b.rejected;
+    for (const auto& [reason, n] : b.dropped) s.dropped[reason] -= n;
+    std::erase_if(s.dropped, [](const auto& kv) { return kv.second == 0; });
+  }
+  return encode_counts(d);
+}
+
 }  // namespace dpk::runtime

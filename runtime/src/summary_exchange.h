@@ -16,4 +16,10 @@ std::string encode_counts(const RunSummary& s);
 // Adds the counts in `bytes` to `total` (whose steps must match).
 Status add_counts(std::string_view bytes, RunSummary& total);
 
+// The counts of `s` alone (no inputs, outputs or timings): a cheap snapshot.
+RunSummary counts_of(const RunSummary& s);
+// encode_counts() of what `now` counted since the snapshot `before` (one
+// input's share of a run, for its completion record).
+std::string encode_counts_since(const RunSummary& now, const RunSummary& before);
+
 }  // namespace dpk::runtime

@@ -73,5 +73,5 @@ cmp -s l1.jsonl l2.jsonl || fail "line-dedup differs between 1 and 2 threads"
 
 # The recipe runs end to end.
 dpk run "$DPK_SRC/recipes/dedup.yaml" -q --threads 2 -o recipe-out/ in/
-[ "$(json_get recipe-out/metadata.json '.steps[1].dropped.exact_dup')" -gt 0 ] || fail "recipe: no exact_dup drops"
+[ "$(json_get recipe-out/.dpk/metadata.json '.steps[1].dropped.exact_dup')" -gt 0 ] || fail "recipe: no exact_dup drops"
 echo ok

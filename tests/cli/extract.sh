@@ -36,7 +36,7 @@ python3 "$DPK_SRC/benchmarks/extract/evaluate.py" --dpk "$DPK_BIN/dpk-extract" -
 # As a recipe's first step (the input has no text field), and the shipped recipe parses.
 printf 'input: in.jsonl\noutput: rec-out/\nsteps:\n  - extract: {format: markdown}\n' > r.yaml
 dpk run r.yaml
-check_balanced rec-out/metadata.json
+check_balanced rec-out/.dpk/metadata.json
 decoded "$(ls rec-out/*.jsonl* | head -1)" | jq -r .text > rec.txt
 grep -q '^# Le titre' rec.txt || fail "recipe output lacks the markdown text"
 dpk run --explain "$DPK_SRC/recipes/extract-html.yaml" > explain.txt

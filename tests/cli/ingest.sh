@@ -145,11 +145,11 @@ expect_exit 1 dpk-ingest -q fake.zip
 # A recipe starting with ingest: select out generated and minified code.
 printf 'input: src/\noutput: rec/\nsteps:\n  - ingest: {max-size: 2K}\n  - select: {where: ["is_generated != true", "is_minified != true"]}\non-error: skip\n' > r.yaml
 dpk run -q r.yaml
-check_balanced rec/metadata.json
-[ "$(jq -r '.steps[1].dropped | length' rec/metadata.json)" = 2 ] || fail "recipe select: $(jq -c .steps rec/metadata.json)"
+check_balanced rec/.dpk/metadata.json
+[ "$(jq -r '.steps[1].dropped | length' rec/.dpk/metadata.json)" = 2 ] || fail "recipe select: $(jq -c .steps rec/.dpk/metadata.json)"
 # An output folder names each input's documents INPUT.jsonl (compressed like
 # the input), never like the archive or file they came from.
-odd=$(find rec -type f ! -path 'rec/.dpk/*' ! -name metadata.json ! -name '*.jsonl')
+odd=$(find rec -type f ! -path 'rec/.dpk/*' ! -name '*.jsonl')
 [ -z "$odd" ] || fail "output not named .jsonl: $odd"
 dpk-ingest -q --max-size 2K --on-error skip src.tar.gz src.zip -o byname/
 [ -f byname/src.tar.jsonl.gz ] && [ -f byname/src.zip.jsonl ] || fail "output names: $(ls byname/)"

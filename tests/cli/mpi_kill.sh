@@ -48,7 +48,7 @@ grep -q "rank 1 finished before the kill" killed.log && fail "rank 1 ended befor
 [ "$elapsed" -le 30 ] || fail "the job took ${elapsed}s to end after a rank died"
 # OpenMPI names the rank: "Process name: [[JOB,1],1]" / "rank 1".
 grep -Eq '\[\[[0-9]+,[0-9]+\],1\]|rank 1' killed.log || fail "the error does not name rank 1"
-[ ! -e out/metadata.json ] || fail "a killed run wrote metadata.json"
+[ ! -e out/.dpk/metadata.json ] || fail "a killed run wrote metadata.json"
 
 # A rank that fails with an error (a broken line in its file) ends the job
 # through MPI_Abort, naming itself, while rank 0 waits at the exchange.
@@ -67,5 +67,5 @@ mv part-01.saved in/part-01.jsonl
 
 mpi_run 2 dpk run recipe.yaml -o out/ --threads 1 --quiet || fail "the rerun failed"
 same_outputs ref out
-check_balanced out/metadata.json
+check_balanced out/.dpk/metadata.json
 echo "mpi_kill: OK (ended ${elapsed}s after the kill (rc $rc), ${elapsed2}s after an error (rc $rc2))"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # mpirun -np 2/3/4 dpk run: exact and MinHash dedup exchange their
 # observations over MPI; every output file equals the one-process run's,
-# and rank 0's metadata.json holds the totals.
+# and rank 0's .dpk/metadata.json holds the totals.
 source "$DPK_SRC/tests/cli/lib.sh.inc"
 source "$DPK_SRC/tests/cli/mpi_lib.sh.inc"
 mpi_or_skip
@@ -15,18 +15,18 @@ steps:
   - minhash-dedup: {threshold: 0.7}
 YAML
 dpk run recipe.yaml -o ref/ --threads 2 --quiet
-ref_out=$(json_get ref/metadata.json .counts.documents_out)
-ref_exact=$(json_get ref/metadata.json '[.steps[] | select(.name=="exact-dedup") | .dropped.exact_dup // 0] | add')
-ref_minhash=$(json_get ref/metadata.json '[.steps[] | select(.name=="minhash-dedup") | .dropped.minhash_dup // 0] | add')
+ref_out=$(json_get ref/.dpk/metadata.json .counts.documents_out)
+ref_exact=$(json_get ref/.dpk/metadata.json '[.steps[] | select(.name=="exact-dedup") | .dropped.exact_dup // 0] | add')
+ref_minhash=$(json_get ref/.dpk/metadata.json '[.steps[] | select(.name=="minhash-dedup") | .dropped.minhash_dup // 0] | add')
 [ "$ref_exact" -gt 0 ] && [ "$ref_minhash" -gt 0 ] || fail "the sample must hold exact and near copies (exact $ref_exact, minhash $ref_minhash)"
 
 for n in 2 3 4; do
   mpi_run "$n" dpk run recipe.yaml -o "mpi$n/" --threads 1 --quiet || fail "mpirun -np $n failed"
   same_outputs ref "mpi$n"
-  check_balanced "mpi$n/metadata.json"
-  [ "$(json_get "mpi$n/metadata.json" .counts.documents_out)" = "$ref_out" ] || fail "np $n: documents_out differs"
-  [ "$(json_get "mpi$n/metadata.json" .shard.count)" = "$n" ] || fail "np $n: metadata.json is not the totals of $n ranks"
-  [ -s "mpi$n/metadata-shard-$((n - 1)).json" ] || fail "np $n: no per-rank summary"
+  check_balanced "mpi$n/.dpk/metadata.json"
+  [ "$(json_get "mpi$n/.dpk/metadata.json" .counts.documents_out)" = "$ref_out" ] || fail "np $n: documents_out differs"
+  [ "$(json_get "mpi$n/.dpk/metadata.json" .shard.count)" = "$n" ] || fail "np $n: metadata.json is not the totals of $n ranks"
+  [ -s "mpi$n/.dpk/metadata-shard-$((n - 1)).json" ] || fail "np $n: no per-rank summary"
 done
 # Shard options under mpirun would leave files out or count them twice.
 set +e

@@ -124,8 +124,8 @@ expect_exit 2 dpk-pii --types EMAIL,NAME < /dev/null
 
 # The fine-tuning recipe runs on its testdata: 20 copies dropped, PII redacted.
 (cd "$DPK_SRC" && dpk run recipes/finetune-clean.yaml -o "$DPK_TMP/ft/" > /dev/null 2>&1) || fail "finetune-clean recipe failed"
-[ "$(json_get ft/metadata.json '.steps[1].dropped.exact_dup')" = 20 ] || fail "recipe dedup: $(jq -c .steps ft/metadata.json)"
-check_balanced ft/metadata.json
+[ "$(json_get ft/.dpk/metadata.json '.steps[1].dropped.exact_dup')" = 20 ] || fail "recipe dedup: $(jq -c .steps ft/.dpk/metadata.json)"
+check_balanced ft/.dpk/metadata.json
 decoded ft/pii-sample.jsonl.zst > ft.out
 grep -q '<EMAIL>' ft.out || fail "recipe output not redacted"
 echo "pii recipe: ok"

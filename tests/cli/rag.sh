@@ -135,7 +135,7 @@ head -n 6 "$IN" > small.jsonl
 (cd "$DPK_SRC" && dpk run --explain recipes/rag.yaml > "$DPK_TMP/explain.txt") || fail "rag recipe --explain failed"
 grep -q "chunk" explain.txt && grep -q "embed" explain.txt || fail "explain lacks the chunk or embed step"
 (cd "$DPK_SRC" && dpk run recipes/rag.yaml -o "$DPK_TMP/rag-out/" "$DPK_TMP/small.jsonl" > /dev/null) || fail "rag recipe failed"
-check_balanced rag-out/metadata.json
+check_balanced rag-out/.dpk/metadata.json
 n=$(decoded rag-out/small.jsonl | jq -s 'map(select(.embedding | length == 384)) | length')
 [ "$n" -gt 0 ] || fail "recipe output has no embedded chunks"
 echo "rag: ok"

@@ -4,8 +4,9 @@ R="$DPK_SRC/recipes/quickstart.yaml"
 [ -f "$R" ] || fail "no $R"
 grep -q '^input: testdata/quickstart/' "$R" && grep -q '^output: out/quickstart/' "$R" || fail "quickstart recipe input/output"
 # A copy with absolute input and output here.
-sed -e "s|testdata/quickstart/|$DPK_SRC/testdata/quickstart/|" -e "s|out/quickstart/|$DPK_TMP/out/|g" "$R" > quick.yaml
-grep -q "$DPK_TMP/out/profile.json" quick.yaml || fail "recipe copy"
+sed -e "s|testdata/quickstart/|$DPK_SRC/testdata/quickstart/|" -e "s|out/quickstart/|$DPK_TMP/out/|g" \
+    -e "s|out/quickstart-|$DPK_TMP/out-|g" "$R" > quick.yaml
+grep -q "$DPK_TMP/out-profile.json" quick.yaml || fail "recipe copy"
 
 dpk run --explain quick.yaml > explain.txt
 [ ! -e out ] || fail "--explain wrote output"
@@ -14,11 +15,11 @@ for w in docid select stats "pass 1" "equivalent shell pipeline" "dpk-docid" "dp
 done
 
 dpk run quick.yaml
-check_balanced out/metadata.json
+check_balanced out/.dpk/metadata.json
 for f in web-1.jsonl.zst web-2.jsonl.gz web-3.jsonl; do [ -f "out/$f" ] || fail "recipe output $f missing"; done
-[ "$(json_get out/metadata.json '.steps | map(.name) | join(",")')" = "docid,select,stats" ] || fail "steps in metadata"
-[ "$(json_get out/metadata.json .counts.documents_in)" = 297 ] || fail "recipe documents_in"
-dropped=$(json_get out/metadata.json .counts.dropped)
+[ "$(json_get out/.dpk/metadata.json '.steps | map(.name) | join(",")')" = "docid,select,stats" ] || fail "steps in metadata"
+[ "$(json_get out/.dpk/metadata.json .counts.documents_in)" = 297 ] || fail "recipe documents_in"
+dropped=$(json_get out/.dpk/metadata.json .counts.dropped)
 [ "$dropped" -gt 0 ] || fail "select {min-words: 20} dropped nothing"
 # Every document out has an id and at least 20 words.
 for f in web-1.jsonl.zst web-2.jsonl.gz web-3.jsonl; do decoded "out/$f"; done > all-out.jsonl
@@ -30,16 +31,19 @@ bad=$(jq -s "$WORDS"' map(select(.id == null or (.text | words) < 20)) | length'
 for f in web-1.jsonl.zst web-2.jsonl.gz web-3.jsonl; do decoded "$DPK_SRC/testdata/quickstart/$f"; echo; done | grep -v '^$' > all-in.jsonl
 short=$(jq -s "$WORDS"' map(select((.text | words) < 20)) | length' all-in.jsonl)
 [ "$short" = "$dropped" ] || fail "the input has $short documents under 20 words, select dropped $dropped"
-[ "$(count_lines all-out.jsonl)" = "$(json_get out/metadata.json .counts.documents_out)" ] || fail "documents_out"
-if [ -f out/profile.json ]; then jq -e . out/profile.json > /dev/null || fail "profile.json is not JSON"; else fail "no profile.json"; fi
-[ -s out/report.html ] || fail "no report.html"
+[ "$(count_lines all-out.jsonl)" = "$(json_get out/.dpk/metadata.json .counts.documents_out)" ] || fail "documents_out"
+if [ -f out-profile.json ]; then jq -e . out-profile.json > /dev/null || fail "profile.json is not JSON"; else fail "no profile.json"; fi
+[ -s out-report.html ] || fail "no report.html"
+# The output directory holds the documents only (run records under .dpk/).
+[ "$(cd out && find . -path ./.dpk -prune -o -type f -print | sort | tr '\n' ' ')" = "./web-1.jsonl.zst ./web-2.jsonl.gz ./web-3.jsonl " ] \
+  || fail "more than documents in out/: $(find out -type f)"
 
 # A rerun resumes; the same recipe with --overwrite redoes.
 dpk run quick.yaml
-[ "$(json_get out/metadata.json '[.inputs[] | select(.resumed == true)] | length')" = 3 ] || fail "recipe rerun did not resume"
+[ "$(json_get out/.dpk/metadata.json '[.inputs[] | select(.resumed == true)] | length')" = 3 ] || fail "recipe rerun did not resume"
 dpk run quick.yaml --overwrite
-check_balanced out/metadata.json
-[ "$(json_get out/metadata.json .counts.documents_in)" = 297 ] || fail "--overwrite rerun"
+check_balanced out/.dpk/metadata.json
+[ "$(json_get out/.dpk/metadata.json .counts.documents_in)" = 297 ] || fail "--overwrite rerun"
 
 # Recipe errors: exit 2, naming the recipe file and the line.
 cat > bad-step.yaml <<YAML

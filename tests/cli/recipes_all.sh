@@ -19,22 +19,22 @@ require_fasttext_model
 cd "$DPK_SRC"
 dpk run recipes/pretrain-web.yaml --threads 2 -o "$DPK_TMP/out/" > /dev/null
 cd "$DPK_TMP"
-check_balanced out/metadata.json
+check_balanced out/.dpk/metadata.json
 for f in out/*.jsonl*; do decoded "$f"; done > kept.jsonl
 kept=$(count_lines kept.jsonl)
 [ "$kept" -gt 0 ] || fail "the recipe kept nothing"
-[ "$kept" = "$(jq -r .counts.documents_out out/metadata.json)" ] || fail "kept $kept, metadata says otherwise"
+[ "$kept" = "$(jq -r .counts.documents_out out/.dpk/metadata.json)" ] || fail "kept $kept, metadata says otherwise"
 jq -e 'select(.lang != "en" or .lang_score < 0.65)' kept.jsonl > bad.jsonl && fail "non-English document kept: $(head -c 300 bad.jsonl)"
 [ "$(jq -r .text kept.jsonl | sort | uniq -d | wc -l)" = 0 ] || fail "duplicate texts kept"
 # Each step saw what the previous one let through.
 jq -e '[.steps[] | [.documents_in, .documents_out]] as $s
-       | all(range(1; $s | length); $s[.][0] == $s[. - 1][1])' out/metadata.json > /dev/null \
-  || fail "step counts do not chain: $(jq -c '[.steps[] | [.name, .documents_in, .documents_out]]' out/metadata.json)"
+       | all(range(1; $s | length); $s[.][0] == $s[. - 1][1])' out/.dpk/metadata.json > /dev/null \
+  || fail "step counts do not chain: $(jq -c '[.steps[] | [.name, .documents_in, .documents_out]]' out/.dpk/metadata.json)"
 W="$TESTDATA/warc"
 [ -d "$W" ] || fail "test data not found: $W (see testdata/README.md)"
 (cd "$DPK_SRC" && dpk run recipes/pretrain-web-warc.yaml -q -o "$DPK_TMP/warc-out/")
-check_balanced warc-out/metadata.json
-[ "$(jq -r '.steps[0].documents_out' warc-out/metadata.json)" -gt 10 ] || fail "few WARC records read: $(jq -c .steps[0] warc-out/metadata.json)"
-odd=$(find warc-out -type f ! -path 'warc-out/.dpk/*' ! -name metadata.json ! -name '*.jsonl' ! -name '*.jsonl.gz' ! -name '*.jsonl.zst')
+check_balanced warc-out/.dpk/metadata.json
+[ "$(jq -r '.steps[0].documents_out' warc-out/.dpk/metadata.json)" -gt 10 ] || fail "few WARC records read: $(jq -c .steps[0] warc-out/.dpk/metadata.json)"
+odd=$(find warc-out -type f ! -path 'warc-out/.dpk/*' ! -name '*.jsonl' ! -name '*.jsonl.gz' ! -name '*.jsonl.zst')
 [ -z "$odd" ] || fail "WARC outputs not named .jsonl: $odd"
 echo OK

@@ -9,7 +9,7 @@ dpk-docid --mode seq --overwrite-id -o ref/ in/
 cp -r ref out
 rm out/web-3.jsonl                   # the last file is lost: the rerun redoes only it
 dpk-docid --mode seq --overwrite-id -o out/ in/
-[ "$(json_get out/metadata.json '[.inputs[] | select(.resumed == true)] | length')" = 2 ] || fail "expected 2 resumed inputs"
+[ "$(json_get out/.dpk/metadata.json '[.inputs[] | select(.resumed == true)] | length')" = 2 ] || fail "expected 2 resumed inputs"
 first_ref=$(sed -n 1p ref/web-3.jsonl | jq -r .id)
 first_out=$(sed -n 1p out/web-3.jsonl | jq -r .id)
 cmp -s ref/web-3.jsonl out/web-3.jsonl || fail "after resume, seq ids of web-3.jsonl start at $first_out, not $first_ref as in one run"

@@ -10,11 +10,11 @@ decoded "$Q/web-2.jsonl.gz" | sed -n 1,30p | zstd -qc > in/b/x.jsonl.zst
 n_files=$(find in -type f | wc -l)
 [ "$n_files" -ge 8 ] || fail "too few input files: $n_files"
 
-sums() { (cd "$1" && find . -path ./.dpk -prune -o -type f ! -name 'metadata*.json' -print | sort | xargs md5sum); }
+sums() { (cd "$1" && find . -path ./.dpk -prune -o -type f -print | sort | xargs md5sum); }
 
 dpk-docid -o whole/ in/
-check_balanced whole/metadata.json
-total=$(json_get whole/metadata.json .counts.documents_in)
+check_balanced whole/.dpk/metadata.json
+total=$(json_get whole/.dpk/metadata.json .counts.documents_in)
 sums whole > whole.txt
 [ "$(wc -l < whole.txt)" = "$n_files" ] || fail "unsharded run wrote $(wc -l < whole.txt) files"
 
@@ -23,7 +23,7 @@ sums sharded > sharded.txt
 diff whole.txt sharded.txt || fail "3 shards differ from one run"
 sum=0
 for i in 0 1 2; do
-  m=sharded/metadata-shard-$i.json
+  m=sharded/.dpk/metadata-shard-$i.json
   check_balanced $m
   [ "$(json_get $m .shard.index)" = $i ] && [ "$(json_get $m .shard.count)" = 3 ] || fail "$m shard"
   k=$(json_get $m '.inputs | length')
@@ -32,14 +32,14 @@ for i in 0 1 2; do
 done
 [ "$sum" = "$total" ] || fail "shards read $sum documents, one run $total"
 # Each file is in exactly one shard.
-[ "$(jq -r '.inputs[].path' sharded/metadata-shard-*.json | sort | uniq -d | wc -l)" = 0 ] || fail "a file in two shards"
-[ "$(jq -r '.inputs[].path' sharded/metadata-shard-*.json | sort -u | wc -l)" = "$n_files" ] || fail "a file in no shard"
+[ "$(jq -r '.inputs[].path' sharded/.dpk/metadata-shard-*.json | sort | uniq -d | wc -l)" = 0 ] || fail "a file in two shards"
+[ "$(jq -r '.inputs[].path' sharded/.dpk/metadata-shard-*.json | sort -u | wc -l)" = "$n_files" ] || fail "a file in no shard"
 
 # The same from a SLURM array (0-based, and 1-based with SLURM_ARRAY_TASK_MIN).
 for i in 0 1 2; do SLURM_ARRAY_TASK_ID=$i SLURM_ARRAY_TASK_COUNT=3 dpk-docid -o slurm/ in/; done
 sums slurm > slurm.txt
 diff whole.txt slurm.txt || fail "SLURM shards differ from one run"
-for i in 0 1 2; do [ "$(json_get slurm/metadata-shard-$i.json .shard.index)" = $i ] || fail "slurm shard $i"; done
+for i in 0 1 2; do [ "$(json_get slurm/.dpk/metadata-shard-$i.json .shard.index)" = $i ] || fail "slurm shard $i"; done
 for i in 1 2 3; do SLURM_ARRAY_TASK_MIN=1 SLURM_ARRAY_TASK_ID=$i SLURM_ARRAY_TASK_COUNT=3 dpk-docid -o slurm1/ in/; done
 sums slurm1 > slurm1.txt
 diff whole.txt slurm1.txt || fail "1-based SLURM shards differ from one run"

@@ -42,6 +42,6 @@ cp saved.sbatch out.work/slurm/01-run-docid.sbatch
 timeout 30 bash out.work/slurm/submit.sh > submit2.txt || fail "resubmit failed"
 slurm_wait_idle 90
 same_outputs ref out
-resumed=$(cat out.work/data-1/metadata-shard-*.json | jq -s '[.[].inputs[] | select(.resumed == true)] | length')
+resumed=$(cat out.work/data-1/.dpk/metadata-shard-*.json | jq -s '[.[].inputs[] | select(.resumed == true)] | length')
 [ "$resumed" = "$done1" ] || fail "the rerun resumed $resumed shards, expected $done1"
 echo "slurm_array: OK ($(wc -l < scripts.txt) files, $done1 shards kept across the failure)"

@@ -31,5 +31,5 @@ dpk-docid --threads 4 --block-size 4K -o d4/ in/
 for f in web-1.jsonl.zst web-2.jsonl.gz web-3.jsonl; do
   cmp <(decoded d1/$f) <(decoded d4/$f) || fail "directory mode $f differs with threads/blocks"
 done
-check_balanced d4/metadata.json
+check_balanced d4/.dpk/metadata.json
 echo OK

@@ -35,7 +35,7 @@ expect_exit 2 dpk-warc --types bogus "$W/warcio-example.warc"
 mkdir -p crawl && cp "$W/warcio-example.warc.gz" "$W/resiliparse-warcfile.warc.gz" crawl/
 printf 'input: crawl/\noutput: rec-out/\nsteps:\n  - warc: {extract: true}\n' > r.yaml
 dpk run r.yaml
-check_balanced rec-out/metadata.json
-[ "$(jq -r .counts.documents_in rec-out/metadata.json)" = 17 ] || fail "recipe read $(jq -c .counts rec-out/metadata.json)"
+check_balanced rec-out/.dpk/metadata.json
+[ "$(jq -r .counts.documents_in rec-out/.dpk/metadata.json)" = 17 ] || fail "recipe read $(jq -c .counts rec-out/.dpk/metadata.json)"
 dpk run --explain "$DPK_SRC/recipes/warc-extract.yaml" > explain.txt
 grep -q 'warc' explain.txt || fail "recipes/warc-extract.yaml does not explain"

@@ -73,5 +73,34 @@ TEST(SummaryExchange, MalformedCountsAreAnError) {
   EXPECT_FALSE(add_counts("totals\t1\tx\t0\t0\t0\t0\t0\n", total).ok());
 }
 
+// One input's share of a run (for its completion record): what was counted
+// since the snapshot, so that adding every input's share gives the run.
+TEST(SummaryExchange, CountsSinceASnapshotAreOneInputsShare) {
+  RunSummary run = with_steps();
+  run.documents_in = 4;
+  run.steps[0].in = 4;
+  run.steps[0].out = 3;
+  run.steps[0].dropped["ingest:binary"] = 1;
+  const RunSummary before = counts_of(run);
+  run.documents_in += 5;
+  run.documents_out += 4;
+  run.rejected += 1;
+  run.rejected_by_reason["bad json"] += 1;
+  run.steps[0].in += 5;
+  run.steps[0].out += 4;
+  run.steps[0].rejected += 1;
+  run.steps[1].in += 4;
+  run.steps[1].out += 4;
+  RunSummary share = with_steps();
+  ASSERT_TRUE(add_counts(encode_counts_since(run, before), share).ok());
+  EXPECT_EQ(share.documents_in, 5u);
+  EXPECT_EQ(share.documents_out, 4u);
+  EXPECT_EQ(share.rejected_by_reason["bad json"], 1u);
+  EXPECT_EQ(share.steps[0].in, 5u);
+  EXPECT_EQ(share.steps[0].dropped.count("ingest:binary"), 0u) << "a reason counted before the snapshot";
+  EXPECT_EQ(share.steps[1].out, 4u);
+  EXPECT_TRUE(share.balanced());
+}
+
 }  // namespace
 }  // namespace dpk::runtime

@@ -163,6 +163,11 @@ const TransformSpec& dpk_transform_embed() {
         }
         set_blas_threads(static_cast<int>(v.get_int("blas-threads")));
         ConfiguredStep c;
+        if (s->vectors) {
+          const std::string path = v.get_string("vectors");
+          c.files = {{"--vectors", path}, {"--vectors", VectorFile::ids_path(path)}};
+          c.commit = [f = s->vectors] { return f->commit(); };
+        }
         std::shared_ptr<const EmbedSetup> setup = s;
         c.make = [setup]() -> std::unique_ptr<Transform> {
           std::unique_ptr<EncoderBackend> be;

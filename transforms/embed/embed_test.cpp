@@ -104,6 +104,7 @@ TEST(VectorFile, WritesANpyMatrixAndIds) {
     float a[4] = {1, 2, 3, 4};
     (*f)->append({"x", "y\"z"}, a);
     (*f)->append({"w"}, a + 2);
+    ASSERT_TRUE((*f)->commit().ok());
   }
   const std::string npy = testing_util::read_file(path);
   ASSERT_EQ(npy.size(), 128u + 6 * 4);
@@ -114,6 +115,24 @@ TEST(VectorFile, WritesANpyMatrixAndIds) {
   std::memcpy(&last, npy.data() + 128 + 5 * 4, 4);
   EXPECT_EQ(last, 4.0f);
   EXPECT_EQ(testing_util::read_file(path + ".ids.jsonl"), "{\"id\":\"x\"}\n{\"id\":\"y\\\"z\"}\n{\"id\":\"w\"}\n");
+}
+
+// A run that fails (or is killed) before commit() leaves no .npy under the
+// final name, so no header can claim rows that are not there; only the
+// temporaries were ever written, and they are removed.
+TEST(VectorFile, NothingUnderTheFinalNameUntilCommit) {
+  ScratchDir dir;
+  const std::string path = dir.file("v.npy");
+  {
+    auto f = VectorFile::create(path, 2);
+    ASSERT_TRUE(f.ok());
+    float a[2] = {1, 2};
+    (*f)->append({"x"}, a);
+    EXPECT_FALSE(std::filesystem::exists(path)) << "written under its final name before commit";
+    EXPECT_FALSE(std::filesystem::exists(VectorFile::ids_path(path)));
+  }
+  EXPECT_FALSE(std::filesystem::exists(path)) << "an uncommitted vectors file appeared";
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path())) << "temporaries left behind";
 }
 
 // --- CPU kernels against plain double-precision arithmetic ---

@@ -1,7 +1,10 @@
 // vector_file.cpp — see vector_file.h.
 #include "vector_file.h"
 
+#include <unistd.h>
+
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 #include "dpk/json_text.h"
@@ -16,10 +19,13 @@ StatusOr<std::shared_ptr<VectorFile>> VectorFile::create(const std::string& path
   std::shared_ptr<VectorFile> f(new VectorFile());
   f->path_ = path;
   f->dim_ = dim;
-  f->npy_ = std::fopen(path.c_str(), "wb");
+  const std::string tmp = ".tmp-" + std::to_string(::getpid());
+  f->npy_tmp_ = path + tmp;
+  f->ids_tmp_ = ids_path(path) + tmp;
+  f->npy_ = std::fopen(f->npy_tmp_.c_str(), "wb");
   if (f->npy_ == nullptr) return Status::Io("--vectors: cannot write " + path + ": " + std::strerror(errno));
-  f->ids_ = std::fopen((path + ".ids.jsonl").c_str(), "wb");
-  if (f->ids_ == nullptr) return Status::Io("--vectors: cannot write " + path + ".ids.jsonl: " + std::strerror(errno));
+  f->ids_ = std::fopen(f->ids_tmp_.c_str(), "wb");
+  if (f->ids_ == nullptr) return Status::Io("--vectors: cannot write " + ids_path(path) + ": " + std::strerror(errno));
   f->write_header();
   return f;
 }
@@ -53,18 +59,41 @@ void VectorFile::append(const std::vector<std::string_view>& ids, const float* d
   rows_ += ids.size();
 }
 
-VectorFile::~VectorFile() {
-  bool ok = true;
-  if (npy_ != nullptr) {
-    write_header();
-    ok &= std::ferror(npy_) == 0;
-    ok &= std::fclose(npy_) == 0;
+Status VectorFile::commit() {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (npy_ == nullptr || ids_ == nullptr) return Status::Io("--vectors: " + path_ + " was already closed");
+  write_header();
+  bool ok = std::ferror(npy_) == 0 && std::ferror(ids_) == 0;
+  ok &= std::fclose(npy_) == 0;
+  ok &= std::fclose(ids_) == 0;
+  npy_ = ids_ = nullptr;
+  if (!ok) {
+    discard();
+    return Status::Io("--vectors: writing " + path_ + " failed");
   }
-  if (ids_ != nullptr) {
-    ok &= std::ferror(ids_) == 0;
-    ok &= std::fclose(ids_) == 0;
+  // The ids first: a .npy under its final name always has its ids beside it.
+  if (std::rename(ids_tmp_.c_str(), ids_path(path_).c_str()) != 0 ||
+      std::rename(npy_tmp_.c_str(), path_.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
+    discard();
+    return Status::Io("--vectors: cannot rename to " + path_ + ": " + why);
   }
-  if (!ok) std::fprintf(stderr, "dpk-embed: error: writing %s failed\n", path_.c_str());
+  npy_tmp_.clear();
+  ids_tmp_.clear();
+  return Status::Ok();
 }
+
+void VectorFile::discard() {
+  if (npy_ != nullptr) std::fclose(npy_);
+  if (ids_ != nullptr) std::fclose(ids_);
+  npy_ = ids_ = nullptr;
+  if (!npy_tmp_.empty()) ::unlink(npy_tmp_.c_str());
+  if (!ids_tmp_.empty()) ::unlink(ids_tmp_.c_str());
+  npy_tmp_.clear();
+  ids_tmp_.clear();
+}
+
+// Never committed (the run failed): leave nothing behind.
+VectorFile::~VectorFile() { discard(); }
 
 }  // namespace dpk

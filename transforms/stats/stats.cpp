@@ -109,6 +109,8 @@ const TransformSpec& dpk_transform_stats() {
         ConfiguredStep c;
         c.explain = "report to " + (cfg->report == "-" ? std::string("stdout") : cfg->report) +
                     (cfg->html.empty() ? "" : ", HTML to " + cfg->html);
+        if (!cfg->report.empty() && cfg->report != "-") c.files.push_back({"--report", cfg->report});
+        if (!cfg->html.empty() && cfg->html != "-") c.files.push_back({"--html", cfg->html});
         std::shared_ptr<const StatsConfig> shared = cfg;
         c.make = [shared]() { return std::make_unique<StatsTransform>(shared); };
         return c;

@@ -119,11 +119,26 @@ struct OutputLayout {
   uint64_t max_file_docs = 0;   // roll to a new part file past this count
 };
 
+// A file a step writes beside the documents, and the option that named it.
+struct StepFile {
+  std::string option;  // "--report"
+  std::string path;
+};
+
 struct ConfiguredStep {
   std::function<std::unique_ptr<Transform>()> make;
   std::optional<OutputLayout> layout;
   // A one-line description of the configured step for --explain.
   std::string explain;
+  // Every file the step writes beside the documents (stats --report, embed
+  // --vectors): before reading anything, the runtime refuses a run where two
+  // outputs name one file or an output names an input, and removes the
+  // temporaries killed runs left beside them.
+  std::vector<StepFile> files = {};
+  // Called once when the run has succeeded, never when it fails: a step that
+  // writes its files as it goes (under temporary names) gives them their
+  // final names here, so none is ever left half-written under its name.
+  std::function<Status()> commit = {};
 };
 
 struct FieldDoc {

@@ -50,13 +50,29 @@ struct OutputRequest {
   std::string output;           // "-", a file, or a directory
   std::string compression;      // auto|none|gzip|zstd
   int level = 3;
-  bool overwrite = false;
+  // Per input: the line count an earlier run recorded when it completed the
+  // input's output (resume skips it); empty or nullopt = write it.
+  std::vector<std::optional<uint64_t>> resumed;
   std::optional<OutputLayout> layout;
   bool spool = false;           // internal pass data: zstd level 1, mirrored
   // The run began with a source step (WARC, files, archives): mirrored outputs
   // are named INPUT.jsonl[.gz|.zst], never like the non-JSONL input itself.
   bool from_source = false;
 };
+
+// One input's file in a directory output, and its completion record.
+struct MirroredFile {
+  std::string path;    // DIR/RELATIVE, codec extension as the request says
+  std::string record;  // DIR/.dpk/done/RELATIVE.json
+  Codec codec = Codec::kNone;
+};
+
+// The files a directory output writes, one per input, in input order.
+std::vector<MirroredFile> mirrored_files(const OutputRequest& req, const std::vector<InputFile>& inputs);
+
+// Name of input `i`'s data in a spooled pass's directory: by position, so
+// inputs whose names differ only by codec never share one.
+std::string spool_file_name(size_t input_index);
 
 // True when `output` names a directory: ends with '/' or exists as one.
 bool output_is_directory(const std::string& output);
