@@ -87,7 +87,7 @@ if command -v mpirun > /dev/null && [[ $(ldd "$(command -v dpk)") == *libmpi* ]]
 fi
 if [ $mpi = 1 ]; then
   mpi_run 2 dpk exact-dedup -q --stats mpi.json -o mpi/ d/ || fail "exact-dedup under mpirun failed"
-  [ "$(json_get mpi/metadata.json .counts.documents_out)" = "$n" ] || fail "mpirun kept $(json_get mpi/metadata.json .counts.documents_out), expected $n"
+  [ "$(json_get mpi/.dpk/metadata.json .counts.documents_out)" = "$n" ] || fail "mpirun kept $(json_get mpi/.dpk/metadata.json .counts.documents_out), expected $n"
   set +e
   mpi_run 2 dpk stats --report o/profile.json d/ > mpi-err.txt 2>&1
   rc=$?
