@@ -32,7 +32,7 @@ mkdir run ref
 (cd run && PATH="$P/bin:/usr/bin:/bin" dpk run -q "$P/share/dpk/recipes/quickstart.yaml" -o qs/ "$P/share/dpk/testdata/quickstart/")
 check_balanced run/qs/.dpk/metadata.json
 [ "$(json_get run/qs/.dpk/metadata.json .counts.documents_in)" = 297 ] || fail "installed run read $(jq -c .counts run/qs/.dpk/metadata.json)"
-[ -s run/out/quickstart/profile.json ] && [ -s run/out/quickstart/report.html ] || fail "the recipe's stats report is missing"
+[ -s run/out/quickstart-profile.json ] && [ -s run/out/quickstart-report.html ] || fail "the recipe's stats report is missing"
 (cd ref && "$DPK_BIN/dpk" run -q "$DPK_SRC/recipes/quickstart.yaml" -o qs/ "$DPK_SRC/testdata/quickstart/")
 for f in ref/qs/*.jsonl*; do
   cmp -s "$f" "run/qs/$(basename "$f")" || fail "installed dpk wrote other bytes than the build tree's: $(basename "$f")"

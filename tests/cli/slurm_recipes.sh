@@ -91,9 +91,9 @@ for r in "$DPK_SRC"/recipes/*.yaml; do
   for f in ref-$name$suffix$docs; do kept=$((kept + $(decoded "$f" | wc -l))); done
   [ "$kept" -gt 0 ] || fail "dpk run $name kept no documents: the comparison would prove little"
   if [ "$name" = quickstart ]; then
-    # Its stats step writes a report into out/quickstart/ (the recipe's own output folder).
-    mv out/quickstart/profile.json ref-profile.json
-    mv out/quickstart/report.html ref-report.html
+    # Its stats step writes its report beside the recipe's output folder (out/quickstart-*).
+    mv out/quickstart-profile.json ref-profile.json
+    mv out/quickstart-report.html ref-report.html
   fi
   # shellcheck disable=SC2086
   dpk slurm "$recipe" --tasks 2 -o "chain-$name$suffix" --work "work-$name" ${inputs[$name]} > "scripts-$name.txt" ||
@@ -122,6 +122,6 @@ for name in "${ran[@]}"; do
   fi
 done
 [ "$files" -ge 1 ] || fail "no recipe with an output file was run as a chain"
-cmp ref-profile.json out/quickstart/profile.json || fail "quickstart: the chain's profile differs from one process"
-cmp ref-report.html out/quickstart/report.html || fail "quickstart: the chain's HTML report differs from one process"
+cmp ref-profile.json out/quickstart-profile.json || fail "quickstart: the chain's profile differs from one process"
+cmp ref-report.html out/quickstart-report.html || fail "quickstart: the chain's HTML report differs from one process"
 echo "slurm_recipes: OK (${#ran[@]} job chains equal one process: ${ran[*]}${skipped:+; adapted: ${skipped[*]}})"
