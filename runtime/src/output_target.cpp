@@ -71,11 +71,14 @@ class MirrorTarget final : public OutputTarget {
   MirrorTarget(const OutputRequest& req, const std::vector<InputFile>& inputs) : dir_(req.output) {
     if (!dir_.empty() && dir_.back() == '/') dir_.pop_back();
     for (const auto& in : inputs) {
-      Codec codec = req.spool ? Codec::kZstd : resolve_codec(req.compression, codec_for_path(in.relative));
+      // A .bz2 or .xz input (read, not written by dpk) stays compressed: as .zst.
+      const bool read_only_codec = has_read_only_codec_extension(in.relative);
+      Codec codec = req.spool ? Codec::kZstd
+                              : resolve_codec(req.compression, read_only_codec ? Codec::kZstd : codec_for_path(in.relative));
       std::string rel = in.relative;
       if (req.from_source && !req.spool) {
         rel = strip_codec_extension(rel) + ".jsonl" + std::string(codec_extension(codec));
-      } else if (req.spool || req.compression != "auto") {
+      } else if (req.spool || req.compression != "auto" || read_only_codec) {
         rel = strip_codec_extension(rel) + std::string(codec_extension(codec));
       }
       Entry e;
