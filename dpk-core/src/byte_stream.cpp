@@ -192,9 +192,8 @@ class FdSink final : public ByteSink {
   std::string tmp_;
 };
 
-}  // namespace
-
-StatusOr<std::unique_ptr<ByteSource>> open_input(const std::string& path) {
+// `jsonl`: the bytes are to be read as lines, so a known other format is refused.
+StatusOr<std::unique_ptr<ByteSource>> open_decoded(const std::string& path, bool jsonl) {
   std::unique_ptr<FdSource> fd;
   if (path == "-") {
     fd = std::make_unique<FdSource>(0, false, "<stdin>");
@@ -213,7 +212,9 @@ StatusOr<std::unique_ptr<ByteSource>> open_input(const std::string& path) {
   }
   auto magic = fd->peek_magic();
   if (!magic.ok()) return magic.status();
-  if (*magic == "PAR1") return Status::Usage(fd->name() + ": Parquet input is not supported yet (convert it to JSONL)");
+  if (jsonl && *magic == "PAR1") {
+    return Status::Usage(fd->name() + ": Parquet input is not supported yet (convert it to JSONL)");
+  }
   switch (const Codec codec = codec_for_magic(*magic)) {
     case Codec::kGzip: return std::unique_ptr<ByteSource>(new GzipSource(std::move(fd)));
     case Codec::kZstd: return std::unique_ptr<ByteSource>(new ZstdSource(std::move(fd)));
@@ -223,6 +224,12 @@ StatusOr<std::unique_ptr<ByteSource>> open_input(const std::string& path) {
   }
   return std::unique_ptr<ByteSource>(new PlainSource(std::move(fd)));
 }
+
+}  // namespace
+
+StatusOr<std::unique_ptr<ByteSource>> open_input(const std::string& path) { return open_decoded(path, false); }
+
+StatusOr<std::unique_ptr<ByteSource>> open_jsonl_input(const std::string& path) { return open_decoded(path, true); }
 
 StatusOr<std::string> read_whole_input(const std::string& path) {
   auto src = open_input(path);

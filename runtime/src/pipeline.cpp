@@ -194,8 +194,10 @@ class PassRunner {
         ++next_input_;
         continue;
       }
-      auto src = open_input(inputs_[i].path);
-      if (src.ok() && !pass_.spool_in && starts_with_source(plan_)) {
+      // A source step reads any bytes; everything else reads JSONL lines.
+      const bool from_source = !pass_.spool_in && starts_with_source(plan_);
+      auto src = from_source ? open_input(inputs_[i].path) : open_jsonl_input(inputs_[i].path);
+      if (src.ok() && from_source) {
         src = plan_.steps.front().spec->source(std::move(*src), inputs_[i].path, plan_.steps.front().options);
       }
       if (!src.ok()) {

@@ -48,6 +48,11 @@ for f in data.parquet misnamed.jsonl; do
   grep -qi "malformed" pq.err && fail "parquet reported as malformed JSON: $(cat pq.err)"
 done
 
+# dpk-ingest reads any bytes: there a Parquet file is one more file it counts, not a refused run.
+expect_exit 0 dpk-ingest --stats ing.json data.parquet > /dev/null
+check_balanced ing.json
+[ "$(json_get ing.json .counts.documents_in)" = 1 ] || fail "ingest of a Parquet file: $(jq -c .counts ing.json)"
+
 # Object store and web URLs: exit 2, said as such (not "no such file").
 for url in s3://bucket/corpus/part-0.jsonl.zst gs://bucket/x.jsonl https://example.org/x.jsonl; do
   expect_exit 2 dpk-docid "$url" > /dev/null 2> url.err
