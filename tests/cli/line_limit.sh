@@ -35,7 +35,8 @@ sed -n 1p q.jsonl | tr -d '\n' | cmp - <(sed -n 2p lines.jsonl | head -c 2048) |
 sed -n 2p q.jsonl | tr -d '\n' | cmp - <(sed -n 4p lines.jsonl | head -c 2048) || fail "quarantine: head of line 4"
 
 # The default limit is 256M and the range is checked.
-dpk-docid --help | grep -q -- "--max-line-bytes SIZE" || fail "no --max-line-bytes in --help"
+dpk-docid --help > help.txt
+grep -q -- "--max-line-bytes SIZE" help.txt || fail "no --max-line-bytes in --help"
 expect_exit 0 dpk-docid --stats d.json lines.jsonl > /dev/null
 [ "$(json_get d.json .counts.rejected)" = 0 ] || fail "default limit rejected a line"
 expect_exit 2 dpk-docid --max-line-bytes 100 lines.jsonl > /dev/null 2> range.err
