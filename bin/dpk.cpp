@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <new>
 #include <string>
 
 #include "dpk/document_parser.h"
@@ -172,9 +173,7 @@ int cmd_slurm(int argc, char** argv) {
   return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int dispatch(int argc, char** argv) {
   std::string prog = std::filesystem::path(argv[0]).filename().string();
   if (std::string why; !dpk::cpu_supported(why)) return rt::report_error(prog, Status::Usage(why));
   if (prog.rfind("dpk-", 0) == 0) {
@@ -206,4 +205,20 @@ int main(int argc, char** argv) {
     return rt::tool_main(*spec, argc - 1, argv + 1);
   }
   return rt::report_error("dpk", Status::Usage("unknown command '" + cmd + "' (see 'dpk --help' and 'dpk list')"));
+}
+
+}  // namespace
+
+// No input may end dpk with a signal: running out of memory anywhere is a
+// resource error (exit 3) with a message, like any other.
+int main(int argc, char** argv) {
+  const std::string prog = argc > 0 ? std::filesystem::path(argv[0]).filename().string() : "dpk";
+  try {
+    return dispatch(argc, argv);
+  } catch (const std::bad_alloc&) {
+    return rt::report_error(prog, Status::Io("out of memory (a smaller --max-line-bytes, --block-size or "
+                                             "--threads needs less)"));
+  } catch (const std::exception& e) {
+    return rt::report_error(prog, Status::Io(std::string("internal error: ") + e.what()));
+  }
 }

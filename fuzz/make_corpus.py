@@ -18,6 +18,10 @@ Seeds are small on purpose (libFuzzer derives its input length from them):
                    the kind's XML parts joined by 0x1E (see the target): the
                    parts of tests/ingest/office/*, an EPUB laid out here, and
                    a DTD with entities (which must be refused).
+  line_reader      byte 0 = codec (bits 0-1: plain, gzip, zstd) and cut
+                   (bit 2), bytes 1-2 = line limit, byte 3 = where to cut (of
+                   256), then the text: JSONL with short, long and
+                   unterminated lines, blank lines and CRLF.
 Regression inputs found by fuzzing are added by hand as corpus/NAME/regress-*.
 
   python3 fuzz/make_corpus.py            # rewrites every generated seed
@@ -252,8 +256,24 @@ def office_seeds():
         </w:p></w:tc></w:tr></w:tbl></w:body></w:document>"""))
 
 
+def line_reader_seeds():
+    docs = b"".join(b'{"id":"d%d","text":"%s"}\n' % (i, b"word " * (i % 40)) for i in range(60))
+    mixed = b"short\n" + b"x" * 3000 + b"\n\n" + b"crlf\r\n" + b"y" * 9000 + b"\nend"
+    # (name, codec 0-2, cut, limit bytes, cut point, text)
+    for name, codec, cut, limit, at, text in [
+            ("plain", 0, False, (40, 0), 0, docs),
+            ("plain-limit", 0, False, (1, 200), 0, mixed),
+            ("plain-cut", 0, True, (2, 0), 150, mixed),
+            ("gzip", 1, False, (20, 0), 0, docs),
+            ("gzip-cut", 1, True, (20, 0), 128, docs),
+            ("zstd-limit", 2, False, (0, 100), 0, mixed),
+            ("zstd-cut", 2, True, (3, 0), 90, docs),
+            ("zstd-cut-long", 2, True, (0, 50), 200, mixed)]:
+        put("line_reader", name, bytes([codec | (4 if cut else 0), limit[0], limit[1], at]) + text)
+
+
 def main():
-    for t in ["warc_reader", "charset_decoder", "html_extractor", "document_parser", "office_text"]:
+    for t in ["warc_reader", "charset_decoder", "html_extractor", "document_parser", "office_text", "line_reader"]:
         d = os.path.join(CORPUS, t)
         if os.path.isdir(d):
             for name in os.listdir(d):
@@ -265,6 +285,7 @@ def main():
     html_seeds()
     jsonl_seeds()
     office_seeds()
+    line_reader_seeds()
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-120}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(warc_reader charset_decoder html_extractor document_parser office_text)
+[ ${#targets[@]} -gt 0 ] || targets=(warc_reader charset_decoder html_extractor document_parser office_text line_reader)
 
 need=()
 command -v clang++ >/dev/null || need+=(clang)

@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
+#include <zstd_errors.h>
 
 #include <cerrno>
 #include <algorithm>
@@ -12,64 +13,13 @@
 #include <filesystem>
 #include <vector>
 
+#include "archive_filter_source.h"
+#include "fd_source.h"
+
 namespace dpk {
 namespace {
 
 std::string errno_text() { return std::strerror(errno); }
-
-// Plain descriptor reader with a small push-back buffer for the magic bytes.
-class FdSource final {
- public:
-  FdSource(int fd, bool owned, std::string name) : fd_(fd), owned_(owned), name_(std::move(name)) {}
-  ~FdSource() {
-    if (owned_ && fd_ >= 0) ::close(fd_);
-  }
-  StatusOr<size_t> read(char* buf, size_t n) {
-    if (pushback_pos_ < pushback_.size()) {
-      size_t k = std::min(n, pushback_.size() - pushback_pos_);
-      std::memcpy(buf, pushback_.data() + pushback_pos_, k);
-      pushback_pos_ += k;
-      offset_ += k;
-      return k;
-    }
-    for (;;) {
-      ssize_t r = ::read(fd_, buf, n);
-      if (r >= 0) {
-        offset_ += static_cast<uint64_t>(r);
-        return static_cast<size_t>(r);
-      }
-      if (errno == EINTR) continue;
-      return Status::Io(name_ + ": read failed: " + errno_text());
-    }
-  }
-  // Reads up to 4 bytes and keeps them to be read again.
-  StatusOr<std::string> peek_magic() {
-    std::string head(4, '\0');
-    size_t got = 0;
-    while (got < 4) {
-      ssize_t r = ::read(fd_, head.data() + got, 4 - got);
-      if (r == 0) break;
-      if (r < 0) {
-        if (errno == EINTR) continue;
-        return Status::Io(name_ + ": read failed: " + errno_text());
-      }
-      got += static_cast<size_t>(r);
-    }
-    head.resize(got);
-    pushback_ = head;
-    return head;
-  }
-  uint64_t offset() const { return offset_; }
-  const std::string& name() const { return name_; }
-
- private:
-  int fd_;
-  bool owned_;
-  std::string name_;
-  std::string pushback_;
-  size_t pushback_pos_ = 0;
-  uint64_t offset_ = 0;
-};
 
 class PlainSource final : public ByteSource {
  public:
@@ -95,6 +45,7 @@ class GzipSource final : public ByteSource {
   Codec codec() const override { return Codec::kGzip; }
 
   StatusOr<size_t> read(char* buf, size_t n) override {
+    if (!pending_.ok()) return pending_;
     zs_.next_out = reinterpret_cast<Bytef*>(buf);
     zs_.avail_out = static_cast<uInt>(std::min<size_t>(n, 1u << 30));
     while (zs_.avail_out > 0) {
@@ -116,17 +67,24 @@ class GzipSource final : public ByteSource {
       int rc = inflate(&zs_, Z_NO_FLUSH);
       if (rc == Z_STREAM_END) {
         at_member_end_ = true;
+      } else if (rc == Z_MEM_ERROR) {
+        pending_ = Status::Io(fd_->name() + ": out of memory decoding gzip");
+        break;
       } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-        return Status::Data(fd_->name() + ": corrupt gzip stream near byte " +
-                            std::to_string(fd_->offset() - zs_.avail_in) + ": " +
-                            (zs_.msg ? zs_.msg : "inflate error"));
+        pending_ = Status::Data(fd_->name() + ": corrupt gzip stream near byte " +
+                                std::to_string(fd_->offset() - zs_.avail_in) + ": " +
+                                (zs_.msg ? zs_.msg : "inflate error"));
+        break;
       }
     }
     size_t produced = static_cast<size_t>(reinterpret_cast<char*>(zs_.next_out) - buf);
-    if (produced == 0 && eof_ && !at_member_end_) {
-      return Status::Data(fd_->name() + ": truncated gzip stream (ends at byte " +
-                          std::to_string(fd_->offset()) + ")");
+    if (produced == 0 && eof_ && !at_member_end_ && pending_.ok()) {
+      pending_ = Status::Data(fd_->name() + ": truncated gzip stream (ends at byte " +
+                              std::to_string(fd_->offset()) + ")");
     }
+    // What was decoded before an error is delivered first; the error comes
+    // with the next read.
+    if (produced == 0 && !pending_.ok()) return pending_;
     return produced;
   }
 
@@ -136,6 +94,7 @@ class GzipSource final : public ByteSource {
   z_stream zs_{};
   bool eof_ = false;
   bool at_member_end_ = false;
+  Status pending_;
 };
 
 class ZstdSource final : public ByteSource {
@@ -147,6 +106,7 @@ class ZstdSource final : public ByteSource {
   Codec codec() const override { return Codec::kZstd; }
 
   StatusOr<size_t> read(char* buf, size_t n) override {
+    if (!pending_.ok()) return pending_;
     ZSTD_outBuffer out{buf, n, 0};
     while (out.pos < out.size) {
       if (input_.pos == input_.size) {
@@ -161,16 +121,24 @@ class ZstdSource final : public ByteSource {
       }
       size_t rc = ZSTD_decompressStream(ds_, &out, &input_);
       if (ZSTD_isError(rc)) {
-        return Status::Data(fd_->name() + ": corrupt zstd stream near byte " +
-                            std::to_string(fd_->offset() - (input_.size - input_.pos)) + ": " +
-                            ZSTD_getErrorName(rc));
+        if (ZSTD_getErrorCode(rc) == ZSTD_error_memory_allocation) {
+          pending_ = Status::Io(fd_->name() + ": out of memory decoding zstd");
+        } else {
+          pending_ = Status::Data(fd_->name() + ": corrupt zstd stream near byte " +
+                                  std::to_string(fd_->offset() - (input_.size - input_.pos)) + ": " +
+                                  ZSTD_getErrorName(rc));
+        }
+        break;
       }
       frame_open_ = rc != 0;
     }
-    if (out.pos == 0 && eof_ && frame_open_) {
-      return Status::Data(fd_->name() + ": truncated zstd stream (ends at byte " +
-                          std::to_string(fd_->offset()) + ")");
+    if (out.pos == 0 && eof_ && frame_open_ && pending_.ok()) {
+      pending_ = Status::Data(fd_->name() + ": truncated zstd stream (ends at byte " +
+                              std::to_string(fd_->offset()) + ")");
     }
+    // What was decoded before an error is delivered first; the error comes
+    // with the next read.
+    if (out.pos == 0 && !pending_.ok()) return pending_;
     return out.pos;
   }
 
@@ -181,6 +149,7 @@ class ZstdSource final : public ByteSource {
   ZSTD_inBuffer input_{nullptr, 0, 0};
   bool eof_ = false;
   bool frame_open_ = false;
+  Status pending_;
 };
 
 class FdSink final : public ByteSink {
@@ -224,9 +193,8 @@ class FdSink final : public ByteSink {
   std::string tmp_;
 };
 
-}  // namespace
-
-StatusOr<std::unique_ptr<ByteSource>> open_input(const std::string& path) {
+// `jsonl`: the bytes are to be read as lines, so a known other format is refused.
+StatusOr<std::unique_ptr<ByteSource>> open_decoded(const std::string& path, bool jsonl) {
   std::unique_ptr<FdSource> fd;
   if (path == "-") {
     fd = std::make_unique<FdSource>(0, false, "<stdin>");
@@ -245,12 +213,24 @@ StatusOr<std::unique_ptr<ByteSource>> open_input(const std::string& path) {
   }
   auto magic = fd->peek_magic();
   if (!magic.ok()) return magic.status();
-  switch (codec_for_magic(*magic)) {
+  if (jsonl && *magic == "PAR1") {
+    return Status::Usage(fd->name() + ": Parquet input is not supported yet (convert it to JSONL)");
+  }
+  switch (const Codec codec = codec_for_magic(*magic)) {
     case Codec::kGzip: return std::unique_ptr<ByteSource>(new GzipSource(std::move(fd)));
     case Codec::kZstd: return std::unique_ptr<ByteSource>(new ZstdSource(std::move(fd)));
-    default: return std::unique_ptr<ByteSource>(new PlainSource(std::move(fd)));
+    case Codec::kBzip2:
+    case Codec::kXz: return open_archive_filter_source(std::move(fd), codec);
+    case Codec::kNone: break;
   }
+  return std::unique_ptr<ByteSource>(new PlainSource(std::move(fd)));
 }
+
+}  // namespace
+
+StatusOr<std::unique_ptr<ByteSource>> open_input(const std::string& path) { return open_decoded(path, false); }
+
+StatusOr<std::unique_ptr<ByteSource>> open_jsonl_input(const std::string& path) { return open_decoded(path, true); }
 
 StatusOr<std::string> read_whole_input(const std::string& path) {
   auto src = open_input(path);

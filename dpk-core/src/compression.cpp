@@ -11,6 +11,8 @@ std::string_view codec_name(Codec c) {
   switch (c) {
     case Codec::kGzip: return "gzip";
     case Codec::kZstd: return "zstd";
+    case Codec::kBzip2: return "bzip2";
+    case Codec::kXz: return "xz";
     default: return "none";
   }
 }
@@ -38,6 +40,10 @@ Codec codec_for_magic(std::string_view b) {
     return Codec::kGzip;
   }
   if (b.size() >= 4 && std::memcmp(b.data(), "\x28\xb5\x2f\xfd", 4) == 0) return Codec::kZstd;
+  // "BZh" and the block size digit; xz's magic is six bytes, of which the
+  // first four (FD '7' 'z' 'X') already rule out JSON and plain text.
+  if (b.size() >= 4 && b.substr(0, 3) == "BZh" && b[3] >= '1' && b[3] <= '9') return Codec::kBzip2;
+  if (b.size() >= 4 && std::memcmp(b.data(), "\xfd\x37\x7a\x58", 4) == 0) return Codec::kXz;
   return Codec::kNone;
 }
 
@@ -45,12 +51,18 @@ std::string_view codec_extension(Codec c) {
   switch (c) {
     case Codec::kGzip: return ".gz";
     case Codec::kZstd: return ".zst";
+    case Codec::kBzip2: return ".bz2";
+    case Codec::kXz: return ".xz";
     default: return "";
   }
 }
 
+bool has_read_only_codec_extension(std::string_view name) {
+  return ends_with(name, ".bz2") || ends_with(name, ".xz");
+}
+
 std::string strip_codec_extension(std::string name) {
-  for (std::string_view ext : {".gz", ".zst", ".zstd"}) {
+  for (std::string_view ext : {".gz", ".zst", ".zstd", ".bz2", ".xz"}) {
     if (name.size() > ext.size() && ends_with(name, ext)) {
       name.resize(name.size() - ext.size());
       break;
@@ -74,6 +86,9 @@ BlockCompressor::~BlockCompressor() = default;
 Status BlockCompressor::compress(std::string_view in, std::string& out) {
   const size_t start = out.size();
   switch (codec_) {
+    case Codec::kBzip2:
+    case Codec::kXz:
+      return Status::Usage("dpk writes no " + std::string(codec_name(codec_)) + " (use gzip or zstd)");
     case Codec::kNone:
       out.append(in);
       return Status::Ok();

@@ -43,11 +43,18 @@ bool fail(std::string& error, std::string_view what, simdjson::error_code code) 
 bool DocumentParser::parse(std::string_view line, size_t readable, const Schema& schema,
                            Document& doc, std::string& error) {
   using namespace simdjson;
+  out_of_memory_ = false;
   doc.reset(&schema, line);
   const char* base = line.data();
   const char* end = base + line.size();
   ondemand::document jdoc;
   auto err = impl_->parser.iterate(padded_string_view(base, line.size(), readable)).get(jdoc);
+  if (err == MEMALLOC) {
+    out_of_memory_ = true;
+    error = "out of memory: the JSON parser could not allocate its buffers for a line of " +
+            std::to_string(line.size()) + " bytes";
+    return false;
+  }
   if (err) return fail(error, "malformed JSON", err);
   ondemand::object obj;
   if ((err = jdoc.get_object().get(obj))) {

@@ -1,6 +1,8 @@
 #include "dpk/input_files.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 #include <cstdlib>
 #include <filesystem>
 
@@ -8,6 +10,21 @@
 
 namespace dpk {
 namespace fs = std::filesystem;
+
+namespace {
+
+// "s3://...", "gs://...", "https://...": a scheme of letters, digits, '+',
+// '-' or '.' before "://" (a local path would need a directory named so).
+bool is_url(std::string_view arg) {
+  const size_t sep = arg.find("://");
+  if (sep == std::string_view::npos || sep == 0) return false;
+  for (char c : arg.substr(0, sep)) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 StatusOr<std::vector<InputFile>> list_inputs(const std::vector<std::string>& args, const std::string& glob,
                                              std::vector<SkippedInput>* skipped) {
@@ -23,6 +40,10 @@ StatusOr<std::vector<InputFile>> list_inputs(const std::vector<std::string>& arg
     }
     std::error_code ec;
     fs::file_status st = fs::status(arg, ec);
+    if ((ec || !fs::exists(st)) && is_url(arg)) {
+      return Status::Usage(arg + ": object store URLs are not supported yet (copy the files to a local or "
+                                 "shared file system first)");
+    }
     if (ec || !fs::exists(st)) return Status::Usage(arg + ": no such file or directory");
     if (fs::is_directory(st)) {
       std::vector<InputFile> found;

@@ -7,14 +7,22 @@
 
 namespace dpk {
 
-LineBlockReader::LineBlockReader(std::unique_ptr<ByteSource> source, size_t block_size)
-    : source_(std::move(source)), block_size_(std::max<size_t>(block_size, 4096)) {}
+LineBlockReader::LineBlockReader(std::unique_ptr<ByteSource> source, size_t block_size, uint64_t max_line_bytes)
+    : source_(std::move(source)),
+      block_size_(std::max<size_t>(block_size, 4096)),
+      max_line_bytes_(std::max<uint64_t>(max_line_bytes, 1)) {}
 
 StatusOr<bool> LineBlockReader::next(LineBlock& block) {
   constexpr size_t kPad = DocumentParser::kPadding;
+  block.overlong = false;
+  block.overlong_bytes = 0;
+  if (!pending_.ok()) return pending_;  // carry_ keeps the torn tail
   std::string& s = block.storage;
+  // No buffer needs more than the limit plus one byte to see that a line is
+  // too long.
+  const size_t cap = max_line_bytes_ >= SIZE_MAX / 2 ? SIZE_MAX / 2 : static_cast<size_t>(max_line_bytes_) + 1;
   size_t used = carry_.size();
-  size_t want = std::max(block_size_, used * 2);
+  size_t want = std::max(block_size_, std::min(used * 2, cap));
   s.resize(want + kPad);
   std::memcpy(s.data(), carry_.data(), used);
   carry_.clear();
@@ -22,11 +30,17 @@ StatusOr<bool> LineBlockReader::next(LineBlock& block) {
   for (;;) {
     if (!eof_ && used < want) {
       auto n = source_->read(s.data() + used, want - used);
-      if (!n.ok()) return n.status();
-      if (*n == 0) {
+      if (!n.ok()) {
+        // A resource or I/O failure ends the run at once; bad data (a
+        // truncated or corrupt stream) first lets the whole lines out.
+        if (n.status().code() != StatusCode::kData) return n.status();
+        pending_ = n.status();
+        eof_ = true;
+      } else if (*n == 0) {
         eof_ = true;
       } else {
         used += *n;
+        decoded_ += *n;
         if (used < want) continue;  // fill the block before cutting
       }
     }
@@ -36,15 +50,34 @@ StatusOr<bool> LineBlockReader::next(LineBlock& block) {
       break;
     }
     if (eof_) {
-      cut = used;  // last line without a newline, or nothing at all
+      // The last line without a newline, or nothing at all; after an error
+      // the bytes are a torn tail, not a line.
+      cut = pending_.ok() ? used : 0;
       break;
     }
-    want *= 2;  // a line longer than the block: grow
+    if (used > max_line_bytes_) {
+      // The buffer is all one line and it is too long: keep its head, read
+      // on to its end without keeping it.
+      uint64_t length = used;
+      Status skipped = skip_rest_of_line(length);
+      if (!skipped.ok() && skipped.code() != StatusCode::kData) return skipped;
+      pending_ = skipped;
+      block.size = static_cast<size_t>(std::min<uint64_t>(used, max_line_bytes_));
+      std::memset(s.data() + block.size, ' ', kPad);
+      block.overlong = true;
+      block.overlong_bytes = length;
+      block.first_line = next_line_++;
+      block.raw_end = source_->raw_offset();
+      return true;
+    }
+    want = std::max(want, std::min(want * 2, cap));  // a line longer than the block: grow
     s.resize(want + kPad);
   }
   if (cut == 0) {
+    carry_.assign(s.data(), used);
     s.resize(kPad);
     block.size = 0;
+    if (!pending_.ok()) return pending_;
     return false;
   }
   carry_.assign(s.data() + cut, used - cut);
@@ -56,6 +89,33 @@ StatusOr<bool> LineBlockReader::next(LineBlock& block) {
   next_line_ += static_cast<uint64_t>(std::count(s.data(), s.data() + cut, '\n'));
   if (s[cut - 1] != '\n') ++next_line_;  // the last line, without its newline
   return true;
+}
+
+// Reads past the rest of an overlong line, adding its bytes to `length`;
+// what follows its newline becomes carry_.
+Status LineBlockReader::skip_rest_of_line(uint64_t& length) {
+  std::string scratch(block_size_, '\0');
+  for (;;) {
+    auto n = source_->read(scratch.data(), scratch.size());
+    if (!n.ok()) {
+      eof_ = true;
+      return n.status();
+    }
+    if (*n == 0) {
+      eof_ = true;
+      return Status::Ok();
+    }
+    decoded_ += *n;
+    const char* nl = static_cast<const char*>(std::memchr(scratch.data(), '\n', *n));
+    if (nl == nullptr) {
+      length += *n;
+      continue;
+    }
+    const size_t at = static_cast<size_t>(nl - scratch.data());
+    length += at;
+    carry_.assign(nl + 1, *n - at - 1);
+    return Status::Ok();
+  }
 }
 
 }  // namespace dpk

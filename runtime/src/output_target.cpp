@@ -247,13 +247,16 @@ std::vector<MirroredFile> mirrored_files(const OutputRequest& req, const std::ve
   for (size_t i = 0; i < inputs.size(); ++i) {
     const InputFile& in = inputs[i];
     MirroredFile f;
-    f.codec = req.spool ? Codec::kZstd : resolve_codec(req.compression, codec_for_path(in.relative));
+    // A .bz2 or .xz input (read, not written by dpk) stays compressed: as .zst.
+    const bool read_only_codec = has_read_only_codec_extension(in.relative);
+    f.codec = req.spool ? Codec::kZstd
+                        : resolve_codec(req.compression, read_only_codec ? Codec::kZstd : codec_for_path(in.relative));
     std::string rel = in.relative;
     if (req.spool) {
       rel = spool_file_name(i);
     } else if (req.from_source) {
       rel = strip_codec_extension(rel) + ".jsonl" + std::string(codec_extension(f.codec));
-    } else if (req.compression != "auto") {
+    } else if (req.compression != "auto" || read_only_codec) {
       rel = strip_codec_extension(rel) + std::string(codec_extension(f.codec));
     }
     f.path = dir + "/" + rel;

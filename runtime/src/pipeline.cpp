@@ -24,7 +24,9 @@
 #include "global_step_guard.h"
 #include "output_names.h"
 #include "run_outputs.h"
+#include "side_outputs.h"
 #include "summary_exchange.h"
+#include "torn_input.h"
 
 namespace dpk::runtime {
 namespace {
@@ -137,11 +139,6 @@ struct PassSpec {
   bool spool_in = false;
 };
 
-struct SideSinks {
-  std::unique_ptr<ByteSink> dropped;
-  std::unique_ptr<ByteSink> quarantine;
-};
-
 // The instance decides, not the spec's kind: a global-kind transform may
 // return a streaming instance for some options (e.g. sampling by fraction).
 GlobalTransform* as_global(Transform* t) { return dynamic_cast<GlobalTransform*>(t); }
@@ -203,24 +200,40 @@ class PassRunner {
         ++next_input_;
         continue;
       }
-      auto src = open_input(inputs_[i].path);
-      if (src.ok() && !pass_.spool_in && starts_with_source(plan_)) {
+      // A source step reads any bytes; everything else reads JSONL lines.
+      const bool from_source = !pass_.spool_in && starts_with_source(plan_);
+      auto src = from_source ? open_input(inputs_[i].path) : open_jsonl_input(inputs_[i].path);
+      if (src.ok() && from_source) {
         src = plan_.steps.front().spec->source(std::move(*src), inputs_[i].path, plan_.steps.front().options);
       }
       if (!src.ok()) {
         fail(src.status());
         return nullptr;
       }
-      reader_ = std::make_unique<LineBlockReader>(std::move(*src), cfg_.block_size);
+      // Spooled lines are dpk's own, each a document that was read within the limit.
+      reader_ = std::make_unique<LineBlockReader>(std::move(*src), cfg_.block_size,
+                                                  pass_.spool_in ? LineBlockReader::kNoLimit : cfg_.max_line_bytes);
       current_ = i;
     }
     WorkItem* w = items.take();
     w->clear_results();
     w->input = current_;
-    auto more = reader_->next(w->block);
+    StatusOr<bool> more = false;
+    try {
+      more = reader_->next(w->block);
+    } catch (const std::bad_alloc&) {
+      more = out_of_memory_reading(inputs_[current_].path, reader_->lines() + 1, cfg_.max_line_bytes);
+    }
     w->raw_end = reader_->raw_offset();
     if (!more.ok() || !*more) {
-      if (!more.ok()) w->read_error = more.status();
+      if (!more.ok()) {
+        w->read_error = describe_torn_tail(more.status(), *reader_);
+        // The decoded bytes of the line the failure cut, as read.
+        if (cfg_.on_error == OnError::kQuarantine && !reader_->torn_tail().empty()) {
+          w->quarantined.assign(reader_->torn_tail());
+          w->quarantined.push_back('\n');
+        }
+      }
       w->block.size = 0;
       w->last_of_input = true;
       w->input_lines = reader_->lines();
@@ -239,8 +252,11 @@ class PassRunner {
     Chain* chain = chains_.take();
     try {
       parse(w, *chain);
-      run_steps(w, *chain);
-      serialize(w, *chain);
+      if (w.step_error.ok()) run_steps(w, *chain);
+      if (w.step_error.ok()) serialize(w, *chain);
+    } catch (const std::bad_alloc&) {
+      w.step_error = Status::Io(inputs_[w.input].path + ": out of memory processing the block from line " +
+                                std::to_string(w.block.first_line));
     } catch (const std::exception& e) {
       w.step_error = Status::Io(std::string("internal error in a step: ") + e.what());
     }
@@ -258,9 +274,22 @@ class PassRunner {
     std::string_view rest = w.block.bytes();
     uint64_t line_no = w.block.first_line;
     size_t n = 0;
+    if (w.block.overlong) {  // one line the reader did not hold whole: its head
+      ++w.docs_in;
+      reject(w, line_no, line_too_long_message(w.block.overlong_bytes, cfg_.max_line_bytes), rest);
+      w.docs.resize(0);
+      return;
+    }
     const bool from_source = !pass_.spool_in && starts_with_source(plan_);
     for (; !rest.empty(); ++line_no) {
       std::string_view line = next_line(rest);
+      if (!pass_.spool_in && line.size() > cfg_.max_line_bytes) {
+        // Whole in this block, but over the limit all the same.
+        ++w.docs_in;
+        reject(w, line_no, line_too_long_message(line.size(), cfg_.max_line_bytes),
+               line.substr(0, static_cast<size_t>(cfg_.max_line_bytes)));
+        continue;
+      }
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       uint64_t ordinal = w.first_ordinal + (line_no - w.block.first_line);
       uint32_t child = 0;
@@ -287,6 +316,11 @@ class PassRunner {
       if (n == w.docs.size()) w.docs.emplace_back();
       Document& d = w.docs[n];
       if (!chain.parser.parse(line, w.block.readable_from(line.data()), cfg_.schema, d, chain.error_text)) {
+        if (chain.parser.out_of_memory()) {  // not bad input: the run cannot go on
+          w.step_error = Status::Io(inputs_[w.input].path + ":" + std::to_string(line_no) + ": " + chain.error_text);
+          w.docs.resize(n);
+          return;
+        }
         reject(w, line_no, chain.error_text, line);
         continue;
       }
@@ -448,8 +482,9 @@ class PassRunner {
       summary_.rejected_by_reason[reason_key(r.message)]++;
     }
     if (!w.read_error.ok()) {
-      if (cfg_.on_error == OnError::kFail || w.read_error.code() != StatusCode::kData) {
-        return fail(w.read_error);
+      if (w.read_error.code() != StatusCode::kData) return fail(w.read_error);
+      if (cfg_.on_error == OnError::kFail) {
+        return fail(Status::Data(w.read_error.message() + " (use --on-error skip or quarantine to go on)"));
       }
       warn(w.read_error.message());
       summary_.rejected_by_reason["truncated_input"]++;
@@ -737,16 +772,7 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
   }
 
   SideSinks side;
-  if (!cfg.keep_dropped_path.empty()) {
-    auto s = open_output(cfg.keep_dropped_path);
-    if (!s.ok()) return s.status();
-    side.dropped = std::move(*s);
-  }
-  if (cfg.on_error == OnError::kQuarantine) {
-    auto s = open_output(cfg.quarantine_path);
-    if (!s.ok()) return s.status();
-    side.quarantine = std::move(*s);
-  }
+  DPK_RETURN_IF_ERROR(open_side_outputs(cfg, side));
 
   ProgressLine progress(cfg.tool, total_raw, !cfg.quiet && ProgressLine::stderr_is_terminal());
   std::vector<InputFile> pass_inputs = inputs;

@@ -28,13 +28,18 @@ const std::vector<OptionSpec>& common_options() {
        "DIR/.dpk/metadata.json.",
        {}, 0, "FILE"},
       {"on-error", OptionType::kChoice, "fail",
-       "What to do with a bad line (malformed JSON, invalid UTF-8, no text field): fail (exit 1 "
-       "naming file and line), skip (count it), quarantine (count it and write it unchanged to "
-       "--quarantine).",
+       "What to do with a bad line (malformed JSON, invalid UTF-8, no text field, longer than "
+       "--max-line-bytes, the torn end of a truncated compressed input): fail (exit 1 naming file "
+       "and line), skip (count it), quarantine (count it and write it unchanged to --quarantine).",
        "fail|skip|quarantine", 0, "MODE"},
-      {"quarantine", OptionType::kString, "", "File for rejected lines with --on-error quarantine.", {}, 0, "FILE"},
+      {"quarantine", OptionType::kString, "",
+       "File for rejected lines with --on-error quarantine (compressed by its extension or "
+       "--compression).",
+       {}, 0, "FILE"},
       {"keep-dropped", OptionType::kString, "",
-       "Write dropped documents here, each with a 'dpk_drop_reason' field.", {}, 0, "FILE"},
+       "Write dropped documents here, each with a 'dpk_drop_reason' field (compressed by its "
+       "extension or --compression).",
+       {}, 0, "FILE"},
       {"shard-index", OptionType::kInt, "",
        "Which shard of the input files this process takes (default: from SLURM_ARRAY_TASK_ID or "
        "the MPI rank, else 0).",
@@ -58,6 +63,11 @@ const std::vector<OptionSpec>& common_options() {
        "Redo every output file, also those a previous run completed (by default a rerun with the "
        "same settings and inputs skips them, and one with others is refused).", {}, 0, {}},
       {"block-size", OptionType::kSize, "1M", "Bytes of input per block of work.", {}, 0, "SIZE"},
+      {"max-line-bytes", OptionType::kSize, "256M",
+       "Longest input line read (1K to below 4G). A longer line is a rejected record (reason "
+       "line_too_long) handled by --on-error; quarantine keeps its first SIZE bytes. The reader "
+       "never holds more of a line than this.",
+       {}, 0, "SIZE"},
       {"temp-dir", OptionType::kString, "",
        "Directory for intermediate data of global steps (default: inside the output directory, "
        "else $TMPDIR).",
@@ -112,6 +122,12 @@ StatusOr<RunConfig> run_config_from(const OptionValues& v, std::vector<std::stri
   c.quiet = v.get_flag("quiet");
   c.block_size = static_cast<size_t>(v.get_size("block-size"));
   if (c.block_size < 4096) return Status::Usage("--block-size: must be at least 4K");
+  c.max_line_bytes = v.get_size("max-line-bytes");
+  // Below 4G: a document's field offsets are 32-bit, as is the JSON parser's size limit.
+  if (c.max_line_bytes < 1024 || c.max_line_bytes >= (uint64_t{1} << 32)) {
+    return Status::Usage("--max-line-bytes: must be from 1K up to (not including) 4G, got " +
+                         v.get_string("max-line-bytes"));
+  }
   c.temp_dir = v.get_string("temp-dir");
   return c;
 }

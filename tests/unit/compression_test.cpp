@@ -75,6 +75,24 @@ TEST(Codec, MagicBytes) {
   EXPECT_EQ(codec_for_magic("{\"te"), Codec::kNone);
   EXPECT_EQ(codec_for_magic(""), Codec::kNone);
   EXPECT_EQ(codec_for_magic(std::string("\x1f", 1)), Codec::kNone);
+  // Read only: bzip2 ("BZh" and a block size digit) and xz.
+  EXPECT_EQ(codec_for_magic("BZh9"), Codec::kBzip2);
+  EXPECT_EQ(codec_for_magic("BZhx"), Codec::kNone);
+  EXPECT_EQ(codec_for_magic(std::string("\xfd" "7zXZ", 5)), Codec::kXz);
+}
+
+TEST(Codec, ReadOnlyCodecsAreNeverChosenForOutput) {
+  EXPECT_EQ(codec_for_path("a.jsonl.bz2"), Codec::kNone);
+  EXPECT_EQ(codec_for_path("a.jsonl.xz"), Codec::kNone);
+  EXPECT_TRUE(has_read_only_codec_extension("a.jsonl.xz"));
+  EXPECT_TRUE(has_read_only_codec_extension("a.jsonl.bz2"));
+  EXPECT_FALSE(has_read_only_codec_extension("a.jsonl.zst"));
+  EXPECT_EQ(strip_codec_extension("a.jsonl.bz2"), "a.jsonl");
+  EXPECT_EQ(strip_codec_extension("a.jsonl.xz"), "a.jsonl");
+  EXPECT_FALSE(parse_codec("xz").has_value());
+  BlockCompressor c(Codec::kXz, 3);
+  std::string out;
+  EXPECT_FALSE(c.compress("x", out).ok());
 }
 
 class RoundTrip : public ::testing::TestWithParam<Codec> {};

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -183,6 +184,118 @@ TEST(LineBlockReader, TruncatedCompressedInputIsAnError) {
     if (!*more) break;
   }
   EXPECT_EQ(err.code(), StatusCode::kData) << "truncated stream ended without an error";
+}
+
+// Every line of a truncated stream before the cut comes out, and the torn
+// tail is what follows the last of them, up to what could be decoded.
+TEST(LineBlockReader, TruncatedStreamDeliversEveryCompleteLineFirst) {
+  const std::string in = numbered(20000, 60);
+  for (Codec codec : {Codec::kZstd, Codec::kGzip}) {
+    ScratchDir dir;
+    BlockCompressor c(codec, 1);
+    std::string z;
+    ASSERT_TRUE(c.compress(in, z).ok());
+    z.resize(z.size() / 2);
+    write_file(dir.file("t"), z);
+    auto src = open_input(dir.file("t"));
+    ASSERT_TRUE(src.ok());
+    LineBlockReader r(std::move(*src), 4096);
+    LineBlock b;
+    std::string got;
+    Status err;
+    for (;;) {
+      auto more = r.next(b);
+      if (!more.ok()) {
+        err = more.status();
+        break;
+      }
+      ASSERT_TRUE(*more) << "a truncated stream ended without an error";
+      got.append(b.bytes());
+    }
+    EXPECT_EQ(err.code(), StatusCode::kData);
+    ASSERT_FALSE(got.empty());
+    EXPECT_EQ(got.back(), '\n');
+    // What came out is the input's start, whole lines only, and the torn
+    // tail continues it.
+    ASSERT_EQ(in.compare(0, got.size(), got), 0);
+    const std::string tail(r.torn_tail());
+    EXPECT_EQ(in.compare(got.size(), tail.size(), tail), 0);
+    EXPECT_EQ(tail.find('\n'), std::string::npos);
+    EXPECT_EQ(r.torn_tail_offset(), got.size());
+    const uint64_t lines = static_cast<uint64_t>(std::count(got.begin(), got.end(), '\n'));
+    EXPECT_EQ(r.lines(), lines);
+    // Nearly all of the first half decodes: far more than a block was lost before.
+    EXPECT_GT(got.size() + tail.size() + (1 << 17), in.size() / 4) << codec_name(codec);
+    // The error stays: the next call returns it again.
+    EXPECT_FALSE(r.next(b).ok());
+  }
+}
+
+// A line over the limit comes as a block of its own: its head and its full
+// length; the reader never holds much more than the limit of it.
+TEST(LineBlockReader, LineOverTheLimitIsReportedNotHeld) {
+  const std::string big(3 << 20, 'x');
+  const std::string in = "first\n" + big + "\nafter\n" + std::string(5000, 'y');
+  ScratchDir dir;
+  write_file(dir.file("in"), in);
+  auto src = open_input(dir.file("in"));
+  ASSERT_TRUE(src.ok());
+  const uint64_t limit = 10000;
+  LineBlockReader r(std::move(*src), 4096, limit);
+  LineBlock b;
+  std::vector<std::string> lines;
+  int overlong = 0;
+  for (;;) {
+    auto more = r.next(b);
+    ASSERT_TRUE(more.ok()) << more.status().message();
+    if (!*more) break;
+    EXPECT_LE(b.storage.capacity(), 4 * limit + 4096 + DocumentParser::kPadding);
+    if (b.overlong) {
+      ++overlong;
+      EXPECT_EQ(b.first_line, 2u);
+      EXPECT_EQ(b.overlong_bytes, big.size());
+      EXPECT_EQ(b.bytes(), big.substr(0, limit));
+      lines.push_back("<overlong>");
+      continue;
+    }
+    std::string_view rest = b.bytes();
+    while (!rest.empty()) {
+      size_t nl = rest.find('\n');
+      lines.emplace_back(rest.substr(0, nl));
+      rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    }
+  }
+  EXPECT_EQ(overlong, 1);
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[0], "first");
+  EXPECT_EQ(lines[2], "after");
+  EXPECT_EQ(lines[3], std::string(5000, 'y'));  // within the limit though longer than a block
+  EXPECT_EQ(r.lines(), 4u);
+}
+
+// An overlong line at the end of the stream, with no newline: still one line.
+TEST(LineBlockReader, OverlongLastLineWithoutNewline) {
+  ScratchDir dir;
+  BlockCompressor c(Codec::kZstd, 1);
+  std::string z;
+  ASSERT_TRUE(c.compress("a\n" + std::string(1 << 20, '\0'), z).ok());
+  write_file(dir.file("bomb.zst"), z);
+  auto src = open_input(dir.file("bomb.zst"));
+  ASSERT_TRUE(src.ok());
+  LineBlockReader r(std::move(*src), 4096, 2048);
+  LineBlock b;
+  auto more = r.next(b);
+  ASSERT_TRUE(more.ok() && *more);
+  EXPECT_EQ(b.bytes(), "a\n");
+  more = r.next(b);
+  ASSERT_TRUE(more.ok() && *more);
+  EXPECT_TRUE(b.overlong);
+  EXPECT_EQ(b.overlong_bytes, 1u << 20);
+  EXPECT_EQ(b.size, 2048u);
+  more = r.next(b);
+  ASSERT_TRUE(more.ok());
+  EXPECT_FALSE(*more);
+  EXPECT_EQ(r.lines(), 2u);
 }
 
 }  // namespace

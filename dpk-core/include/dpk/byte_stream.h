@@ -1,6 +1,6 @@
 // dpk/byte_stream.h — reading and writing the bytes of one input or output:
-// a file or stdin/stdout ("-"), with .gz and .zst decompressed on the fly
-// (detected from the first bytes, whatever the name says).
+// a file or stdin/stdout ("-"), with .gz, .zst, .bz2 and .xz decompressed on
+// the fly (detected from the first bytes, whatever the name says).
 //
 //   auto src = dpk::open_input("corpus.jsonl.zst");
 //   if (!src.ok()) return src.status();
@@ -48,7 +48,12 @@ class ProducedByteSource : public ByteSource {
 };
 
 // Opens a file, or stdin for "-". Missing file: kUsage; unreadable: kIo.
+// gzip, zstd, bzip2 and xz are decoded; anything else is read as it is.
 StatusOr<std::unique_ptr<ByteSource>> open_input(const std::string& path);
+// open_input() for a file to be read as JSONL lines: a format that is known
+// not to be lines (Parquet, by its "PAR1" magic) is kUsage, naming it,
+// rather than a stream of malformed lines.
+StatusOr<std::unique_ptr<ByteSource>> open_jsonl_input(const std::string& path);
 
 // Reads the whole (decoded) input into a string: for small side files.
 StatusOr<std::string> read_whole_input(const std::string& path);

@@ -19,17 +19,23 @@
 
 namespace dpk {
 
-enum class Codec { kNone, kGzip, kZstd };
+// kBzip2 and kXz are read only: inputs in them are decoded, but dpk writes
+// none, gzip or zstd (parse_codec and codec_for_path never give them).
+enum class Codec { kNone, kGzip, kZstd, kBzip2, kXz };
 
 std::string_view codec_name(Codec c);
 std::optional<Codec> parse_codec(std::string_view name);  // none|gzip|gz|zstd|zst
-// From the file name's extension (.gz, .zst); kNone otherwise.
+// The codec an output named `path` is written in, from its extension (.gz,
+// .zst); kNone otherwise.
 Codec codec_for_path(std::string_view path);
 // From the first bytes of a stream; kNone when they match no known magic.
 Codec codec_for_magic(std::string_view first_bytes);
-// The extension that goes with a codec ("", ".gz", ".zst").
+// The extension that goes with a codec ("", ".gz", ".zst", ".bz2", ".xz").
 std::string_view codec_extension(Codec c);
-// `name` without a trailing .gz, .zst or .zstd ("a.jsonl.zst" -> "a.jsonl").
+// True for a name ending in an extension of a codec dpk reads but does not
+// write (.bz2, .xz).
+bool has_read_only_codec_extension(std::string_view name);
+// `name` without a trailing .gz, .zst, .zstd, .bz2 or .xz ("a.jsonl.zst" -> "a.jsonl").
 std::string strip_codec_extension(std::string name);
 
 class BlockCompressor {

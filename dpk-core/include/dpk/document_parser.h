@@ -33,10 +33,15 @@ class DocumentParser {
   // UTF-8, a non-object line, or a missing or non-string text field.
   bool parse(std::string_view line, size_t readable, const Schema& schema, Document& doc,
              std::string& error);
+  // After parse() returned false: true when it failed for want of memory
+  // (the parser could not grow its buffers for this line), which says
+  // nothing about the line; `error` then describes the resource failure.
+  bool out_of_memory() const { return out_of_memory_; }
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  bool out_of_memory_ = false;
 };
 
 // False (with the reason) when this CPU cannot run the parser's kernels.

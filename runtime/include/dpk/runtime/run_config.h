@@ -33,6 +33,7 @@ struct RunConfig {
   bool quiet = false;
   bool overwrite = false;
   size_t block_size = 1 << 20;
+  uint64_t max_line_bytes = uint64_t{256} << 20;  // a longer line is rejected (line_too_long)
   std::string temp_dir;                // for spooled passes; "" = beside output or $TMPDIR
 };
 
