@@ -228,11 +228,11 @@ const TransformSpec& dpk_transform_chunk() {
       "A document with no non-blank text gives no chunk and is dropped as empty_after_split.",
       {
           {"strategy", OptionType::kChoice, "sentences", "How to split.", "sentences|paragraphs|markdown|tokens"},
-          {"max-chars", OptionType::kInt, "1000", "Largest chunk in code points (when --max-tokens is 0).", {}, 0, "N"},
+          {"max-chars", OptionType::kInt, "1000", "Largest chunk in code points (when --max-tokens is 0).", {}, 0, "N", 1},
           {"max-tokens", OptionType::kInt, "0",
            "Largest chunk in tokens of the embedding model (0: use --max-chars; strategy tokens: the model's limit).",
-           {}, 0, "N"},
-          {"overlap", OptionType::kInt, "0", "Chars (or tokens) of a chunk's end repeated at the next's start.", {}, 0, "N"},
+           {}, 0, "N", 0},
+          {"overlap", OptionType::kInt, "0", "Chars (or tokens) of a chunk's end repeated at the next's start.", {}, 0, "N", 0},
           {"model", OptionType::kString, "", "Embedding model folder, for token counts (default: as dpk-embed finds it).", {}, 0, "DIR"},
       },
       {{"id", "PARENT_ID#INDEX"},
@@ -257,9 +257,6 @@ const TransformSpec& dpk_transform_chunk() {
         const int64_t max_chars = v.get_int("max-chars");
         int64_t max_tokens = v.get_int("max-tokens");
         const int64_t overlap = v.get_int("overlap");
-        if (max_chars <= 0) return Status::Usage("--max-chars must be positive");
-        if (max_tokens < 0) return Status::Usage("--max-tokens must not be negative");
-        if (overlap < 0) return Status::Usage("--overlap must not be negative");
         const bool tokens = max_tokens > 0 || cfg.strategy == Strategy::kTokens;
         std::optional<WordPieceTokenizer> tok;
         if (tokens) {

@@ -32,6 +32,11 @@ std::string_view codec_extension(Codec c);
 // `name` without a trailing .gz, .zst or .zstd ("a.jsonl.zst" -> "a.jsonl").
 std::string strip_codec_extension(std::string name);
 
+// Compression levels a codec takes: zstd 1 to 22, gzip 1 to 9 (the
+// --compression-level option declares 1 to 22; this narrows it per codec).
+// Usage error naming the option, the codec and its range, or Ok.
+Status check_compression_level(Codec codec, int level);
+
 class BlockCompressor {
  public:
   BlockCompressor(Codec codec, int level);
