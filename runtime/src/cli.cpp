@@ -189,8 +189,11 @@ void append_options(std::string& s, const std::vector<OptionSpec>& opts) {
   for (const auto& o : opts) {
     std::string sig = "  " + option_signature(o);
     std::string help(o.help);
-    if (const std::string r = option_range_text(o); !r.empty()) help += " (" + r + ")";
-    if (!o.default_value.empty() && o.type != OptionType::kFlag) help += " (default: " + std::string(o.default_value) + ")";
+    std::string notes = option_range_text(o);
+    if (!o.default_value.empty() && o.type != OptionType::kFlag) {
+      notes += (notes.empty() ? "default: " : "; default: ") + std::string(o.default_value);
+    }
+    if (!notes.empty()) help += " (" + notes + ")";
     if (sig.size() < 30) {
       sig.resize(30, ' ');
     } else {
