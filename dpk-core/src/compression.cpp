@@ -71,6 +71,13 @@ std::string strip_codec_extension(std::string name) {
   return name;
 }
 
+Status check_compression_level(Codec codec, int level) {
+  const int max = codec == Codec::kGzip ? 9 : codec == Codec::kZstd ? 22 : 0;
+  if (max == 0 || (level >= 1 && level <= max)) return Status::Ok();
+  return Status::Usage("option 'compression-level': " + std::to_string(level) + " is out of range for " +
+                       std::string(codec_name(codec)) + " (expected an integer from 1 to " + std::to_string(max) + ")");
+}
+
 struct BlockCompressor::State {
   ZSTD_CCtx* zstd = nullptr;
   ~State() { ZSTD_freeCCtx(zstd); }

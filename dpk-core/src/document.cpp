@@ -75,6 +75,34 @@ std::optional<double> Document::get_number(std::string_view key) const {
   return parse_json_number(*raw);
 }
 
+void Document::assign_with_text(const Document& from, std::string_view text) {
+  source = from.source;
+  line = from.line;
+  file_index = from.file_index;
+  ordinal = from.ordinal;
+  child = from.child;
+  drop_step = from.drop_step;
+  close_brace = from.close_brace;
+  schema_ = from.schema_;
+  raw_ = from.raw_;
+  fields_ = from.fields_;
+  id_ = from.id_;
+  has_id_ = from.has_id_;
+  drop_reason_ = from.drop_reason_;
+  reject_message_ = from.reject_message_;
+  live_edits_ = 0;
+  for (size_t i = 0; i < from.live_edits_; ++i) {
+    const Edit& e = from.edits_[i];
+    if (live_edits_ == edits_.size()) edits_.emplace_back();
+    Edit& mine = edits_[live_edits_++];
+    mine.key = e.key;
+    mine.removed = e.removed;
+    // The text edit's value is the parent's whole text, quoted: set below.
+    if (e.key == schema_->text_key) mine.value.clear(); else mine.value = e.value;
+  }
+  set_text(text);
+}
+
 void Document::set_text(std::string_view text) {
   std::string quoted;
   append_json_string(quoted, text);

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 namespace dpk {
 
@@ -55,7 +56,49 @@ const std::string& last(const std::map<std::string, std::vector<std::string>>& m
   return it->second.back();
 }
 
+// A bound as text: an integer for integer options, a size with its
+// largest exact suffix for sizes, the shortest form for numbers.
+std::string bound_text(OptionType type, double v) {
+  char buf[64];
+  if (type == OptionType::kSize) {
+    const char* suffix[] = {"", "K", "M", "G", "T"};
+    int k = 0;
+    while (k < 4 && v >= 1024 && std::fmod(v, 1024) == 0) {
+      v /= 1024;
+      ++k;
+    }
+    std::snprintf(buf, sizeof buf, "%.0f%s", v, suffix[k]);
+  } else if (type == OptionType::kInt) {
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  } else {
+    std::snprintf(buf, sizeof buf, "%g", v);
+  }
+  return buf;
+}
+
 }  // namespace
+
+std::string option_range_text(const OptionSpec& spec) {
+  if (spec.min && spec.max) return bound_text(spec.type, *spec.min) + " to " + bound_text(spec.type, *spec.max);
+  if (spec.min) return bound_text(spec.type, *spec.min) + " or more";
+  if (spec.max) return "at most " + bound_text(spec.type, *spec.max);
+  return "";
+}
+
+std::string expected_value(const OptionSpec& spec) {
+  std::string range = option_range_text(spec);
+  if (!range.empty()) range = (spec.min && spec.max ? " from " : ", ") + range;
+  switch (spec.type) {
+    case OptionType::kFlag: return "true or false";
+    case OptionType::kInt: return "an integer" + range;
+    case OptionType::kDouble: return "a number" + range;
+    case OptionType::kSize: return "a size such as 64M" + range;
+    case OptionType::kChoice: return "one of " + std::string(spec.choices);
+    case OptionType::kString: return "a text value";
+    case OptionType::kList: return "a list of values";
+  }
+  return "?";
+}
 
 bool parse_size(std::string_view s, uint64_t& out) {
   if (s.empty()) return false;
@@ -131,32 +174,37 @@ Status validate_options(const std::vector<OptionSpec>& specs, OptionValues& valu
     }
     if (spec == nullptr) return Status::Usage(where + "unknown option '" + name + "'");
     for (const auto& v : given) {
-      const std::string bad = where + "option '" + name + "': invalid value '" + v + "'";
+      const std::string bad = where + "option '" + name + "': invalid value '" + v + "' (expected " +
+                              expected_value(*spec) + ")";
       int64_t i;
-      double d;
+      double number = 0;  // the value, for the range check
       bool b;
       uint64_t z;
       switch (spec->type) {
         case OptionType::kFlag:
-          if (!parse_flag(v, b)) return Status::Usage(bad + " (expected true or false)");
+          if (!parse_flag(v, b)) return Status::Usage(bad);
           break;
         case OptionType::kInt:
-          if (!parse_int(v, i)) return Status::Usage(bad + " (expected an integer)");
+          if (!parse_int(v, i)) return Status::Usage(bad);
+          number = static_cast<double>(i);
           break;
         case OptionType::kDouble:
-          if (!parse_double(v, d)) return Status::Usage(bad + " (expected a number)");
+          if (!parse_double(v, number)) return Status::Usage(bad);
           break;
         case OptionType::kSize:
-          if (!parse_size(v, z)) return Status::Usage(bad + " (expected a size such as 64M)");
+          if (!parse_size(v, z)) return Status::Usage(bad);
+          number = static_cast<double>(z);
           break;
         case OptionType::kChoice:
-          if (!in_choices(spec->choices, v)) {
-            return Status::Usage(bad + " (expected " + std::string(spec->choices) + ")");
-          }
+          if (!in_choices(spec->choices, v)) return Status::Usage(bad);
           break;
         case OptionType::kString:
         case OptionType::kList:
           break;
+      }
+      if ((spec->min && number < *spec->min) || (spec->max && number > *spec->max)) {
+        return Status::Usage(where + "option '" + name + "': " + v + " is out of range (expected " +
+                             expected_value(*spec) + ")");
       }
     }
   }

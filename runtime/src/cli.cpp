@@ -189,7 +189,11 @@ void append_options(std::string& s, const std::vector<OptionSpec>& opts) {
   for (const auto& o : opts) {
     std::string sig = "  " + option_signature(o);
     std::string help(o.help);
-    if (!o.default_value.empty() && o.type != OptionType::kFlag) help += " (default: " + std::string(o.default_value) + ")";
+    std::string notes = option_range_text(o);
+    if (!o.default_value.empty() && o.type != OptionType::kFlag) {
+      notes += (notes.empty() ? "default: " : "; default: ") + std::string(o.default_value);
+    }
+    if (!notes.empty()) help += " (" + notes + ")";
     if (sig.size() < 30) {
       sig.resize(30, ' ');
     } else {
@@ -304,6 +308,7 @@ std::string man_page(const TransformSpec& spec) {
     for (const auto& o : list) {
       s += ".TP\n.B " + roff_escape(option_signature(o)) + "\n";
       std::string help(o.help);
+      if (const std::string r = option_range_text(o); !r.empty()) help += " Range: " + r + ".";
       if (!o.default_value.empty() && o.type != OptionType::kFlag) help += " Default: " + std::string(o.default_value) + ".";
       s += roff_escape(help) + "\n";
     }

@@ -275,6 +275,17 @@ StatusOr<std::unique_ptr<OutputTarget>> open_output_target(const OutputRequest& 
   if (req.output == "/dev/null") return std::unique_ptr<OutputTarget>(new NullTarget());
   const bool is_dir = req.spool || output_is_directory(req.output);
   Codec first_input = inputs.empty() ? Codec::kNone : codec_for_path(inputs.front().relative);
+  // The level's range depends on the codec, known only here (from the
+  // output name, or per input in a directory); checked before any file is made.
+  if (!req.spool) {
+    if (is_dir) {
+      for (const auto& in : inputs) {
+        DPK_RETURN_IF_ERROR(check_compression_level(resolve_codec(req.compression, codec_for_path(in.relative)), req.level));
+      }
+    } else {
+      DPK_RETURN_IF_ERROR(check_compression_level(resolve_codec(req.compression, codec_for_path(req.output)), req.level));
+    }
+  }
   if (req.layout) {
     if (!is_dir) {
       return Status::Usage(req.output + ": resharding writes part files: give -o a directory (ending in '/')");

@@ -12,20 +12,37 @@ std::string where(const std::string& path, const YAML::Node& n) {
   return path + ":" + std::to_string(n.Mark().line + 1) + ": ";
 }
 
-// A YAML value as option text: scalars as is, sequences item by item.
-Status add_value(OptionValues& values, const std::string& name, const YAML::Node& v,
-                 const std::string& at) {
+const OptionSpec* find_option(const std::vector<OptionSpec>& specs, const std::string& name) {
+  for (const auto& o : specs) {
+    if (o.name == name) return &o;
+  }
+  return nullptr;
+}
+
+// A YAML value as option text: scalars as is, the items of a list option one
+// by one. The node's shape must fit the declared type: a list or a mapping
+// where one value is expected is an error, never quietly flattened (an
+// unknown option is left to validate_options, which names it).
+Status add_value(OptionValues& values, const std::string& name, const YAML::Node& v, const std::string& at,
+                 const OptionSpec* spec) {
+  const std::string expected = spec != nullptr ? " (expected " + expected_value(*spec) + ")" : "";
+  const bool list = spec == nullptr || spec->type == OptionType::kList;
   if (v.IsScalar()) {
     values.add(name, v.Scalar());
   } else if (v.IsSequence()) {
+    if (!list) return Status::Usage(at + "option '" + name + "': got a list" + expected);
     for (const auto& item : v) {
       if (!item.IsScalar()) return Status::Usage(at + "option '" + name + "': list items must be scalars");
       values.add(name, item.Scalar());
     }
   } else if (v.IsNull()) {
-    values.add(name, "true");  // `- flag:` with no value
+    // `- flag:` with no value turns the flag on; any other option needs one.
+    if (spec != nullptr && spec->type != OptionType::kFlag) {
+      return Status::Usage(at + "option '" + name + "': no value" + expected);
+    }
+    values.add(name, "true");
   } else {
-    return Status::Usage(at + "option '" + name + "': expected a value or a list");
+    return Status::Usage(at + "option '" + name + "': got a mapping" + expected);
   }
   return Status::Ok();
 }
@@ -63,10 +80,9 @@ StatusOr<RunPlan> load_recipe(const std::string& path, const OptionValues& overr
     } else if (key == "name" || key == "description") {
       continue;
     } else {
-      bool known = false;
-      for (const auto& o : common_options()) known |= o.name == key;
-      if (!known) return Status::Usage(at + "unknown recipe key '" + key + "' (expected input, output, steps or a common option)");
-      DPK_RETURN_IF_ERROR(add_value(common, key, kv.second, at));
+      const OptionSpec* spec = find_option(common_options(), key);
+      if (spec == nullptr) return Status::Usage(at + "unknown recipe key '" + key + "' (expected input, output, steps or a common option)");
+      DPK_RETURN_IF_ERROR(add_value(common, key, kv.second, at, spec));
     }
   }
   for (const auto& [name, vals] : overrides.all()) {
@@ -99,7 +115,8 @@ StatusOr<RunPlan> load_recipe(const std::string& path, const OptionValues& overr
     step.label = at + name;
     if (kv.second.IsMap()) {
       for (const auto& opt : kv.second) {
-        DPK_RETURN_IF_ERROR(add_value(step.options, opt.first.Scalar(), opt.second, where(path, opt.first)));
+        const std::string key = opt.first.Scalar();
+        DPK_RETURN_IF_ERROR(add_value(step.options, key, opt.second, where(path, opt.first), find_option(spec->options, key)));
       }
     } else if (!kv.second.IsNull()) {
       return Status::Usage(at + "options of step '" + name + "' must be a mapping");

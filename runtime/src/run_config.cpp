@@ -22,7 +22,7 @@ const std::vector<OptionSpec>& common_options() {
        {}, 0, "PATTERN"},
       {"text-key", OptionType::kString, "text", "Name of the field holding the text.", {}, 0, "KEY"},
       {"id-key", OptionType::kString, "id", "Name of the field holding the document id.", {}, 0, "KEY"},
-      {"threads", OptionType::kInt, "0", "Worker threads (0 = all cores).", {}, 0, "N"},
+      {"threads", OptionType::kInt, "0", "Worker threads (0 = all cores).", {}, 0, "N", 0},
       {"stats", OptionType::kString, "",
        "Write the run summary (JSON) here. With an output directory it also goes to "
        "DIR/.dpk/metadata.json.",
@@ -43,11 +43,11 @@ const std::vector<OptionSpec>& common_options() {
       {"shard-index", OptionType::kInt, "",
        "Which shard of the input files this process takes (default: from SLURM_ARRAY_TASK_ID or "
        "the MPI rank, else 0).",
-       {}, 0, "I"},
+       {}, 0, "I", 0},
       {"shard-count", OptionType::kInt, "",
        "How many shards the input files are split into (default: SLURM_ARRAY_TASK_COUNT or the MPI "
        "size, else 1).",
-       {}, 0, "N"},
+       {}, 0, "N", 1},
       {"shard-local", OptionType::kFlag, "",
        "With --shard-count N > 1, a Slurm array or mpirun: run global steps (exact-dedup, "
        "minhash-dedup, line-dedup, sample, stats) on this shard's files alone, as if they were the "
@@ -58,11 +58,14 @@ const std::vector<OptionSpec>& common_options() {
        "Output compression: auto (from the output name; in a directory, as the input), none, gzip, "
        "zstd.",
        "auto|none|gzip|zstd", 0, "CODEC"},
-      {"compression-level", OptionType::kInt, "3", "Compression level for gzip (1-9) or zstd (1-19).", {}, 0, "N"},
+      {"compression-level", OptionType::kInt, "3",
+       "Compression level: 1 (fastest) to 9 for gzip, 1 to 22 for zstd; a level outside the output codec's "
+       "range is a usage error.",
+       {}, 0, "N", 1, 22},
       {"overwrite", OptionType::kFlag, "",
        "Redo every output file, also those a previous run completed (by default a rerun with the "
        "same settings and inputs skips them, and one with others is refused).", {}, 0, {}},
-      {"block-size", OptionType::kSize, "1M", "Bytes of input per block of work.", {}, 0, "SIZE"},
+      {"block-size", OptionType::kSize, "1M", "Bytes of input per block of work.", {}, 0, "SIZE", 4096},
       {"max-line-bytes", OptionType::kSize, "256M",
        "Longest input line read (1K to below 4G). A longer line is a rejected record (reason "
        "line_too_long) handled by --on-error; quarantine keeps its first SIZE bytes. The reader "
@@ -95,7 +98,6 @@ StatusOr<RunConfig> run_config_from(const OptionValues& v, std::vector<std::stri
   if (c.schema.text_key.empty()) return Status::Usage("--text-key: must not be empty");
   if (c.schema.id_key.empty()) return Status::Usage("--id-key: must not be empty");
   c.threads = static_cast<int>(v.get_int("threads"));
-  if (c.threads < 0) return Status::Usage("--threads: must be 0 or more");
   c.stats_path = v.get_string("stats");
   const std::string on_error = v.get_string("on-error");
   c.on_error = on_error == "skip" ? OnError::kSkip
@@ -121,7 +123,6 @@ StatusOr<RunConfig> run_config_from(const OptionValues& v, std::vector<std::stri
   c.overwrite = v.get_flag("overwrite");
   c.quiet = v.get_flag("quiet");
   c.block_size = static_cast<size_t>(v.get_size("block-size"));
-  if (c.block_size < 4096) return Status::Usage("--block-size: must be at least 4K");
   c.max_line_bytes = v.get_size("max-line-bytes");
   // Below 4G: a document's field offsets are 32-bit, as is the JSON parser's size limit.
   if (c.max_line_bytes < 1024 || c.max_line_bytes >= (uint64_t{1} << 32)) {

@@ -35,6 +35,31 @@ TEST(Document, UnchangedDocumentIsWrittenByteForByte) {
   EXPECT_EQ(out, line);
 }
 
+TEST(Document, AssignWithTextCopiesEverythingButTheParentsText) {
+  Schema s;
+  Parsed p;
+  parse(R"({"id":"d","text":"a long parent text","meta":1})", p, s);
+  ASSERT_TRUE(p.ok) << p.error;
+  p.doc.set_text("an edited parent text, long enough to be worth not copying");  // the text is an edit now
+  p.doc.set_string("lang", "en");
+  p.doc.remove("meta");
+  p.doc.line = 12;
+  p.doc.ordinal = 5;
+  Document child;
+  child.assign_with_text(p.doc, "edited");
+  EXPECT_EQ(child.text(), "edited");
+  EXPECT_EQ(child.id(), "d");
+  EXPECT_EQ(child.line, 12u);
+  EXPECT_EQ(child.ordinal, 5u);
+  std::string out;
+  child.serialize(out);
+  EXPECT_EQ(out, R"({"id":"d","text":"edited","lang":"en"})");
+  EXPECT_LT(child.text().size(), p.doc.text().size());
+  std::string parent_out;
+  p.doc.serialize(parent_out);  // the parent is untouched
+  EXPECT_EQ(parent_out, R"({"id":"d","text":"an edited parent text, long enough to be worth not copying","lang":"en"})");
+}
+
 TEST(Document, AddedFieldsAreSplicedBeforeTheClosingBrace) {
   Schema s;
   Parsed p;

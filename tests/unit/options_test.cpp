@@ -149,5 +149,62 @@ TEST(Options, LastValueOfARepeatedScalarWins) {
   EXPECT_FALSE(check(bad).ok()) << "a bad earlier or later value must be caught";
 }
 
+const std::vector<OptionSpec>& ranged_specs() {
+  static const std::vector<OptionSpec> kSpecs = {
+      {"level", OptionType::kInt, "3", "a level", {}, 0, "N", 1, 22},
+      {"fraction", OptionType::kDouble, "", "a fraction", {}, 0, "F", 0, 1},
+      {"count", OptionType::kInt, "", "a count", {}, 0, "N", 0},
+      {"block", OptionType::kSize, "", "bytes", {}, 0, "SIZE", 4096},
+  };
+  return kSpecs;
+}
+
+Status check_one(const std::string& name, const std::string& value) {
+  OptionValues v;
+  v.set(name, value);
+  return validate_options(ranged_specs(), v, "r.yaml:3: ");
+}
+
+TEST(OptionRange, ValuesOutsideTheRangeAreUsageErrorsNamingOptionAndRange) {
+  for (const char* bad : {"99", "23", "0", "-5"}) {
+    Status s = check_one("level", bad);
+    ASSERT_FALSE(s.ok()) << bad;
+    EXPECT_EQ(s.exit_code(), 2);
+    EXPECT_EQ(s.message(), std::string("r.yaml:3: option 'level': ") + bad +
+                               " is out of range (expected an integer from 1 to 22)");
+  }
+  Status s = check_one("fraction", "1.5");
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("expected a number from 0 to 1"), std::string::npos) << s.message();
+  s = check_one("count", "-1");
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("expected an integer, 0 or more"), std::string::npos) << s.message();
+  s = check_one("block", "1K");
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("'block': 1K is out of range (expected a size such as 64M, 4K or more)"),
+            std::string::npos)
+      << s.message();
+}
+
+TEST(OptionRange, BoundsThemselvesAndValuesInsideAreAccepted) {
+  for (const char* ok : {"1", "3", "22"}) EXPECT_TRUE(check_one("level", ok).ok()) << ok;
+  for (const char* ok : {"0", "0.5", "1"}) EXPECT_TRUE(check_one("fraction", ok).ok()) << ok;
+  EXPECT_TRUE(check_one("count", "0").ok());
+  EXPECT_TRUE(check_one("block", "4K").ok());
+}
+
+TEST(OptionRange, AMalformedValueNamesTheRangeToo) {
+  Status s = check_one("level", "fast");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.message(), "r.yaml:3: option 'level': invalid value 'fast' (expected an integer from 1 to 22)");
+}
+
+TEST(OptionRange, RangeText) {
+  EXPECT_EQ(option_range_text(ranged_specs()[0]), "1 to 22");
+  EXPECT_EQ(option_range_text(ranged_specs()[2]), "0 or more");
+  EXPECT_EQ(option_range_text(ranged_specs()[3]), "4K or more");
+  EXPECT_EQ(option_range_text(specs()[1]), "");
+}
+
 }  // namespace
 }  // namespace dpk

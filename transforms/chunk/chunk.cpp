@@ -24,15 +24,45 @@ struct ChunkConfig {
 // -> sentences -> words -> grapheme pieces.
 enum Level { kSection = 0, kParagraph = 1, kSentence = 2, kWord = 3 };
 
+// Token work on a long span goes window by window, each window cut at an
+// ASCII white space byte, so the tokenizer's scratch (several bytes per code
+// point) follows the window, not the document. White space separates words,
+// so the words and counts are the same as in one go.
+constexpr uint32_t kTokenWindow = 1u << 16;
+
+template <typename Fn>
+void for_each_token_window(std::string_view text, TextSpan s, Fn&& fn) {
+  const std::string_view upto = text.substr(0, s.end);
+  uint32_t a = s.begin;
+  while (a < s.end) {
+    uint32_t b = s.end;
+    if (s.end - a > kTokenWindow) {
+      const size_t cut = upto.find_first_of(" \t\n\r", a + kTokenWindow);
+      if (cut != std::string_view::npos) b = static_cast<uint32_t>(cut);
+    }
+    fn(TextSpan{a, b});
+    a = b;
+  }
+}
+
 class ChunkTransform final : public SplitTransform {
  public:
-  ChunkTransform(ChunkConfig cfg, std::optional<WordPieceTokenizer> tok) : cfg_(cfg), tok_(std::move(tok)) {}
+  ChunkTransform(ChunkConfig cfg, std::optional<WordPieceTokenizer> tok)
+      : cfg_(cfg), tok_(std::move(tok)), packer_(cfg.limit) {}
 
+  // Units are found in text order and packed as they come; each chunk is
+  // written as soon as it is complete. Nothing here holds more than the
+  // chunk being filled, besides offsets of a level's units.
   void split(const Document& parent, std::vector<Document>& out) override {
     const std::string_view text = parent.text();
     seg_.set_text(text);
     cps_.reset(text);
-    units_.clear();
+    packer_.reset();
+    tokens_before_ = 0;
+    parent_ = &parent;
+    out_ = &out;
+    chunks_ = 0;
+    id_base_.assign(parent.has_id() ? parent.id() : std::to_string(parent.ordinal));
     const auto n = static_cast<uint32_t>(text.size());
     sections_.clear();
     switch (cfg_.strategy) {
@@ -50,25 +80,32 @@ class ChunkTransform final : public SplitTransform {
         add_token_words(TextSpan{0, n}, 0, text);
         break;
     }
-    pack_units(units_, cfg_.limit, packed_);
-    id_base_.assign(parent.has_id() ? parent.id() : std::to_string(parent.ordinal));
-    for (uint32_t k = 0; k < packed_.size(); ++k) {
-      const PackUnit& a = units_[packed_[k].first_unit];
-      const PackUnit& b = units_[packed_[k].last_unit];
-      const uint32_t begin = seg_.boundary_at_or_before(a.begin);
-      const uint32_t end = seg_.boundary_at_or_after(b.end);
-      Document& c = out.emplace_back(parent);
-      c.set_text(text.substr(begin, end - begin));
-      id_.assign(id_base_).append("#").append(std::to_string(k));
+    packer_.finish(done_);
+    write_done(text);
+    parent_ = nullptr;
+    out_ = nullptr;
+  }
+
+ private:
+  bool tokens_mode() const { return cfg_.limit.mode == PackLimit::kTokens; }
+
+  // Appends the chunks the packer completed to the output.
+  void write_done(std::string_view text) {
+    for (const PackedChunk& p : done_) {
+      const uint32_t begin = seg_.boundary_at_or_before(p.first.begin);
+      const uint32_t end = seg_.boundary_at_or_after(p.last.end);
+      Document& c = out_->emplace_back();
+      c.assign_with_text(*parent_, text.substr(begin, end - begin));
+      id_.assign(id_base_).append("#").append(std::to_string(chunks_));
       c.set_id(id_);
       c.set_string("parent_id", id_base_);
-      c.set_int("chunk_index", k);
+      c.set_int("chunk_index", chunks_);
       c.set_int("start", begin);
       c.set_int("end", end);
       c.set_int("char_start", static_cast<int64_t>(cps_.at(begin)));
       c.set_int("char_end", static_cast<int64_t>(cps_.at(end)));
       if (cfg_.strategy == Strategy::kMarkdown) {
-        const MarkdownSection& s = sections_[a.group];
+        const MarkdownSection& s = sections_[p.first.group];
         json_.assign("[");
         for (uint32_t h = 0; h < s.heading_count; ++h) {
           if (h > 0) json_.push_back(',');
@@ -77,19 +114,31 @@ class ChunkTransform final : public SplitTransform {
         json_.push_back(']');
         c.set_raw("headings", json_);
       }
+      ++chunks_;
     }
+    done_.clear();
   }
 
- private:
-  bool tokens_mode() const { return cfg_.limit.mode == PackLimit::kTokens; }
-
-  void push(TextSpan s, uint32_t group, uint32_t tokens) {
-    units_.push_back({s.begin, s.end, cps_.at(s.begin), cps_.at(s.end), tokens, group});
+  // Packs the next unit; writes the chunk it completes, if any. Callers
+  // have finished with the segmenter's iterators (write_done moves them).
+  void push(TextSpan s, uint32_t group, uint32_t tokens, std::string_view text) {
+    packer_.add({s.begin, s.end, cps_.at(s.begin), cps_.at(s.end), tokens_before_, tokens_before_ + tokens, group},
+                done_);
+    tokens_before_ += tokens;
+    if (!done_.empty()) write_done(text);
   }
 
   void add_token_words(TextSpan s, uint32_t group, std::string_view text) {
-    tok_->words(text.substr(s.begin, s.end - s.begin), words_);
-    for (const WordSpan& w : words_) push({s.begin + w.begin, s.begin + w.end}, group, w.pieces);
+    for_each_token_window(text, s, [&](TextSpan w) {
+      tok_->words(text.substr(w.begin, w.end - w.begin), words_);
+      for (const WordSpan& x : words_) push({w.begin + x.begin, w.begin + x.end}, group, x.pieces, text);
+    });
+  }
+
+  uint64_t count_tokens(TextSpan s, std::string_view text) {
+    uint64_t n = 0;
+    for_each_token_window(text, s, [&](TextSpan w) { n += tok_->count(text.substr(w.begin, w.end - w.begin)); });
+    return n;
   }
 
   // Adds `s` as one unit when it fits, else its finer units. `whole` is
@@ -98,17 +147,19 @@ class ChunkTransform final : public SplitTransform {
   void add(TextSpan s, uint32_t group, Level level, std::string_view text, bool whole = false) {
     s = seg_.trim(s.begin, s.end);
     if (s.begin >= s.end) return;
-    uint32_t tokens = 0;
-    uint64_t size;
-    if (tokens_mode()) {
-      tokens = static_cast<uint32_t>(tok_->count(text.substr(s.begin, s.end - s.begin)));
-      size = tokens;
-    } else {
-      size = cps_.at(s.end) - cps_.at(s.begin);
-    }
-    if (whole && size <= cfg_.limit.max) {
-      push(s, group, tokens);
-      return;
+    if (whole) {
+      uint64_t tokens = 0;
+      uint64_t size;
+      if (tokens_mode()) {
+        tokens = count_tokens(s, text);
+        size = tokens;
+      } else {
+        size = cps_.at(s.end) - cps_.at(s.begin);
+      }
+      if (size <= cfg_.limit.max) {
+        push(s, group, static_cast<uint32_t>(tokens), text);
+        return;
+      }
     }
     std::vector<TextSpan>& parts = scratch_[level];
     parts.clear();
@@ -128,7 +179,7 @@ class ChunkTransform final : public SplitTransform {
         break;
       case kWord:
         seg_.graphemes(s.begin, s.end, static_cast<uint32_t>(cfg_.limit.max), parts);
-        for (const TextSpan& p : parts) push(p, group, 0);
+        for (const TextSpan& p : parts) push(p, group, 0, text);
         return;
     }
     // Copy: deeper levels reuse their own scratch, but a child may refine
@@ -143,11 +194,15 @@ class ChunkTransform final : public SplitTransform {
   std::optional<WordPieceTokenizer> tok_;
   TextSegmenter seg_;
   CodePointOffsets cps_;
-  std::vector<PackUnit> units_;
-  std::vector<PackedChunk> packed_;
+  ChunkPacker packer_;
+  std::vector<PackedChunk> done_;
+  const Document* parent_ = nullptr;
+  std::vector<Document>* out_ = nullptr;
+  int64_t chunks_ = 0;
   std::vector<MarkdownSection> sections_;
   std::vector<TextSpan> scratch_[4];
   std::vector<WordSpan> words_;
+  uint64_t tokens_before_ = 0;
   std::string id_base_, id_, json_;
 };
 
@@ -173,11 +228,11 @@ const TransformSpec& dpk_transform_chunk() {
       "A document with no non-blank text gives no chunk and is dropped as empty_after_split.",
       {
           {"strategy", OptionType::kChoice, "sentences", "How to split.", "sentences|paragraphs|markdown|tokens"},
-          {"max-chars", OptionType::kInt, "1000", "Largest chunk in code points (when --max-tokens is 0).", {}, 0, "N"},
+          {"max-chars", OptionType::kInt, "1000", "Largest chunk in code points (when --max-tokens is 0).", {}, 0, "N", 1},
           {"max-tokens", OptionType::kInt, "0",
            "Largest chunk in tokens of the embedding model (0: use --max-chars; strategy tokens: the model's limit).",
-           {}, 0, "N"},
-          {"overlap", OptionType::kInt, "0", "Chars (or tokens) of a chunk's end repeated at the next's start.", {}, 0, "N"},
+           {}, 0, "N", 0},
+          {"overlap", OptionType::kInt, "0", "Chars (or tokens) of a chunk's end repeated at the next's start.", {}, 0, "N", 0},
           {"model", OptionType::kString, "", "Embedding model folder, for token counts (default: as dpk-embed finds it).", {}, 0, "DIR"},
       },
       {{"id", "PARENT_ID#INDEX"},
@@ -202,9 +257,6 @@ const TransformSpec& dpk_transform_chunk() {
         const int64_t max_chars = v.get_int("max-chars");
         int64_t max_tokens = v.get_int("max-tokens");
         const int64_t overlap = v.get_int("overlap");
-        if (max_chars <= 0) return Status::Usage("--max-chars must be positive");
-        if (max_tokens < 0) return Status::Usage("--max-tokens must not be negative");
-        if (overlap < 0) return Status::Usage("--overlap must not be negative");
         const bool tokens = max_tokens > 0 || cfg.strategy == Strategy::kTokens;
         std::optional<WordPieceTokenizer> tok;
         if (tokens) {

@@ -3,36 +3,28 @@
 
 namespace dpk {
 
-uint64_t packed_size(const std::vector<PackUnit>& u, uint32_t first, uint32_t last, const PackLimit& limit) {
-  if (limit.mode == PackLimit::kChars) return u[last].cend - u[first].cbegin;
-  uint64_t t = 0;
-  for (uint32_t i = first; i <= last; ++i) t += u[i].tokens;
-  return t;
+void ChunkPacker::add(const PackUnit& u, std::vector<PackedChunk>& done) {
+  if (!run_.empty() && (u.group != run_.front().group || size(run_.front(), u) > limit_.max)) {
+    done.push_back({run_.front(), run_.back()});
+    const size_t last = run_.size() - 1;
+    size_t next = run_.size();  // index in run_ of the next chunk's first unit
+    if (limit_.overlap > 0 && u.group == run_.front().group) {
+      // Walk back from the end while the tail still fits in the overlap
+      // (never to the chunk's first unit: the next chunk must move on).
+      size_t k = last;
+      while (k > 1 && size(run_[k - 1], run_[last]) <= limit_.overlap) --k;
+      // The overlap must leave room for the new unit.
+      while (k <= last && size(run_[k], u) > limit_.max) ++k;
+      if (k > 0 && k <= last && size(run_[k], run_[last]) <= limit_.overlap) next = k;
+    }
+    run_.erase(run_.begin(), run_.begin() + static_cast<std::ptrdiff_t>(next));
+  }
+  run_.push_back(u);
 }
 
-void pack_units(const std::vector<PackUnit>& u, const PackLimit& limit, std::vector<PackedChunk>& out) {
-  out.clear();
-  const auto n = static_cast<uint32_t>(u.size());
-  uint32_t start = 0;
-  while (start < n) {
-    uint32_t last = start;
-    while (last + 1 < n && u[last + 1].group == u[start].group &&
-           packed_size(u, start, last + 1, limit) <= limit.max) {
-      ++last;
-    }
-    out.push_back({start, last});
-    if (last + 1 >= n) break;
-    uint32_t next = last + 1;
-    if (limit.overlap > 0 && u[last + 1].group == u[start].group) {
-      // Walk back from the end while the tail still fits in the overlap.
-      uint32_t k = last;
-      while (k > start + 1 && packed_size(u, k - 1, last, limit) <= limit.overlap) --k;
-      // The overlap must leave room for at least the next new unit.
-      while (k <= last && packed_size(u, k, last + 1, limit) > limit.max) ++k;
-      if (k > start && k <= last && packed_size(u, k, last, limit) <= limit.overlap) next = k;
-    }
-    start = next;
-  }
+void ChunkPacker::finish(std::vector<PackedChunk>& done) {
+  if (!run_.empty()) done.push_back({run_.front(), run_.back()});
+  run_.clear();
 }
 
 }  // namespace dpk

@@ -158,19 +158,95 @@ TEST(Chunk, BlankTextGivesNoChunk) {
   EXPECT_TRUE(r.chunks.empty());
 }
 
+// A text of about `bytes` bytes: sentences, blank-line paragraphs, ATX
+// headings and now and then a long run with no space (multi-byte UTF-8).
+std::string big_text(size_t bytes) {
+  const char* words[] = {"the", "cat", "sat", "caf\xC3\xA9", "na\xC3\xAFve", "\xE6\x95\xB0\xE6\x8D\xAE", "ran", "home"};
+  std::string t;
+  for (uint32_t i = 0; t.size() < bytes; ++i) {
+    if (i % 300 == 0) t += "\n\n## Part " + std::to_string(i) + "\n\n";
+    if (i % 211 == 0) {
+      for (int k = 0; k < 600; ++k) t += "e\xCC\x81";  // 1,200 code points, no space
+      t += ' ';
+    }
+    for (uint32_t w = 0; w < 5 + i % 17; ++w) (t += words[(i * 7 + w * 3) % 8]) += ' ';
+    t += i % 9 == 8 ? ".\n\n" : ". ";
+  }
+  return t;
+}
+
+// Chunks (without overlap) are the text between their offsets, in order,
+// with nothing but white space between or around them.
+void expect_exact_cover(const ChunkRun& r) {
+  const std::string_view t = r.parent.text();
+  auto blank = [](std::string_view s) { return s.find_first_not_of(" \n\t\r") == std::string_view::npos; };
+  size_t pos = 0;
+  uint64_t cps = 0;
+  for (size_t i = 0; i < r.chunks.size(); ++i) {
+    const auto s = static_cast<size_t>(r.num(i, "start")), e = static_cast<size_t>(r.num(i, "end"));
+    ASSERT_GE(s, pos) << "chunk " << i << " overlaps the one before";
+    ASSERT_LE(e, t.size());
+    ASSERT_TRUE(blank(t.substr(pos, s - pos))) << "text lost before chunk " << i;
+    ASSERT_EQ(r.text(i), t.substr(s, e - s)) << i;
+    for (size_t k = pos; k < s; ++k) cps += (static_cast<uint8_t>(t[k]) & 0xC0) != 0x80;
+    ASSERT_EQ(r.num(i, "char_start"), static_cast<int64_t>(cps)) << i;
+    for (size_t k = s; k < e; ++k) cps += (static_cast<uint8_t>(t[k]) & 0xC0) != 0x80;
+    ASSERT_EQ(r.num(i, "char_end"), static_cast<int64_t>(cps)) << i;
+    pos = e;
+  }
+  EXPECT_TRUE(blank(t.substr(pos))) << "text lost at the end";
+}
+
+TEST(Chunk, EveryStrategyCoversABigTextExactly) {
+  const std::string text = big_text(3 << 20);
+  for (const char* strategy : {"sentences", "paragraphs", "markdown"}) {
+    ChunkRun r(doc("big", text), opts({{"strategy", strategy}, {"max-chars", "500"}}));
+    ASSERT_GT(r.chunks.size(), 3000u) << strategy;
+    expect_exact_cover(r);
+    for (size_t i = 0; i < r.chunks.size(); ++i) {
+      ASSERT_LE(r.num(i, "char_end") - r.num(i, "char_start"), 500) << strategy << " " << i;
+    }
+  }
+}
+
+std::vector<PackedChunk> pack(const std::vector<PackUnit>& units, PackLimit limit) {
+  ChunkPacker packer(limit);
+  std::vector<PackedChunk> out;
+  for (const PackUnit& u : units) packer.add(u, out);
+  packer.finish(out);
+  return out;
+}
+
 TEST(ChunkPacker, OverlapNeverRepeatsAWholeChunk) {
   // Units of 10 chars with gaps of 1: a big unit after two small ones.
-  std::vector<PackUnit> u = {{0, 10, 0, 10, 0, 0}, {11, 21, 11, 21, 0, 0}, {22, 52, 22, 52, 0, 0}};
-  std::vector<PackedChunk> out;
-  pack_units(u, PackLimit{PackLimit::kChars, 30, 15}, out);
+  std::vector<PackUnit> u = {{0, 10, 0, 10, 0, 0, 0}, {11, 21, 11, 21, 0, 0, 0}, {22, 52, 22, 52, 0, 0, 0}};
+  std::vector<PackedChunk> out = pack(u, PackLimit{PackLimit::kChars, 30, 15});
   ASSERT_EQ(out.size(), 2u);
-  EXPECT_EQ(out[0].first_unit, 0u);
-  EXPECT_EQ(out[0].last_unit, 1u);
-  EXPECT_EQ(out[1].first_unit, 2u);  // unit 1 + unit 2 would not fit: no overlap
-  pack_units(u, PackLimit{PackLimit::kChars, 45, 15}, out);
+  EXPECT_EQ(out[0].first.begin, 0u);
+  EXPECT_EQ(out[0].last.begin, 11u);
+  EXPECT_EQ(out[1].first.begin, 22u);  // unit 1 + unit 2 would not fit: no overlap
+  out = pack(u, PackLimit{PackLimit::kChars, 45, 15});
   ASSERT_EQ(out.size(), 2u);
-  EXPECT_EQ(out[1].first_unit, 1u);
-  EXPECT_EQ(out[1].last_unit, 2u);
+  EXPECT_EQ(out[1].first.begin, 11u);
+  EXPECT_EQ(out[1].last.begin, 22u);
+}
+
+TEST(ChunkPacker, TokensModeSizesRunsByTheirTokens) {
+  // Units of 3, 2, 4 and 1 tokens (9 chars each) under a limit of 7 tokens
+  // with an overlap of 2: the 2-token unit is repeated.
+  std::vector<PackUnit> u;
+  const uint32_t tokens[] = {3, 2, 4, 1};
+  uint64_t t = 0;
+  for (uint32_t i = 0; i < 4; ++i) {
+    u.push_back({i * 10, i * 10 + 9, i * 10, i * 10 + 9, t, t + tokens[i], 0});
+    t += tokens[i];
+  }
+  std::vector<PackedChunk> out = pack(u, PackLimit{PackLimit::kTokens, 7, 2});
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].first.begin, 0u);
+  EXPECT_EQ(out[0].last.begin, 10u);
+  EXPECT_EQ(out[1].first.begin, 10u);
+  EXPECT_EQ(out[1].last.begin, 30u);
 }
 
 }  // namespace

@@ -73,10 +73,10 @@ const TransformSpec& dpk_transform_convert() {
       "and each name may appear in one rename only. Every other byte of a document is kept as it "
       "came in.",
       {
-          {"shards", OptionType::kInt, "0", "Write exactly N part files, documents dealt round-robin (0 = off).", {}, 0, "N"},
-          {"max-file-docs", OptionType::kInt, "0", "Start a new part file after N documents (0 = off).", {}, 0, "N"},
+          {"shards", OptionType::kInt, "0", "Write exactly N part files, documents dealt round-robin (0 = off).", {}, 0, "N", 0},
+          {"max-file-docs", OptionType::kInt, "0", "Start a new part file after N documents (0 = off).", {}, 0, "N", 0},
           {"max-file-bytes", OptionType::kSize, "",
-           "Start a new part file before one would pass SIZE uncompressed bytes (K/M/G suffixes).", {}, 0, "SIZE"},
+           "Start a new part file before one would pass SIZE uncompressed bytes (K/M/G suffixes).", {}, 0, "SIZE", 1},
           {"keep-fields", OptionType::kList, "", "Keep only these fields (plus the text and id fields).", {}, 0, "A,B"},
           {"drop-fields", OptionType::kList, "", "Remove these fields.", {}, 0, "A,B"},
           {"rename", OptionType::kList, "", "Rename field OLD to NEW (repeatable, or comma-separated).", {}, 0, "OLD=NEW"},

@@ -98,8 +98,8 @@ const TransformSpec& dpk_transform_embed() {
       {
           {"model", OptionType::kString, "", "Model folder (default: DPK_EMBED_MODEL, then .venv/ as installed).", {}, 0, "DIR"},
           {"device", OptionType::kChoice, "auto", "Where the model runs.", "auto|cpu|cuda"},
-          {"batch-size", OptionType::kInt, "32", "Texts per forward pass.", {}, 0, "N"},
-          {"max-length", OptionType::kInt, "0", "Tokens per text, [CLS] and [SEP] included (0: the model's).", {}, 0, "N"},
+          {"batch-size", OptionType::kInt, "32", "Texts per forward pass.", {}, 0, "N", 1},
+          {"max-length", OptionType::kInt, "0", "Tokens per text, [CLS] and [SEP] included (0: the model's).", {}, 0, "N", 0},
           {"field", OptionType::kString, "embedding", "Field that receives the vector.", {}, 0, "NAME"},
           {"vectors", OptionType::kString, "", "Write vectors to FILE (.npy) and ids to FILE.ids.jsonl instead.", {}, 0, "FILE"},
           {"precision", OptionType::kChoice, "auto",
@@ -107,7 +107,7 @@ const TransformSpec& dpk_transform_embed() {
            "AVX512-BF16): half-precision inputs and weights, float32 accumulation; fp32; or auto (GPU: fp16; "
            "CPU: bf16 where the CPU has it, else fp32).",
            "auto|fp32|fp16|bf16"},
-          {"blas-threads", OptionType::kInt, "0", "Threads one CPU forward pass may use (0: all cores).", {}, 0, "N"},
+          {"blas-threads", OptionType::kInt, "0", "Threads one CPU forward pass may use (0: all cores).", {}, 0, "N", 0},
       },
       {{"embedding", "the vector, an array of floats (the field named by --field)"}},
       {"dpk-embed chunks.jsonl > embedded.jsonl",

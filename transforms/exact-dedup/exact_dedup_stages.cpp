@@ -135,7 +135,7 @@ const TransformSpec& hashes_spec() {
       "Stage 1: hash this shard's documents into WORK/hashes/, partitioned by hash.",
       "",
       {kWorkOption,
-       {"partitions", OptionType::kInt, "16", "How many hash partitions to write (= resolve jobs).", {}, 0, "N"},
+       {"partitions", OptionType::kInt, "16", "How many hash partitions to write (= resolve jobs).", {}, 0, "N", 1},
        {"normalize", OptionType::kString, "", "Fold the text before hashing (as exact-dedup --normalize).", {}, 0,
         "FOLDS"}},
       {},
@@ -179,7 +179,7 @@ Status resolve_partition(const std::string& work, const std::string& part) {
 
 int run_resolve(int argc, char** argv) {
   static const std::vector<OptionSpec> kOptions = {
-      {"partition", OptionType::kInt, "", "Resolve only this partition (default: all).", {}, 0, "P"}};
+      {"partition", OptionType::kInt, "", "Resolve only this partition (default: all).", {}, 0, "P", 0}};
   const std::string prog = argv[0];
   OptionValues values;
   std::vector<std::string> positional;
@@ -266,7 +266,7 @@ std::vector<Subcommand> exact_dedup_stages() {
       {"resolve",
        "Stage 2: pick the first occurrence of every hash in one partition (all without --partition).",
        "[--partition P] WORK/",
-       {{"partition", OptionType::kInt, "", "Resolve only this partition (default: all).", {}, 0, "P"}},
+       {{"partition", OptionType::kInt, "", "Resolve only this partition (default: all).", {}, 0, "P", 0}},
        false, run_resolve},
       {"filter", filter_spec().summary, "--shard-index I --shard-count N WORK/ INPUT... -o OUT/",
        filter_spec().options, true, [](int argc, char** argv) { return run_with_work(filter_spec(), argc, argv, false); }},

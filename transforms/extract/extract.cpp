@@ -61,7 +61,7 @@ const TransformSpec& dpk_transform_extract() {
           {"comments", OptionType::kFlag, "", "Keep user comment sections."},
           {"no-tables", OptionType::kFlag, "", "Leave out table cells."},
           {"keep-html", OptionType::kFlag, "", "Keep the html field (by default it is removed)."},
-          {"min-chars", OptionType::kInt, "1", "Drop pages whose main text is shorter (bytes).", {}, 0, "N"},
+          {"min-chars", OptionType::kInt, "1", "Drop pages whose main text is shorter (bytes).", {}, 0, "N", 0},
       },
       {{"text", "the main content (or the field named by --text-key)"},
        {"title", "the page title (<title>, else the first <h1>)"},

@@ -89,7 +89,7 @@ const TransformSpec& count_spec() {
         auto o = line_dedup_options({"unit", "normalize", "min-chars"});
         o.insert(o.begin(), kWorkOption);
         o.push_back({"partitions", OptionType::kInt, "16", "How many hash partitions to write (= merge jobs).", {},
-                     0, "N"});
+                     0, "N", 1});
         return o;
       }(),
       {},
@@ -148,7 +148,7 @@ Status merge_partition(const std::string& work, const std::string& part, const L
 int run_merge(int argc, char** argv) {
   static const std::vector<OptionSpec> kOptions = [] {
     auto o = line_dedup_options({"max-occurrences", "unit", "normalize", "min-chars"});
-    o.insert(o.begin(), {"partition", OptionType::kInt, "", "Merge only this partition (default: all).", {}, 0, "P"});
+    o.insert(o.begin(), {"partition", OptionType::kInt, "", "Merge only this partition (default: all).", {}, 0, "P", 0});
     return o;
   }();
   const std::string prog = argv[0];

@@ -17,14 +17,14 @@ const std::vector<OptionSpec>& line_dedup_options() {
   static const std::vector<OptionSpec> options = 
       {
           {"unit", OptionType::kChoice, "line", "What is counted and removed.", "line|paragraph"},
-          {"max-occurrences", OptionType::kInt, "1", "A unit in more documents than this is frequent.", {}, 0, "N"},
+          {"max-occurrences", OptionType::kInt, "1", "A unit in more documents than this is frequent.", {}, 0, "N", 1},
           {"keep", OptionType::kChoice, "first",
            "Which documents keep a frequent unit: the first one containing it, or none.", "first|none"},
-          {"min-chars", OptionType::kInt, "0", "Units shorter than this (after folding) are never removed.", {}, 0, "N"},
+          {"min-chars", OptionType::kInt, "0", "Units shorter than this (after folding) are never removed.", {}, 0, "N", 0},
           {"normalize", OptionType::kString, "whitespace",
            "Fold units before hashing: comma-separated lower, whitespace, punctuation (or none).", {}, 0, "FOLDS"},
           {"bloom-bits", OptionType::kSize, "",
-           "Count with two Bloom filters of this many bits (K/M/G suffixes) instead of exactly.", {}, 0, "SIZE"},
+           "Count with two Bloom filters of this many bits (K/M/G suffixes) instead of exactly.", {}, 0, "SIZE", 1},
           {"annotate-removed", OptionType::kFlag, "", "Add dpk_lines_removed to every document."},
       };
   return options;

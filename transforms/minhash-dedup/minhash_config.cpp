@@ -75,14 +75,14 @@ std::string MinHashConfig::fingerprint() const {
 const std::vector<OptionSpec>& minhash_options() {
   static const std::vector<OptionSpec> kOptions = {
       {"shingle", OptionType::kChoice, "word", "Shingles are n-grams of words or of characters.", "word|char"},
-      {"ngram", OptionType::kInt, "5", "Words (or characters) per shingle."},
-      {"num-perm", OptionType::kInt, "112", "Hash permutations per signature."},
+      {"ngram", OptionType::kInt, "5", "Words (or characters) per shingle.", {}, 0, "N", 1},
+      {"num-perm", OptionType::kInt, "112", "Hash permutations per signature.", {}, 0, "N", 1},
       {"bands", OptionType::kInt, "", "LSH bands (default 14 with --rows 8; derived from --threshold when "
-                                      "--threshold is given without --bands/--rows)."},
-      {"rows", OptionType::kInt, "", "Signature rows per band (default 8)."},
+                                      "--threshold is given without --bands/--rows).", {}, 0, "N", 1},
+      {"rows", OptionType::kInt, "", "Signature rows per band (default 8).", {}, 0, "N", 1},
       {"threshold", OptionType::kDouble, "", "Jaccard similarity of near-duplicates (default 0.8): picks "
                                              "bands x rows when they are not given, and is the bar of "
-                                             "--verify-jaccard."},
+                                             "--verify-jaccard.", {}, 0, "X", 0, 1},
       {"seed", OptionType::kInt, "1", "Seed of the hash and the permutations."},
       {"hash-scheme", OptionType::kChoice, "xxh3",
        "xxh3 (fast) or datasketch (signatures identical to datasketch's MinHash, scheme 'legacy').",

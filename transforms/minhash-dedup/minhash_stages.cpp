@@ -191,8 +191,8 @@ int minhash_stage_main(int argc, char** argv) {
   const std::string prog = "dpk-minhash-dedup " + stage;
   static const std::vector<OptionSpec> kStageOptions = {
       {"work", OptionType::kString, "", "Folder of the intermediate data (shared by all stages).", {}, 0, "DIR"},
-      {"band-index", OptionType::kInt, "0", "buckets: first band of this process."},
-      {"band-count", OptionType::kInt, "1", "buckets: take every N-th band."},
+      {"band-index", OptionType::kInt, "0", "buckets: first band of this process.", {}, 0, "N", 0},
+      {"band-count", OptionType::kInt, "1", "buckets: take every N-th band.", {}, 0, "N", 1},
   };
   const bool runs_documents = stage == "signatures" || stage == "filter";
   OptionValues all, common, own;

@@ -74,7 +74,7 @@ const TransformSpec& dpk_transform_normalize() {
           {"controls", OptionType::kChoice, "remove", "remove: drop control and invisible characters; keep: leave them.", "remove|keep"},
           {"punctuation", OptionType::kFlag, "", "Turn Unicode quotes, dashes, ellipsis and fullwidth punctuation into ASCII."},
           {"whitespace", OptionType::kFlag, "", "Collapse spaces, cut spaces at line ends, limit blank lines."},
-          {"max-blank-lines", OptionType::kInt, "1", "With --whitespace: blank lines kept in a row.", {}, 0, "N"},
+          {"max-blank-lines", OptionType::kInt, "1", "With --whitespace: blank lines kept in a row.", {}, 0, "N", 0},
           {"lowercase", OptionType::kFlag, "", "Lowercase the text (ICU, root locale)."},
       },
       {{"text", "the normalized text (or the field named by --text-key)"}},

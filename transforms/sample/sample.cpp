@@ -51,8 +51,8 @@ const TransformSpec& dpk_transform_sample() {
       "process reads, so one shard of a sharded run (--shard-count, a Slurm array) refuses the step, "
       "unless --shard-local asks for each shard to sample its own input on its own.",
       {
-          {"fraction", OptionType::kDouble, "", "Keep about this fraction (0..1) of the documents.", {}, 0, "F"},
-          {"count", OptionType::kInt, "", "Keep exactly this many documents (all, if fewer).", {}, 0, "K"},
+          {"fraction", OptionType::kDouble, "", "Keep about this fraction (0..1) of the documents.", {}, 0, "F", 0, 1},
+          {"count", OptionType::kInt, "", "Keep exactly this many documents (all, if fewer).", {}, 0, "K", 0},
           {"seed", OptionType::kInt, "42", "Seed of the priority hash: another seed, another sample.", {}, 0, "N"},
       },
       {},

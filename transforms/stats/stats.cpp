@@ -80,7 +80,7 @@ const TransformSpec& dpk_transform_stats() {
           {"report", OptionType::kString, "-", "Write the JSON profile here ('-' = stdout).", {}, 0, "FILE"},
           {"html", OptionType::kString, "", "Also write an HTML report with charts here.", {}, 0, "FILE"},
           {"fields", OptionType::kList, "", "Fields whose most frequent values are counted.", {}, 0, "A,B"},
-          {"top", OptionType::kInt, "20", "How many top values to report per field.", {}, 0, "N"},
+          {"top", OptionType::kInt, "20", "How many top values to report per field.", {}, 0, "N", 0},
       },
       {},
       {"dpk-stats corpus.jsonl.zst", "dpk-stats --fields lang,source --html report.html --report profile.json data/",

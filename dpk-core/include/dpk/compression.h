@@ -38,6 +38,11 @@ bool has_read_only_codec_extension(std::string_view name);
 // `name` without a trailing .gz, .zst, .zstd, .bz2 or .xz ("a.jsonl.zst" -> "a.jsonl").
 std::string strip_codec_extension(std::string name);
 
+// Compression levels a codec takes: zstd 1 to 22, gzip 1 to 9 (the
+// --compression-level option declares 1 to 22; this narrows it per codec).
+// Usage error naming the option, the codec and its range, or Ok.
+Status check_compression_level(Codec codec, int level);
+
 class BlockCompressor {
  public:
   BlockCompressor(Codec codec, int level);

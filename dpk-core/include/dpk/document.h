@@ -68,6 +68,13 @@ class Document {
   // A numeric field (or a string holding a number is *not* converted).
   std::optional<double> get_number(std::string_view key) const;
 
+  // Makes this document a copy of `from` whose text is `text`: every field,
+  // edit and position is copied except the text, which is never copied
+  // whole. A splitter makes many children of one large parent; copying the
+  // parent (and then replacing the text, which keeps the parent's capacity)
+  // would cost the parent's size per child.
+  void assign_with_text(const Document& from, std::string_view text);
+
   // Edits. Values are JSON text for set_raw; the typed setters quote/format.
   void set_text(std::string_view text);
   void set_id(std::string_view id);

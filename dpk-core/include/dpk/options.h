@@ -7,12 +7,14 @@
 //
 //   const dpk::OptionSpec kOptions[] = {
 //     {"mode", dpk::OptionType::kChoice, "hash", "how ids are made", "hash|seq"},
+//     {"top", dpk::OptionType::kInt, "20", "values to report", {}, 0, "N", 1},  // min 1
 //   };
 //   std::string mode = values.get_string("mode");
 #pragma once
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,9 +41,21 @@ struct OptionSpec {
   std::string_view choices = {};   // kChoice: "a|b|c"
   char short_name = 0;
   std::string_view value_name = {};  // e.g. FILE, N (for help)
+  // Inclusive bounds of a kInt, kDouble or kSize value (bytes for a size);
+  // unset means unbounded on that side. validate_options() rejects a value
+  // outside them, naming the option and the range; help shows the range.
+  std::optional<double> min = {};
+  std::optional<double> max = {};
 };
 
 std::string_view option_type_name(OptionType t);
+
+// What a value of this option must be, for messages and help: "an integer
+// from 1 to 22", "a number from 0 to 1", "true or false", "one of a|b".
+std::string expected_value(const OptionSpec& spec);
+// The option's range as text ("1 to 22", "0 or more", "at most 9"), or ""
+// when it has none.
+std::string option_range_text(const OptionSpec& spec);
 
 // Values given for a set of options, by option name, as text.
 class OptionValues {
@@ -65,7 +79,8 @@ class OptionValues {
 };
 
 // Checks every given value against its spec (unknown option, bad number,
-// value not among the choices) and fills in defaults. `where` prefixes the
+// value out of the declared range, value not among the choices) and fills
+// in defaults. `where` prefixes the
 // message ("recipe.yaml:12: " or "").
 Status validate_options(const std::vector<OptionSpec>& specs, OptionValues& values,
                         const std::string& where);
