@@ -211,7 +211,9 @@ int dispatch(int argc, char** argv) {
 
 // No input may end dpk with a signal: running out of memory anywhere is a
 // resource error (exit 3) with a message, like any other.
-int main(int argc, char** argv) {
+namespace {
+
+int run_main(int argc, char** argv) {
   const std::string prog = argc > 0 ? std::filesystem::path(argv[0]).filename().string() : "dpk";
   try {
     return dispatch(argc, argv);
@@ -221,4 +223,19 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     return rt::report_error(prog, Status::Io(std::string("internal error: ") + e.what()));
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int rc = run_main(argc, argv);
+  if (rc == 3) {
+    // An I/O or resource failure, often memory running out: a library's exit
+    // handlers may then wait forever (OpenBLAS joins a pool thread that keeps
+    // retrying its buffer allocation). Every output is committed or abandoned
+    // by now, so end without them rather than hang.
+    std::fflush(nullptr);
+    std::_Exit(rc);
+  }
+  return rc;
 }

@@ -60,4 +60,9 @@ expect_exit 3 bash -c 'ulimit -v 786432; exec dpk-docid --threads 1 big.jsonl > 
 grep -qi "out of memory" big.err || fail "big document: $(cat big.err)"
 grep -qi "malformed" big.err && fail "big document reported as malformed: $(cat big.err)"
 grep -q "big.jsonl" big.err || fail "big document: message does not name the file: $(cat big.err)"
+# The same with far less memory: the exit comes, it does not hang in a
+# library's exit handlers (OpenBLAS's pool thread retrying its allocation).
+{ printf '{"id":"four","text":"'; head -c 4M /dev/zero | tr '\0' c; printf '"}\n'; } > four.jsonl
+expect_exit 3 timeout 60 bash -c 'ulimit -v 200000; exec dpk-chunk --threads 2 four.jsonl > /dev/null 2> four.err'
+grep -qi "out of memory" four.err || fail "4 MB document at 200 MB: $(cat four.err)"
 echo OK
