@@ -6,6 +6,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "file_type.h"
+
 namespace dpk {
 namespace {
 
@@ -53,15 +55,6 @@ constexpr std::string_view kLicenseMarkers[] = {
     "general public license",  "apache license", "mozilla public license", "all rights reserved"};
 
 constexpr std::string_view kGeneratedNames[] = {"_pb2.py", ".pb.go", ".pb.cc", ".pb.h", ".g.dart", ".designer.cs"};
-
-bool ends_with_ci(std::string_view s, std::string_view lower_suffix) {
-  if (s.size() < lower_suffix.size()) return false;
-  s = s.substr(s.size() - lower_suffix.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (lower(s[i]) != lower_suffix[i]) return false;
-  }
-  return true;
-}
 
 }  // namespace
 

@@ -5,19 +5,10 @@
 
 #include <memory>
 
+#include "file_type.h"
+
 namespace dpk {
 namespace {
-
-bool ends_with_ci(std::string_view s, std::string_view lower_suffix) {
-  if (s.size() < lower_suffix.size()) return false;
-  s = s.substr(s.size() - lower_suffix.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != lower_suffix[i]) return false;
-  }
-  return true;
-}
 
 struct ArchiveFree {
   void operator()(struct archive* a) const { archive_read_free(a); }

@@ -2,20 +2,11 @@
 
 #include <vector>
 
+#include "file_type.h"
 #include "text_layout.h"
 
 namespace dpk {
 namespace {
-
-bool ends_with_ci(std::string_view s, std::string_view lower_suffix) {
-  if (s.size() < lower_suffix.size()) return false;
-  s = s.substr(s.size() - lower_suffix.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] + 32) : s[i];
-    if (c != lower_suffix[i]) return false;
-  }
-  return true;
-}
 
 bool is_any(std::string_view n, std::initializer_list<std::string_view> names) {
   for (std::string_view x : names) {

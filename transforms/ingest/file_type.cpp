@@ -237,4 +237,14 @@ FileType classify_file(std::string_view path, std::string_view head) {
   return {FileKind::kText, "text/plain", ""};
 }
 
+bool ends_with_ci(std::string_view s, std::string_view lower_suffix) {
+  if (s.size() < lower_suffix.size()) return false;
+  s = s.substr(s.size() - lower_suffix.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] + 32) : s[i];
+    if (c != lower_suffix[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace dpk

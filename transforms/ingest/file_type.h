@@ -35,6 +35,10 @@ enum class FileKind {
 
 std::string_view file_kind_name(FileKind k);
 
+// True when `s` ends with `lower_suffix` (given in lower case), comparing
+// ASCII letters without case: names such as "PAGE.HTML.GZ" and ".Epub".
+bool ends_with_ci(std::string_view s, std::string_view lower_suffix);
+
 // True for the office and e-book kinds (kDocx ... kEpub): zip archives whose
 // text the ingest step reads from their XML parts.
 bool is_zipped_document(FileKind k);

@@ -25,17 +25,6 @@ constexpr size_t kHeadBytes = 512;     // enough for a tar header's magic
 constexpr size_t kChunkBytes = 1 << 16;
 constexpr size_t kSniffBytes = 8192;
 
-bool ends_with_ci(std::string_view s, std::string_view lower_suffix) {
-  if (s.size() < lower_suffix.size()) return false;
-  s = s.substr(s.size() - lower_suffix.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != lower_suffix[i]) return false;
-  }
-  return true;
-}
-
 bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos; }
 
 class IngestDocumentSource final : public ProducedByteSource {
