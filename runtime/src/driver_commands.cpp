@@ -8,8 +8,8 @@ namespace dpk::runtime {
 const std::vector<OptionSpec>& run_options() {
   static const std::vector<OptionSpec> kRun = {
       {"explain", OptionType::kFlag, "",
-       "Print the plan (passes, steps with their resolved options) and the equivalent shell pipeline of "
-       "dpk-NAME commands, then exit without reading input.",
+       "Print the plan (the passes and each step's settings) and the equivalent shell pipeline of dpk-NAME "
+       "commands, then exit without reading input.",
        {}, 0, {}},
   };
   return kRun;
@@ -37,8 +37,8 @@ const std::vector<OptionSpec>& slurm_options() {
 namespace {
 
 constexpr const char* kExitCodes =
-    "Exit codes: 0 success, 1 bad input under --on-error fail (or an empty output under --fail-on-empty), 2 usage "
-    "error (also a recipe error, naming file and line), 3 I/O error.\n";
+    "Exit codes: 0 success; 1 bad input under --on-error fail (or an empty output under --fail-on-empty);\n"
+    "2 usage error (also a recipe error, naming file and line); 3 I/O error.\n";
 
 }  // namespace
 
