@@ -3,6 +3,7 @@
 #include <boost/program_options.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "dpk/json_writer.h"
@@ -113,6 +114,13 @@ int tool_main(const TransformSpec& spec, int argc, char** argv) {
     for (int i = 2; i < argc; ++i) args.push_back(argv[i]);
     args.push_back(nullptr);
     return sub->run(argc - 1, args.data());
+  }
+  if (!spec.subcommands.empty() && argc >= 2 && argv[1][0] != '-' && !std::filesystem::exists(argv[1])) {
+    // Not a stage and not a file: a misspelt stage reads better as one than as a missing input.
+    std::vector<std::string> stages;
+    for (const auto& sub : spec.subcommands) stages.emplace_back(sub.name);
+    const std::string hint = did_you_mean(argv[1], stages);
+    if (!hint.empty()) return report_error(prog, Status::Usage(std::string("unknown stage '") + argv[1] + "'" + hint));
   }
   OptionValues common, own;
   std::vector<std::string> positional;

@@ -25,6 +25,8 @@ suggests "did you mean --threads?" dpk-docid --thread 2 -o out/ "$Q"
 suggests "unknown command 'selct' (did you mean select?)" dpk selct --min-words 20 "$Q"
 suggests "did you mean select?" dpk help selct
 suggests "did you mean select?" dpk man selct
+suggests "unknown stage 'resolv' (did you mean resolve?)" dpk exact-dedup resolv --work w
+suggests "unknown stage 'singatures' (did you mean signatures?)" dpk-minhash-dedup singatures --work w
 suggests "did you mean --explain?" dpk run --explian "$DPK_SRC/recipes/quickstart.yaml"
 suggests "did you mean --tasks?" dpk slurm "$DPK_SRC/recipes/quickstart.yaml" --taks 2
 
