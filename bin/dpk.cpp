@@ -129,6 +129,9 @@ int cmd_run(int argc, char** argv) {
 int cmd_slurm(int argc, char** argv) {
   // dpk slurm RECIPE --tasks N [-o DIR/] [--partition P] [--time T] [--work DIR] [--sbatch ARG]... [--submit]
   //           [INPUT...]
+  // Parsed by hand, not by parse_command_line: an --sbatch value starts with
+  // dashes of its own (--sbatch --mem=8G). slurm_options() declares the same
+  // options for the help page and the did-you-mean hints.
   rt::SlurmRequest req;
   dpk::OptionValues overrides;
   std::vector<std::string> inputs;
@@ -166,7 +169,6 @@ int cmd_slurm(int argc, char** argv) {
     } else if (a[0] != '-') {
       inputs.push_back(a);
     } else {
-      // Parsed by hand: an --sbatch value starts with dashes of its own.
       std::vector<std::string> names = {"help", "version"};
       for (const auto& o : rt::slurm_options()) names.emplace_back(o.name);
       std::string hint = a.rfind("--", 0) == 0 ? dpk::did_you_mean(a.substr(2), names, "--") : "";
