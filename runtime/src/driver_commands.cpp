@@ -110,7 +110,8 @@ std::string recipes_help_text() {
     - stats: {report: out/profile.json, html: out/report.html}
 
 Keys
-  input        Where documents come from. INPUT... on the command line replaces it.
+  input        Where documents come from. INPUT... on the command line replaces it. Relative paths
+               (here and in options) are taken from the current folder, not the recipe's.
   output       Where they go; a directory gets one output file per input file and run records in
                OUTPUT/.dpk/. -o on the command line replaces it.
   steps        The transforms, in order ('dpk list' names them; 'dpk help NAME' shows their options).
