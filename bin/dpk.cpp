@@ -1,4 +1,4 @@
-// dpk — the driver: `dpk list`, `dpk help NAME`, `dpk NAME ARGS...`,
+// dpk — the driver: `dpk list`, `dpk help NAME|run|slurm|recipes`, `dpk NAME ARGS...`,
 // `dpk run [--explain] RECIPE.yaml`, `dpk slurm RECIPE.yaml --tasks N`,
 // `dpk man NAME|--all DIR`. Invoked as
 // `dpk-NAME` (a link to this program), it runs transform NAME directly.
@@ -11,7 +11,9 @@
 #include <string>
 
 #include "dpk/document_parser.h"
+#include "dpk/name_suggestion.h"
 #include "dpk/runtime/cli.h"
+#include "dpk/runtime/driver_commands.h"
 #include "dpk/runtime/pipeline.h"
 #include "dpk/runtime/recipe.h"
 #include "dpk/runtime/slurm_jobs.h"
@@ -27,12 +29,28 @@ void usage(FILE* out) {
                "Usage: dpk COMMAND [ARGS...]\n\n"
                "Commands:\n"
                "  list                      List the transforms.\n"
-               "  help NAME                 Show the options of a transform.\n"
+               "  help NAME                 Show the options of a transform (or of run, slurm).\n"
+               "  help recipes              Describe the recipe file format.\n"
                "  NAME [OPTIONS] [INPUT...] Run a transform (same as dpk-NAME).\n"
                "  run [--explain] RECIPE    Run a YAML recipe, all streaming steps fused in one pass.\n"
                "  slurm RECIPE --tasks N    Write (and with --submit, submit) Slurm batch jobs for a recipe.\n"
                "  man NAME | --all DIR      Print a transform's man page, or write them all to DIR.\n"
-               "  --version                 Show the version.\n");
+               "  --version                 Show the version, commit, build type and features.\n\n"
+               "'dpk COMMAND --help' shows a command's options.\n");
+}
+
+// The driver's commands and every transform: what a mistyped command is
+// compared with.
+std::vector<std::string> command_names(bool with_help_topics) {
+  std::vector<std::string> names = {"list", "help", "man", "run", "slurm"};
+  if (with_help_topics) names = {"run", "slurm", "recipes"};
+  for (const auto* s : dpk::all_transforms()) names.emplace_back(s->name);
+  return names;
+}
+
+std::string unknown_transform(const std::string& what, const std::string& name, bool help_topics) {
+  const std::string hint = dpk::did_you_mean(name, command_names(help_topics));
+  return "unknown " + what + " '" + name + "'" + (hint.empty() ? " (see 'dpk list')" : hint);
 }
 
 int cmd_list() {
@@ -48,8 +66,12 @@ int cmd_help(int argc, char** argv) {
     usage(stdout);
     return 0;
   }
-  const dpk::TransformSpec* spec = dpk::find_transform(argv[2]);
-  if (!spec) return rt::report_error("dpk", Status::Usage(std::string("unknown transform '") + argv[2] + "' (see 'dpk list')"));
+  const std::string topic = argv[2];
+  if (topic == "run") return std::fputs(rt::run_help_text().c_str(), stdout), 0;
+  if (topic == "slurm") return std::fputs(rt::slurm_help_text().c_str(), stdout), 0;
+  if (topic == "recipes" || topic == "recipe") return std::fputs(rt::recipes_help_text().c_str(), stdout), 0;
+  const dpk::TransformSpec* spec = dpk::find_transform(topic);
+  if (!spec) return rt::report_error("dpk", Status::Usage(unknown_transform("transform or help topic", topic, true)));
   std::fputs(rt::help_text(*spec).c_str(), stdout);
   return 0;
 }
@@ -66,32 +88,30 @@ int cmd_man(int argc, char** argv) {
   }
   if (argc < 3) return rt::report_error("dpk", Status::Usage("man: give a transform name or --all DIR"));
   const dpk::TransformSpec* spec = dpk::find_transform(argv[2]);
-  if (!spec) return rt::report_error("dpk", Status::Usage(std::string("unknown transform '") + argv[2] + "'"));
+  if (!spec) return rt::report_error("dpk", Status::Usage(unknown_transform("transform", argv[2], false)));
   std::fputs(rt::man_page(*spec).c_str(), stdout);
   return 0;
 }
 
 int cmd_run(int argc, char** argv) {
-  // dpk run [--explain] RECIPE [COMMON OPTIONS] [INPUT...]
-  bool explain = false;
-  std::vector<char*> args = {argv[0]};
-  std::string recipe;
-  for (int i = 2; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--explain") == 0) {
-      explain = true;
-    } else if (recipe.empty() && argv[i][0] != '-') {
-      recipe = argv[i];
-    } else {
-      args.push_back(argv[i]);
-    }
-  }
-  if (recipe.empty()) return rt::report_error("dpk", Status::Usage("run: give a recipe file (dpk run RECIPE.yaml)"));
-  dpk::OptionValues overrides;
+  // dpk run [--explain] RECIPE [COMMON OPTIONS] [INPUT...]: the first
+  // positional argument is the recipe, the rest replace its input.
+  dpk::OptionValues given, overrides;
   std::vector<std::string> inputs;
   bool help = false, version = false;
-  Status s = rt::parse_command_line({&rt::common_options()}, static_cast<int>(args.size()), args.data(),
-                                    overrides, inputs, help, version);
+  Status s = rt::parse_command_line({&rt::common_options(), &rt::run_options()}, argc - 1, argv + 1, given, inputs,
+                                    help, version);
   if (!s.ok()) return rt::report_error("dpk run", s);
+  if (help) return std::fputs(rt::run_help_text().c_str(), stdout), 0;
+  if (version) return std::fputs(rt::version_text("dpk").c_str(), stdout), 0;
+  const bool explain = given.has("explain");
+  for (const auto& [name, vals] : given.all()) {
+    if (name == "explain") continue;
+    for (const auto& v : vals) overrides.add(name, v);
+  }
+  if (inputs.empty()) return rt::report_error("dpk", Status::Usage("run: give a recipe file (dpk run RECIPE.yaml)"));
+  const std::string recipe = inputs.front();
+  inputs.erase(inputs.begin());
   auto plan = rt::load_recipe(recipe, overrides, inputs);
   if (!plan.ok()) return rt::report_error("dpk run", plan.status());
   s = rt::configure_plan(*plan);
@@ -109,6 +129,9 @@ int cmd_run(int argc, char** argv) {
 int cmd_slurm(int argc, char** argv) {
   // dpk slurm RECIPE --tasks N [-o DIR/] [--partition P] [--time T] [--work DIR] [--sbatch ARG]... [--submit]
   //           [INPUT...]
+  // Parsed by hand, not by parse_command_line: an --sbatch value starts with
+  // dashes of its own (--sbatch --mem=8G). slurm_options() declares the same
+  // options for the help page and the did-you-mean hints.
   rt::SlurmRequest req;
   dpk::OptionValues overrides;
   std::vector<std::string> inputs;
@@ -122,15 +145,10 @@ int cmd_slurm(int argc, char** argv) {
     };
     std::string v;
     if (a == "--help" || a == "-h") {
-      std::printf(
-          "Usage: dpk slurm RECIPE.yaml --tasks N [-o DIR/] [--partition P] [--time T] [--work DIR] [--sbatch ARG]... "
-          "[--submit] [INPUT...]\n\n"
-          "Writes Slurm batch scripts for the recipe under WORK/slurm/ (WORK: --work, default OUTPUT.work/, on\n"
-          "storage all nodes see): an array job of N tasks per streaming segment (each task takes its shard of\n"
-          "the input files), the staged subcommands of each global step, and one task for a step that only\n"
-          "observes all documents (stats), chained with --dependency=afterok. -o and INPUT replace the\n"
-          "recipe's output and input, as for 'dpk run'. WORK/slurm/submit.sh submits them; --submit runs it. Rerunning submit.sh\n"
-          "after a failure redoes only the unfinished shards. See docs/cluster.md.\n");
+      std::fputs(rt::slurm_help_text().c_str(), stdout);
+      return 0;
+    } else if (a == "--version") {
+      std::fputs(rt::version_text("dpk").c_str(), stdout);
       return 0;
     } else if (a == "--submit") {
       submit = true;
@@ -151,7 +169,11 @@ int cmd_slurm(int argc, char** argv) {
     } else if (a[0] != '-') {
       inputs.push_back(a);
     } else {
-      return rt::report_error("dpk slurm", Status::Usage("unexpected argument '" + a + "' (see dpk slurm --help)"));
+      std::vector<std::string> names = {"help", "version"};
+      for (const auto& o : rt::slurm_options()) names.emplace_back(o.name);
+      std::string hint = a.rfind("--", 0) == 0 ? dpk::did_you_mean(a.substr(2), names, "--") : "";
+      if (hint.empty()) hint = " (see dpk slurm --help)";
+      return rt::report_error("dpk slurm", Status::Usage("unknown option '" + a + "'" + hint));
     }
   }
   if (req.recipe.empty()) return rt::report_error("dpk slurm", Status::Usage("give a recipe file (dpk slurm RECIPE.yaml --tasks N)"));
@@ -191,7 +213,7 @@ int dispatch(int argc, char** argv) {
     return 0;
   }
   if (cmd == "--version") {
-    std::printf("dpk %s\n", rt::dpk_version());
+    std::fputs(rt::version_text("dpk").c_str(), stdout);
     return 0;
   }
   if (cmd == "list") return cmd_list();
@@ -204,7 +226,9 @@ int dispatch(int argc, char** argv) {
     argv[1] = name.data();
     return rt::tool_main(*spec, argc - 1, argv + 1);
   }
-  return rt::report_error("dpk", Status::Usage("unknown command '" + cmd + "' (see 'dpk --help' and 'dpk list')"));
+  const std::string hint = dpk::did_you_mean(cmd, command_names(false));
+  return rt::report_error("dpk", Status::Usage("unknown command '" + cmd + "'" +
+                                               (hint.empty() ? " (see 'dpk --help' and 'dpk list')" : hint)));
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "dpk/name_suggestion.h"
+
 namespace dpk {
 
 std::string_view option_type_name(OptionType t) {
@@ -172,7 +174,11 @@ Status validate_options(const std::vector<OptionSpec>& specs, OptionValues& valu
     for (const auto& s : specs) {
       if (s.name == name) spec = &s;
     }
-    if (spec == nullptr) return Status::Usage(where + "unknown option '" + name + "'");
+    if (spec == nullptr) {
+      std::vector<std::string> names;
+      for (const auto& s : specs) names.emplace_back(s.name);
+      return Status::Usage(where + "unknown option '" + name + "'" + did_you_mean(name, names));
+    }
     for (const auto& v : given) {
       const std::string bad = where + "option '" + name + "': invalid value '" + v + "' (expected " +
                               expected_value(*spec) + ")";

@@ -3,9 +3,11 @@
 #include <boost/program_options.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "dpk/json_writer.h"
+#include "dpk/name_suggestion.h"
 #include "dpk/runtime/pipeline.h"
 
 namespace dpk::runtime {
@@ -38,9 +40,21 @@ Status parse_command_line(const std::vector<const std::vector<OptionSpec>*>& spe
   po::positional_options_description pos;
   pos.add("dpk-input", -1);
   po::variables_map vm;
+  // No guessing: an abbreviation (`--min` for --min-score) would mean another
+  // option once a second one shares its start, and recipes take whole names.
+  const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
   try {
-    po::store(po::command_line_parser(argc, argv).options(desc).positional(pos).run(), vm);
+    po::store(po::command_line_parser(argc, argv).options(desc).style(style).positional(pos).run(), vm);
     po::notify(vm);
+  } catch (const po::unknown_option& e) {
+    std::string given = e.get_option_name();
+    std::vector<std::string> names = {"help", "version"};
+    for (const auto* specs : spec_sets) {
+      for (const auto& o : *specs) names.emplace_back(o.name);
+    }
+    const size_t dashes = given.find_first_not_of('-');
+    const std::string bare = dashes == std::string::npos ? "" : given.substr(dashes);
+    return Status::Usage("unknown option '" + given + "'" + (dashes == 2 ? did_you_mean(bare, names, "--") : ""));
   } catch (const po::error& e) {
     return Status::Usage(e.what());
   }
@@ -101,6 +115,13 @@ int tool_main(const TransformSpec& spec, int argc, char** argv) {
     args.push_back(nullptr);
     return sub->run(argc - 1, args.data());
   }
+  if (!spec.subcommands.empty() && argc >= 2 && argv[1][0] != '-' && !std::filesystem::exists(argv[1])) {
+    // Not a stage and not a file: a misspelt stage reads better as one than as a missing input.
+    std::vector<std::string> stages;
+    for (const auto& sub : spec.subcommands) stages.emplace_back(sub.name);
+    const std::string hint = did_you_mean(argv[1], stages);
+    if (!hint.empty()) return report_error(prog, Status::Usage(std::string("unknown stage '") + argv[1] + "'" + hint));
+  }
   OptionValues common, own;
   std::vector<std::string> positional;
   bool help = false, version = false;
@@ -113,7 +134,7 @@ int tool_main(const TransformSpec& spec, int argc, char** argv) {
     return 0;
   }
   if (version) {
-    std::printf("%s %s\n", prog.c_str(), dpk_version());
+    std::fputs(version_text(prog).c_str(), stdout);
     return 0;
   }
   for (const auto& [name, vals] : all.all()) {
@@ -215,6 +236,12 @@ std::string roff_escape(std::string_view in) {
 }
 
 }  // namespace
+
+std::string options_help(const std::vector<OptionSpec>& opts) {
+  std::string s;
+  append_options(s, opts);
+  return s;
+}
 
 std::string help_text(const TransformSpec& spec) {
   std::string s;

@@ -2,7 +2,11 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <string_view>
+#include <utility>
+
 #include "dpk/json_writer.h"
+#include "dpk/name_suggestion.h"
 #include "dpk/runtime/cli.h"
 
 namespace dpk::runtime {
@@ -47,6 +51,27 @@ Status add_value(OptionValues& values, const std::string& name, const YAML::Node
   return Status::Ok();
 }
 
+// Top-level keys of other tools' recipe formats (Data-Juicer, datatrove) that
+// have a dpk equivalent under another name.
+constexpr std::pair<std::string_view, std::string_view> kForeignKeys[] = {
+    {"process", "steps"},      {"pipeline", "steps"},   {"dataset_path", "input"},
+    {"export_path", "output"}, {"np", "threads"},       {"project_name", "name"},
+};
+
+Status unknown_recipe_key(const std::string& at, const std::string& key) {
+  std::string hint;
+  for (const auto& [foreign, ours] : kForeignKeys) {
+    if (key == foreign) hint = " (did you mean " + std::string(ours) + ":?)";
+  }
+  if (hint.empty()) {
+    std::vector<std::string> names = {"input", "steps", "name", "description"};
+    for (const auto& o : common_options()) names.emplace_back(o.name);
+    hint = did_you_mean(key, names, "", ":");
+  }
+  if (hint.empty()) hint = " (expected input, output, steps, name, description or a common option)";
+  return Status::Usage(at + "unknown recipe key '" + key + "'" + hint);
+}
+
 }  // namespace
 
 StatusOr<RunPlan> load_recipe(const std::string& path, const OptionValues& overrides,
@@ -81,7 +106,7 @@ StatusOr<RunPlan> load_recipe(const std::string& path, const OptionValues& overr
       continue;
     } else {
       const OptionSpec* spec = find_option(common_options(), key);
-      if (spec == nullptr) return Status::Usage(at + "unknown recipe key '" + key + "' (expected input, output, steps or a common option)");
+      if (spec == nullptr) return unknown_recipe_key(at, key);
       DPK_RETURN_IF_ERROR(add_value(common, key, kv.second, at, spec));
     }
   }
@@ -109,7 +134,12 @@ StatusOr<RunPlan> load_recipe(const std::string& path, const OptionValues& overr
     auto kv = *item.begin();
     const std::string name = kv.first.Scalar();
     const TransformSpec* spec = find_transform(name);
-    if (spec == nullptr) return Status::Usage(at + "unknown step '" + name + "' (see 'dpk list')");
+    if (spec == nullptr) {
+      std::vector<std::string> names;
+      for (const auto* t : all_transforms()) names.emplace_back(t->name);
+      const std::string hint = did_you_mean(name, names);
+      return Status::Usage(at + "unknown step '" + name + "'" + (hint.empty() ? " (see 'dpk list')" : hint));
+    }
     PlannedStep step;
     step.spec = spec;
     step.label = at + name;

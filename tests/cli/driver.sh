@@ -18,8 +18,9 @@ cmp help1.txt help2.txt || fail "dpk help docid and dpk-docid --help differ"
 cmp help2.txt help3.txt || fail "dpk docid --help and dpk-docid --help differ"
 dpk --help | grep -q "Usage: dpk" || fail "dpk --help"
 
-v1=$(dpk --version)
-v2=$(dpk-docid --version)
+# The first line is "PROG VERSION" (tests/cli/version.sh checks the rest).
+v1=$(dpk --version | head -n 1)
+v2=$(dpk-docid --version | head -n 1)
 echo "$v1" | grep -qE '[0-9]+\.[0-9]+\.[0-9]+' || fail "dpk --version: $v1"
 echo "$v2" | grep -qE '[0-9]+\.[0-9]+\.[0-9]+' || fail "dpk-docid --version: $v2"
 [ "${v1##* }" = "${v2##* }" ] || fail "versions differ: '$v1' vs '$v2'"

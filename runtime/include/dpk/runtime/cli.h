@@ -30,6 +30,9 @@ Status parse_command_line(const std::vector<const std::vector<OptionSpec>*>& spe
 
 // Text for `dpk-NAME --help` / `dpk help NAME` (lists the stages, if any).
 std::string help_text(const TransformSpec& spec);
+// The option lines of a help page ("  -o, --output PATH   Where ..."), one
+// option per entry, its range and default noted.
+std::string options_help(const std::vector<OptionSpec>& opts);
 // Text for `dpk-NAME SUB --help`.
 std::string subcommand_help(const TransformSpec& spec, const Subcommand& sub);
 // A roff man page (section 1) for dpk-NAME.

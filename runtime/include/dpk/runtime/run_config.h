@@ -45,5 +45,9 @@ StatusOr<RunConfig> run_config_from(const OptionValues& values, std::vector<std:
 
 // Version string of this build.
 const char* dpk_version();
+// What `--version` prints: "PROG VERSION", then the git commit the build was
+// configured from, the build type and the optional features built in
+// ("+MPI -Hyperscan ..."), one per line.
+std::string version_text(const std::string& prog);
 
 }  // namespace dpk::runtime
