@@ -18,8 +18,9 @@ for line in lines[start:]:
     if not line.strip():
         break
     if line[:30].strip():
-        sig, text = line[:30].strip(), line[30:].strip()
-        rows.append([sig, text])
+        # A signature longer than the column stands on a line of its own.
+        sig, _, text = line.strip().partition("  ")
+        rows.append([sig, text.strip()])
     else:
         rows[-1][1] = (rows[-1][1] + " " + line.strip()).strip()
 def cell(s):

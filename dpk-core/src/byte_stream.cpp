@@ -27,6 +27,8 @@ class PlainSource final : public ByteSource {
   StatusOr<size_t> read(char* buf, size_t n) override { return fd_->read(buf, n); }
   uint64_t raw_offset() const override { return fd_->offset(); }
   Codec codec() const override { return Codec::kNone; }
+  bool can_stall() const override { return fd_->can_stall(); }
+  bool wait_readable(int timeout_ms) override { return fd_->wait_readable(timeout_ms); }
 
  private:
   std::unique_ptr<FdSource> fd_;
@@ -43,6 +45,8 @@ class GzipSource final : public ByteSource {
   ~GzipSource() override { inflateEnd(&zs_); }
   uint64_t raw_offset() const override { return fd_->offset(); }
   Codec codec() const override { return Codec::kGzip; }
+  bool can_stall() const override { return fd_->can_stall(); }
+  bool wait_readable(int timeout_ms) override { return zs_.avail_in > 0 || fd_->wait_readable(timeout_ms); }
 
   StatusOr<size_t> read(char* buf, size_t n) override {
     if (!pending_.ok()) return pending_;
@@ -51,6 +55,8 @@ class GzipSource final : public ByteSource {
     while (zs_.avail_out > 0) {
       if (zs_.avail_in == 0) {
         if (eof_) break;
+        // What is decoded goes out rather than wait on a stalled writer.
+        if (reinterpret_cast<char*>(zs_.next_out) != buf && fd_->drained()) break;
         auto r = fd_->read(in_.data(), in_.size());
         if (!r.ok()) return r.status();
         if (*r == 0) {
@@ -104,6 +110,8 @@ class ZstdSource final : public ByteSource {
   ~ZstdSource() override { ZSTD_freeDStream(ds_); }
   uint64_t raw_offset() const override { return fd_->offset(); }
   Codec codec() const override { return Codec::kZstd; }
+  bool can_stall() const override { return fd_->can_stall(); }
+  bool wait_readable(int timeout_ms) override { return input_.pos < input_.size || fd_->wait_readable(timeout_ms); }
 
   StatusOr<size_t> read(char* buf, size_t n) override {
     if (!pending_.ok()) return pending_;
@@ -111,6 +119,8 @@ class ZstdSource final : public ByteSource {
     while (out.pos < out.size) {
       if (input_.pos == input_.size) {
         if (eof_) break;
+        // What is decoded goes out rather than wait on a stalled writer.
+        if (out.pos > 0 && fd_->drained()) break;
         auto r = fd_->read(in_.data(), in_.size());
         if (!r.ok()) return r.status();
         if (*r == 0) {

@@ -3,6 +3,8 @@
 // bytes kept back so the codec can be chosen by magic before decoding.
 #pragma once
 
+#include <poll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -17,7 +19,12 @@ namespace dpk {
 
 class FdSource final {
  public:
-  FdSource(int fd, bool owned, std::string name) : fd_(fd), owned_(owned), name_(std::move(name)) {}
+  FdSource(int fd, bool owned, std::string name) : fd_(fd), owned_(owned), name_(std::move(name)) {
+    struct stat st;
+    // A file or block device always has its bytes at hand; a pipe, terminal
+    // or socket waits for its writer.
+    can_stall_ = ::fstat(fd_, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISBLK(st.st_mode));
+  }
   ~FdSource() {
     if (owned_ && fd_ >= 0) ::close(fd_);
   }
@@ -35,6 +42,7 @@ class FdSource final {
     for (;;) {
       ssize_t r = ::read(fd_, buf, n);
       if (r >= 0) {
+        drained_ = can_stall_ && static_cast<size_t>(r) < n;
         offset_ += static_cast<uint64_t>(r);
         return static_cast<size_t>(r);
       }
@@ -59,6 +67,17 @@ class FdSource final {
     pushback_ = head;
     return head;
   }
+  // See ByteSource::can_stall().
+  bool can_stall() const { return can_stall_; }
+  // The last read got less than it asked of a file that can stall: the
+  // writer is not keeping up, and a read now may wait for it.
+  bool drained() const { return drained_; }
+  // See ByteSource::wait_readable().
+  bool wait_readable(int timeout_ms) {
+    if (!can_stall_ || pushback_pos_ < pushback_.size()) return true;
+    struct pollfd p = {fd_, POLLIN, 0};
+    return ::poll(&p, 1, timeout_ms) != 0;  // an error: let the read report it
+  }
   uint64_t offset() const { return offset_; }
   const std::string& name() const { return name_; }
 
@@ -69,6 +88,8 @@ class FdSource final {
   std::string pushback_;
   size_t pushback_pos_ = 0;
   uint64_t offset_ = 0;
+  bool can_stall_ = false;
+  bool drained_ = false;
 };
 
 }  // namespace dpk

@@ -27,6 +27,8 @@ StatusOr<bool> LineBlockReader::next(LineBlock& block) {
   std::memcpy(s.data(), carry_.data(), used);
   carry_.clear();
   size_t cut = std::string::npos;  // one past the last newline
+  size_t scanned = 0;              // bytes looked at for a first whole line
+  std::optional<std::chrono::steady_clock::time_point> deadline;  // when the block is cut short
   for (;;) {
     if (!eof_ && used < want) {
       auto n = source_->read(s.data() + used, want - used);
@@ -41,7 +43,9 @@ StatusOr<bool> LineBlockReader::next(LineBlock& block) {
       } else {
         used += *n;
         decoded_ += *n;
-        if (used < want) continue;  // fill the block before cutting
+        // Fill the block before cutting, unless a stalled source has kept
+        // a whole line waiting for the flush interval.
+        if (used < want && !flush_due(s.data(), scanned, used, deadline)) continue;
       }
     }
     const void* nl = used ? memrchr(s.data(), '\n', used) : nullptr;
@@ -89,6 +93,25 @@ StatusOr<bool> LineBlockReader::next(LineBlock& block) {
   next_line_ += static_cast<uint64_t>(std::count(s.data(), s.data() + cut, '\n'));
   if (s[cut - 1] != '\n') ++next_line_;  // the last line, without its newline
   return true;
+}
+
+// After a read that got less than asked: true when the block should be cut
+// now, because its first whole line has waited the flush interval and the
+// source sent nothing more in that time. Waits (poll) at most until then.
+bool LineBlockReader::flush_due(const char* data, size_t& scanned, size_t used,
+                                std::optional<std::chrono::steady_clock::time_point>& deadline) {
+  using Clock = std::chrono::steady_clock;
+  if (flush_interval_.count() <= 0 || !source_->can_stall()) return false;
+  if (!deadline) {
+    if (std::memchr(data + scanned, '\n', used - scanned) == nullptr) {
+      scanned = used;
+      return false;  // no whole line yet: nothing to hand on
+    }
+    deadline = Clock::now() + flush_interval_;
+  }
+  const auto left = std::chrono::ceil<std::chrono::milliseconds>(*deadline - Clock::now());
+  if (left.count() <= 0) return true;
+  return !source_->wait_readable(static_cast<int>(std::min<int64_t>(left.count(), INT32_MAX)));
 }
 
 // Reads past the rest of an overlong line, adding its bytes to `length`;

@@ -17,6 +17,7 @@ std::string_view option_type_name(OptionType t) {
     case OptionType::kChoice: return "choice";
     case OptionType::kList: return "list";
     case OptionType::kSize: return "size";
+    case OptionType::kDuration: return "duration";
   }
   return "?";
 }
@@ -70,6 +71,8 @@ std::string bound_text(OptionType type, double v) {
       ++k;
     }
     std::snprintf(buf, sizeof buf, "%.0f%s", v, suffix[k]);
+  } else if (type == OptionType::kDuration) {
+    std::snprintf(buf, sizeof buf, "%gs", v);
   } else if (type == OptionType::kInt) {
     std::snprintf(buf, sizeof buf, "%.0f", v);
   } else {
@@ -95,6 +98,7 @@ std::string expected_value(const OptionSpec& spec) {
     case OptionType::kInt: return "an integer" + range;
     case OptionType::kDouble: return "a number" + range;
     case OptionType::kSize: return "a size such as 64M" + range;
+    case OptionType::kDuration: return "a duration such as 1s or 250ms" + range;
     case OptionType::kChoice: return "one of " + std::string(spec.choices);
     case OptionType::kString: return "a text value";
     case OptionType::kList: return "a list of values";
@@ -125,6 +129,21 @@ bool parse_size(std::string_view s, uint64_t& out) {
   return true;
 }
 
+bool parse_duration(std::string_view s, double& seconds) {
+  double unit = 1;
+  if (s.size() > 2 && s.substr(s.size() - 2) == "ms") {
+    unit = 0.001;
+    s.remove_suffix(2);
+  } else if (!s.empty() && (s.back() == 's' || s.back() == 'm' || s.back() == 'h')) {
+    unit = s.back() == 's' ? 1 : s.back() == 'm' ? 60 : 3600;
+    s.remove_suffix(1);
+  }
+  double v;
+  if (!parse_double(s, v) || v < 0) return false;
+  seconds = v * unit;
+  return true;
+}
+
 std::string OptionValues::get_string(const std::string& name) const { return last(values_, name); }
 
 int64_t OptionValues::get_int(const std::string& name) const {
@@ -148,6 +167,12 @@ bool OptionValues::get_flag(const std::string& name) const {
 uint64_t OptionValues::get_size(const std::string& name) const {
   uint64_t v = 0;
   parse_size(last(values_, name), v);
+  return v;
+}
+
+double OptionValues::get_duration(const std::string& name) const {
+  double v = 0;
+  parse_duration(last(values_, name), v);
   return v;
 }
 
@@ -200,6 +225,9 @@ Status validate_options(const std::vector<OptionSpec>& specs, OptionValues& valu
         case OptionType::kSize:
           if (!parse_size(v, z)) return Status::Usage(bad);
           number = static_cast<double>(z);
+          break;
+        case OptionType::kDuration:
+          if (!parse_duration(v, number)) return Status::Usage(bad);
           break;
         case OptionType::kChoice:
           if (!in_choices(spec->choices, v)) return Status::Usage(bad);

@@ -179,6 +179,7 @@ std::string option_signature(const OptionSpec& o) {
                      : o.type == OptionType::kInt    ? "N"
                      : o.type == OptionType::kDouble ? "X"
                      : o.type == OptionType::kSize   ? "SIZE"
+                     : o.type == OptionType::kDuration ? "DURATION"
                                                      : "VALUE";
     s += " " + vn;
   }

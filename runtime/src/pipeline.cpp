@@ -139,6 +139,22 @@ struct PassSpec {
   bool spool_in = false;
 };
 
+// What the progress line calls pass `p`: its number and its steps, e.g.
+// "pass 2/2: minhash-dedup (apply), pii"; "" for a run of one pass and one
+// step (the tool's name says it all).
+std::string pass_title(const RunPlan& plan, const std::vector<PassSpec>& passes, size_t p) {
+  const PassSpec& ps = passes[p];
+  std::string steps;
+  auto add = [&](size_t step, const char* role) {
+    if (!steps.empty()) steps += ", ";
+    steps += std::string(plan.steps[step].spec->name) + role;
+  };
+  if (ps.decide_first) add(static_cast<size_t>(ps.decide_step), " (apply)");
+  for (size_t i = ps.begin; i < ps.end; ++i) add(i, ps.ends_at_global && i + 1 == ps.end ? " (observe)" : "");
+  if (passes.size() == 1) return plan.steps.size() > 1 ? steps : "";
+  return "pass " + std::to_string(p + 1) + "/" + std::to_string(passes.size()) + ": " + steps;
+}
+
 // The instance decides, not the spec's kind: a global-kind transform may
 // return a streaming instance for some options (e.g. sampling by fraction).
 GlobalTransform* as_global(Transform* t) { return dynamic_cast<GlobalTransform*>(t); }
@@ -213,6 +229,9 @@ class PassRunner {
       // Spooled lines are dpk's own, each a document that was read within the limit.
       reader_ = std::make_unique<LineBlockReader>(std::move(*src), cfg_.block_size,
                                                   pass_.spool_in ? LineBlockReader::kNoLimit : cfg_.max_line_bytes);
+      // A slow stdin comes out as it comes in: the stdout sink writes each
+      // block straight through (write(2), no buffer to flush).
+      if (!pass_.spool_in) reader_->set_flush_interval(cfg_.flush_interval);
       current_ = i;
     }
     WorkItem* w = items.take();
@@ -510,6 +529,7 @@ class PassRunner {
     summary_.created += w.created;
     for (size_t s = 0; s < w.counts.size(); ++s) summary_.steps[s].add(w.counts[s]);
     docs_seen_ += w.docs_in;
+    lines_bytes_ += w.block.size;
     std::string_view bytes = output_.block_codec(w.input) == Codec::kNone ? std::string_view(w.out)
                                                                           : std::string_view(w.frame);
     Status s = output_.write(w.input, bytes, w.doc_ends, w.docs_out);
@@ -536,7 +556,7 @@ class PassRunner {
       input_start_ = counts_of(summary_);
       if (Status e = output_.input_done(w.input, rec); !e.ok()) return fail(e);
     }
-    progress_.update(docs_seen_, finished_raw_ + (w.last_of_input ? 0 : w.raw_end), summary_.bytes_in);
+    progress_.update(docs_seen_, finished_raw_ + (w.last_of_input ? 0 : w.raw_end), lines_bytes_);
   }
 
   static std::string reason_key(const std::string& message) {
@@ -584,6 +604,7 @@ class PassRunner {
   Status error_;
   size_t warnings_ = 0;
   uint64_t docs_seen_ = 0;
+  uint64_t lines_bytes_ = 0;  // of the lines this pass read
   uint64_t finished_raw_ = 0;
 };
 
@@ -727,10 +748,8 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
   summary.shard_index = shard.index;
   summary.shard_count = shard.count;
   summary.inputs.clear();
-  uint64_t total_raw = 0;
   for (const auto& in : inputs) {
     summary.inputs.push_back({in.path, 0, 0, 0, false, ""});
-    total_raw += in.size;
   }
   InputFileCounts walk;  // what walking the input folders left out
   for (const auto& s : skipped) walk.add_skipped(s.path, s.reason);
@@ -774,7 +793,7 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
   SideSinks side;
   DPK_RETURN_IF_ERROR(open_side_outputs(cfg, side));
 
-  ProgressLine progress(cfg.tool, total_raw, !cfg.quiet && ProgressLine::stderr_is_terminal());
+  ProgressLine progress(cfg.tool, !cfg.quiet && ProgressLine::stderr_is_terminal());
   std::vector<InputFile> pass_inputs = inputs;
   std::string spool_dir;
   std::unique_ptr<OutputTarget> final_target;
@@ -802,6 +821,9 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
       break;
     }
     target = std::move(*opened);
+    uint64_t pass_bytes = 0;
+    for (const auto& in : pass_inputs) pass_bytes += in.size;
+    progress.start_pass(pass_title(plan, passes, p), pass_bytes);
     PassRunner runner(plan, pass, pass_inputs, *target, side, chains, summary,
                       p == 0 ? &summary.inputs : nullptr, progress,
                       pass.ends_at_global ? nullptr : &(*outputs)->records());
@@ -837,7 +859,10 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
       for (size_t i = 0; i < pass_inputs.size(); ++i) {
         // The name the spool's MirrorTarget gave this input's data.
         pass_inputs[i].path = spool_dir + "/" + spool_file_name(i);
-        pass_inputs[i].size = 0;
+        // Known now: the next pass's progress shows percent and ETA.
+        std::error_code ec;
+        const auto size = fs::file_size(pass_inputs[i].path, ec);
+        pass_inputs[i].size = ec ? 0 : size;
       }
     } else {
       final_target = std::move(target);

@@ -1,5 +1,8 @@
 #include "dpk/runtime/run_config.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "dpk/compression.h"
 
 #ifndef DPK_VERSION
@@ -66,6 +69,11 @@ const std::vector<OptionSpec>& common_options() {
        "Redo every output file, also those a previous run completed (by default a rerun with the "
        "same settings and inputs skips them, and one with others is refused).", {}, 0, {}},
       {"block-size", OptionType::kSize, "1M", "Bytes of input per block of work.", {}, 0, "SIZE", 4096},
+      {"flush-interval", OptionType::kDuration, "1s",
+       "Input from a pipe or terminal that comes slower than blocks fill: hand on the whole lines "
+       "read so far once the first has waited this long (e.g. 250ms, 1s; 0 = wait for a full "
+       "block). Files, and pipes that keep up, are never cut short.",
+       {}, 0, "DURATION", 0},
       {"max-line-bytes", OptionType::kSize, "256M",
        "Longest input line read (1K to below 4G). A longer line is a rejected record (reason "
        "line_too_long) handled by --on-error; quarantine keeps its first SIZE bytes. The reader "
@@ -123,6 +131,7 @@ StatusOr<RunConfig> run_config_from(const OptionValues& v, std::vector<std::stri
   c.overwrite = v.get_flag("overwrite");
   c.quiet = v.get_flag("quiet");
   c.block_size = static_cast<size_t>(v.get_size("block-size"));
+  c.flush_interval = std::chrono::milliseconds(std::llround(std::min(v.get_duration("flush-interval"), 1e9) * 1000));
   c.max_line_bytes = v.get_size("max-line-bytes");
   // Below 4G: a document's field offsets are 32-bit, as is the JSON parser's size limit.
   if (c.max_line_bytes < 1024 || c.max_line_bytes >= (uint64_t{1} << 32)) {

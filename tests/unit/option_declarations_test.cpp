@@ -20,7 +20,8 @@ using testing_util::write_file;
 
 void expect_defaults_in_range(const std::string& owner, const std::vector<OptionSpec>& specs) {
   for (const OptionSpec& o : specs) {
-    const bool numeric = o.type == OptionType::kInt || o.type == OptionType::kDouble || o.type == OptionType::kSize;
+    const bool numeric = o.type == OptionType::kInt || o.type == OptionType::kDouble ||
+                         o.type == OptionType::kSize || o.type == OptionType::kDuration;
     if (!numeric) {
       EXPECT_FALSE(o.min || o.max) << owner << " --" << o.name << ": a range on a non-numeric option";
     }

@@ -27,6 +27,14 @@ class ByteSource {
   // Bytes consumed from the underlying file so far (compressed bytes).
   virtual uint64_t raw_offset() const = 0;
   virtual Codec codec() const = 0;
+  // True for a source fed by a pipe, terminal or socket, whose bytes come
+  // when its writer sends them; false for a file, whose bytes are at hand.
+  virtual bool can_stall() const { return false; }
+  // Waits up to `timeout_ms` for bytes to read; false when none came in
+  // time. True at once when a read would not wait (bytes buffered, or a
+  // source that cannot stall). Only meant after a read returned less than
+  // asked, so a steady stream pays no wait.
+  virtual bool wait_readable(int /*timeout_ms*/) { return true; }
 };
 
 // A ByteSource whose bytes a subclass makes on demand, a piece at a time:

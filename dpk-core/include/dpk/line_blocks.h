@@ -7,6 +7,13 @@
 // block of its own with `overlong` set and only its first `limit` bytes
 // kept; the rest is read and thrown away up to the next newline.
 //
+// A stream that can stall (a pipe, terminal or socket; see
+// ByteSource::can_stall) and comes slower than blocks fill is not held for a
+// whole block: with a flush interval set, a block of whole lines is cut once
+// its first line has waited that long. A file, or a pipe that keeps up,
+// never waits on a clock: the timed wait only follows a read that got less
+// than it asked of a source that can stall.
+//
 // When the stream fails part way (a truncated or corrupt .gz/.zst), every
 // complete line before the failure is delivered first; the next call then
 // returns the error, and torn_tail() holds the decoded bytes of the line the
@@ -22,8 +29,10 @@
 //   }
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -57,6 +66,9 @@ class LineBlockReader {
   // the stream's error (with torn_tail() set) after its last whole line.
   StatusOr<bool> next(LineBlock& block);
   uint64_t raw_offset() const { return source_->raw_offset(); }
+  // The longest a whole line waits in a partial block of a stalling source
+  // (0, the default: until the block is full or the stream ends).
+  void set_flush_interval(std::chrono::milliseconds interval) { flush_interval_ = interval; }
   // Lines cut so far (a last line without a newline, and an overlong line,
   // count; a torn tail does not).
   uint64_t lines() const { return next_line_ - 1; }
@@ -67,6 +79,8 @@ class LineBlockReader {
 
  private:
   Status skip_rest_of_line(uint64_t& length);
+  bool flush_due(const char* data, size_t& scanned, size_t used,
+                 std::optional<std::chrono::steady_clock::time_point>& deadline);
 
   std::unique_ptr<ByteSource> source_;
   size_t block_size_;
@@ -75,6 +89,7 @@ class LineBlockReader {
   uint64_t next_line_ = 1;
   uint64_t decoded_ = 0;  // decoded bytes read from the source
   bool eof_ = false;
+  std::chrono::milliseconds flush_interval_{0};
   Status pending_;  // the stream's error, returned once the whole lines are out
 };
 

@@ -31,6 +31,7 @@ enum class OptionType {
   kChoice,  // one of `choices` ("a|b|c")
   kList,    // repeatable; also comma-separated; a YAML list in a recipe
   kSize,    // bytes with an optional K/M/G suffix
+  kDuration,  // time: a number with an optional unit ms, s, m or h (seconds without one)
 };
 
 struct OptionSpec {
@@ -71,6 +72,8 @@ class OptionValues {
   double get_double(const std::string& name) const;
   bool get_flag(const std::string& name) const;
   uint64_t get_size(const std::string& name) const;
+  // A kDuration value, in seconds.
+  double get_duration(const std::string& name) const;
   // Items of a list option (comma-separated values are split).
   std::vector<std::string> get_list(const std::string& name) const;
 
@@ -87,5 +90,8 @@ Status validate_options(const std::vector<OptionSpec>& specs, OptionValues& valu
 
 // Parses "64M" / "1.5G" / "1000". False when malformed.
 bool parse_size(std::string_view s, uint64_t& out);
+// Parses "250ms" / "1s" / "1.5" (seconds) / "2m" / "1h" into seconds. False
+// when malformed or negative.
+bool parse_duration(std::string_view s, double& seconds);
 
 }  // namespace dpk

@@ -2,6 +2,7 @@
 // declared once, and the validated configuration they turn into.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,9 @@ struct RunConfig {
   bool quiet = false;
   bool overwrite = false;
   size_t block_size = 1 << 20;
+  // A whole line from a stalled pipe waits at most this long for its block
+  // to fill (0 = until it is full).
+  std::chrono::milliseconds flush_interval{1000};
   uint64_t max_line_bytes = uint64_t{256} << 20;  // a longer line is rejected (line_too_long)
   std::string temp_dir;                // for spooled passes; "" = beside output or $TMPDIR
 };
