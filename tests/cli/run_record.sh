@@ -49,22 +49,43 @@ dpk-select -q --min-words 20 "$IN" --stats tool.json > /dev/null
 jq -e '.schema_version == 1 and .steps[0].options["min-words"] == 20 and .steps[0].options.invert == false
        and .common_options.output == "-"' tool.json > /dev/null || fail "dpk-select record: $(jq -c . tool.json)"
 
-# A model a step loads: its path, size and SHA-256.
+# Models a step loads: each file's path, size and SHA-256 (the same as
+# sha256sum's). Each part runs where its model is installed
+# (scripts/install-models.sh), and says so where it is not.
+check_models() {  # RECORD COUNT_AT_LEAST
+  local n i model sha
+  n=$(jq '.steps[0].models | length' "$1")
+  [ "$n" -ge "$2" ] || fail "$1: $n model files, expected $2 or more: $(jq -c .steps[0].models "$1")"
+  for ((i = 0; i < n; i++)); do
+    model=$(jq -r ".steps[0].models[$i].path" "$1")
+    [ -f "$model" ] || fail "$1: model path is not a file: $model"
+    jq -e --argjson size "$(stat -c %s "$model")" ".steps[0].models[$i].bytes == \$size" "$1" > /dev/null \
+      || fail "$1: model bytes: $(jq -c ".steps[0].models[$i]" "$1")"
+    sha=$(jq -r ".steps[0].models[$i].sha256" "$1")
+    [[ "$sha" =~ ^[0-9a-f]{64}$ ]] || fail "$1: model sha256 is not 64 hex digits: $sha"
+    [ "$sha" = "$(sha256sum "$model" | cut -d' ' -f1)" ] || fail "$1: sha256 of $model: $sha differs from sha256sum's"
+  done
+}
+head -n 3 "$(testdata_pages)" > few.jsonl
 set +e
-probe=$(dpk-langid --backend fasttext < /dev/null 2>&1)
+err=$(dpk-langid -q --backend fasttext few.jsonl --stats ft.json 2>&1 > /dev/null)
 rc=$?
 set -e
-if [ "$rc" = 2 ] && grep -q "needs a model" <<<"$probe"; then
-  echo "SKIP (model part only): no fastText model installed (run scripts/install-models.sh or set DPK_LANGID_MODEL)"
-  exit 0
+if [ "$rc" = 2 ] && grep -q "needs a model" <<<"$err"; then
+  echo "SKIP (langid model part): no fastText model installed (run scripts/install-models.sh or set DPK_LANGID_MODEL)"
+else
+  [ "$rc" = 0 ] || fail "dpk-langid --backend fasttext failed: $err"
+  check_models ft.json 1
 fi
-[ "$rc" = 0 ] || fail "dpk-langid --backend fasttext failed: $probe"
-dpk-langid -q --backend fasttext "$IN" --stats ft.json > /dev/null
-model=$(jq -r '.steps[0].models[0].path' ft.json)
-[ -f "$model" ] || fail "model path not a file: $(jq -c .steps[0].models ft.json)"
-jq -e '.steps[0].models | length == 1' ft.json > /dev/null || fail "models: $(jq -c .steps[0].models ft.json)"
-jq -e --argjson size "$(stat -c %s "$model")" '.steps[0].models[0].bytes == $size' ft.json > /dev/null \
-  || fail "model bytes: $(jq -c .steps[0].models ft.json)"
-sha=$(jq -r '.steps[0].models[0].sha256' ft.json)
-[[ "$sha" =~ ^[0-9a-f]{64}$ ]] || fail "model sha256 is not 64 hex digits: $sha"
-[ "$sha" = "$(sha256sum "$model" | cut -d' ' -f1)" ] || fail "model sha256 $sha differs from sha256sum's"
+set +e
+err=$(dpk-embed -q --threads 1 few.jsonl --stats embed.json 2>&1 > /dev/null)
+rc=$?
+set -e
+if [ "$rc" = 2 ] && grep -q "no embedding model found" <<<"$err"; then
+  echo "SKIP (embed model part): no embedding model installed (run scripts/install-models.sh or set DPK_EMBED_MODEL)"
+else
+  [ "$rc" = 0 ] || fail "dpk-embed failed: $err"
+  check_models embed.json 3  # config.json, vocab.txt, model.safetensors at least
+  jq -e 'any(.steps[0].models[]; .path | endswith("/model.safetensors"))' embed.json > /dev/null \
+    || fail "embed models lack model.safetensors: $(jq -c .steps[0].models embed.json)"
+fi
