@@ -10,7 +10,10 @@
 namespace dpk::runtime {
 
 Status record_setup(const RunPlan& plan, RunSummary& summary) {
-  summary.common_options_json = resolved_options_json(common_options(), plan.common_options);
+  // A plan made in code from a ready RunConfig (a staged step's pass) has no
+  // option values to resolve: "{}" says so, where nulls would mislead.
+  summary.common_options_json =
+      plan.common_options.all().empty() ? "{}" : resolved_options_json(common_options(), plan.common_options);
   summary.step_setups.clear();
   for (const auto& step : plan.steps) {
     StepSetup setup;
