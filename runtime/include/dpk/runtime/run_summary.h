@@ -1,5 +1,7 @@
 // dpk/runtime/run_summary.h — the counts and timings of a run, and the
 // machine-readable summary (metadata.json / --stats) written from them.
+// Its fields, their types and the rule that keeps them stable (fields are
+// only added; a change of meaning bumps kSchemaVersion): docs/run-summary.md.
 //
 // Counts balance for every run: documents_in + created = documents_out +
 // dropped + rejected, where `created` is what splitters added (children
