@@ -97,6 +97,37 @@ std::string options_json(const OptionValues& values) {
   return w.take();
 }
 
+std::string resolved_options_json(const std::vector<OptionSpec>& specs, const OptionValues& values) {
+  JsonWriter w;
+  w.begin_object();
+  for (const auto& spec : specs) {
+    const std::string name(spec.name);
+    w.key(name);
+    if (spec.type == OptionType::kList) {
+      w.begin_array();
+      for (const auto& item : values.get_list(name)) w.value(item);
+      w.end_array();
+      continue;
+    }
+    if (spec.type == OptionType::kFlag) {  // a flag not given is false
+      w.value(values.get_flag(name));
+      continue;
+    }
+    if (!values.has(name)) {
+      w.null();
+      continue;
+    }
+    switch (spec.type) {
+      case OptionType::kInt: w.value(values.get_int(name)); break;
+      case OptionType::kDouble: w.value(values.get_double(name)); break;
+      case OptionType::kSize: w.value(values.get_size(name)); break;
+      default: w.value(values.get_string(name)); break;
+    }
+  }
+  w.end_object();
+  return w.take();
+}
+
 const Subcommand* find_subcommand(const TransformSpec& spec, int argc, char** argv) {
   if (argc < 2) return nullptr;
   for (const auto& sub : spec.subcommands) {
@@ -150,6 +181,7 @@ int tool_main(const TransformSpec& spec, int argc, char** argv) {
   RunPlan plan;
   plan.config = std::move(*cfg);
   plan.config.tool = prog;
+  plan.common_options = common;
   PlannedStep step;
   step.spec = &spec;
   step.options = own;

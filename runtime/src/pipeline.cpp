@@ -24,6 +24,7 @@
 #include "global_step_guard.h"
 #include "output_names.h"
 #include "run_outputs.h"
+#include "run_setup_record.h"
 #include "side_outputs.h"
 #include "summary_exchange.h"
 #include "torn_input.h"
@@ -730,6 +731,7 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
   summary.output = cfg.output;
   summary.steps.clear();
   for (const auto& s : plan.steps) summary.steps.push_back({std::string(s.spec->name), 0, 0, {}, 0});
+  DPK_RETURN_IF_ERROR(record_setup(plan, summary));
 
   // Inputs of this shard.
   std::vector<SkippedInput> skipped;
@@ -749,7 +751,7 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
   summary.shard_count = shard.count;
   summary.inputs.clear();
   for (const auto& in : inputs) {
-    summary.inputs.push_back({in.path, 0, 0, 0, false, ""});
+    summary.inputs.push_back({in.path, 0, 0, 0, false, "", in.size});
   }
   InputFileCounts walk;  // what walking the input folders left out
   for (const auto& s : skipped) walk.add_skipped(s.path, s.reason);
@@ -767,6 +769,7 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
 
   int threads = cfg.threads > 0 ? cfg.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
+  summary.threads = threads;
 
   // One master instance per step (globals merge into it) and one chain per token.
   std::vector<std::unique_ptr<Transform>> masters;
@@ -887,17 +890,22 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
   for (size_t i = 0; i < inputs.size(); ++i) {
     if (!summary.inputs[i].resumed) summary.input_file_bytes += inputs[i].size;
   }
+  record_usage(summary);
   const std::string json = summary.to_json();
   RunSummary total;  // of all processes, under mpirun
   if (cluster.size() > 1) {
     // Every rank learns the totals (they decide --fail-on-empty alike);
     // rank 0 writes them next to each one's own.
     std::vector<std::string> counts;
-    DPK_RETURN_IF_ERROR(cluster.allgather(encode_counts(summary), counts));
+    DPK_RETURN_IF_ERROR(cluster.allgather(encode_counts(summary) + encode_usage(summary), counts));
     total.tool = summary.tool;
     total.started = summary.started;
     total.wall_seconds = summary.wall_seconds;
     total.parameters_json = summary.parameters_json;
+    total.common_options_json = summary.common_options_json;
+    total.step_setups = summary.step_setups;
+    total.host = summary.host;  // rank 0's; each rank's own record names its host
+    total.threads = summary.threads;
     total.output = summary.output;
     total.shard_index = 0;
     total.shard_count = cluster.size();
@@ -905,6 +913,7 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
     for (auto& st : total.steps) {
       st.in = st.out = st.rejected = 0;
       st.dropped.clear();
+      st.seconds = 0;
     }
     for (const auto& c : counts) DPK_RETURN_IF_ERROR(add_counts(c, total));
     total.input_files.skipped_examples = summary.input_files.skipped_examples;  // rank 0 is shard 0

@@ -120,6 +120,7 @@ StatusOr<RunPlan> load_recipe(const std::string& path, const OptionValues& overr
   if (!cfg.ok()) return Status::Usage(path + ": " + cfg.status().message());
   plan.config = std::move(*cfg);
   plan.config.tool = "dpk run " + path;
+  plan.common_options = common;
   if (!steps || !steps.IsSequence()) return Status::Usage(path + ": 'steps' must be a list");
   JsonWriter pj;
   pj.begin_object();

@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "dpk/json_writer.h"
+#include "dpk/runtime/build_info.h"
 
 namespace dpk::runtime {
 
@@ -93,11 +94,19 @@ std::string utc_now_iso() {
 std::string RunSummary::to_json() const {
   JsonWriter w(true);
   w.begin_object();
+  w.key("schema_version"); w.value(kSchemaVersion);
   w.key("tool"); w.value(tool);
   w.key("version"); w.value(dpk_version());
+  w.key("commit"); w.value(dpk_git_commit());
+  w.key("build_type"); w.value(dpk_build_type());
+  w.key("host"); w.value(host);
+  w.key("threads"); w.value(threads);
   w.key("started"); w.value(started);
   w.key("wall_seconds"); w.value(wall_seconds);
+  w.key("cpu_seconds"); w.value(cpu_seconds);
+  w.key("peak_rss_bytes"); w.value(peak_rss_bytes);
   w.key("parameters"); w.raw(parameters_json);
+  w.key("common_options"); w.raw(common_options_json);
   w.key("shard"); w.begin_object();
   w.key("index"); w.value(shard_index);
   w.key("count"); w.value(shard_count);
@@ -138,9 +147,21 @@ std::string RunSummary::to_json() const {
   w.end_object();
   w.end_object();
   w.key("steps"); w.begin_array();
-  for (const auto& s : steps) {
+  for (size_t i = 0; i < steps.size(); ++i) {
+    const StepCounts& s = steps[i];
+    const StepSetup setup = i < step_setups.size() ? step_setups[i] : StepSetup{};
     w.begin_object();
     w.key("name"); w.value(s.name);
+    w.key("options"); w.raw(setup.options_json);
+    w.key("models"); w.begin_array();
+    for (const auto& m : setup.models) {
+      w.begin_object();
+      w.key("path"); w.value(m.path);
+      w.key("bytes"); w.value(m.bytes);
+      w.key("sha256"); w.value(m.sha256);
+      w.end_object();
+    }
+    w.end_array();
     w.key("documents_in"); w.value(s.in);
     w.key("documents_out"); w.value(s.out);
     w.key("dropped"); w.begin_object();
@@ -158,6 +179,7 @@ std::string RunSummary::to_json() const {
     w.key("documents"); w.value(in.documents);
     w.key("rejected"); w.value(in.rejected);
     w.key("bytes"); w.value(in.bytes);
+    w.key("file_bytes"); w.value(in.file_bytes);
     if (in.resumed) { w.key("resumed"); w.value(true); }
     if (!in.outcome.empty()) { w.key("outcome"); w.value(in.outcome); }
     w.end_object();

@@ -1,5 +1,6 @@
 #include "summary_exchange.h"
 
+#include <algorithm>
 #include <charconv>
 #include <vector>
 
@@ -53,6 +54,18 @@ std::string encode_counts(const RunSummary& s) {
   return out;
 }
 
+namespace {
+uint64_t micros(double seconds) { return seconds > 0 ? static_cast<uint64_t>(seconds * 1e6 + 0.5) : 0; }
+}  // namespace
+
+std::string encode_usage(const RunSummary& s) {
+  std::string out = "usage\t" + std::to_string(micros(s.cpu_seconds)) + "\t" + std::to_string(s.peak_rss_bytes) + "\n";
+  for (size_t i = 0; i < s.steps.size(); ++i) {
+    out += "step_time\t" + std::to_string(i) + "\t" + std::to_string(micros(s.steps[i].seconds)) + "\n";
+  }
+  return out;
+}
+
 Status add_counts(std::string_view bytes, RunSummary& t) {
   const Status bad = Status::Data("malformed run counts from another process");
   while (!bytes.empty()) {
@@ -65,7 +78,7 @@ Status add_counts(std::string_view bytes, RunSummary& t) {
     const size_t numbers = tag == "totals"                                                  ? 8
                            : tag == "rejected" || tag == "file_dropped" || tag == "file_skipped" ? 1
                            : tag == "step" || tag == "files"                                    ? 4
-                           : tag == "dropped"                                                   ? 2
+                           : tag == "dropped" || tag == "usage" || tag == "step_time"           ? 2
                                                                                                 : 0;
     if (numbers == 0 || f.size() < numbers + 1) return bad;
     for (size_t i = 1; i <= numbers; ++i) {
@@ -91,6 +104,12 @@ Status add_counts(std::string_view bytes, RunSummary& t) {
       t.input_files.read += n[2];
       t.input_files.resumed += n[3];
       t.input_files.rejected += n[4];
+    } else if (tag == "usage") {
+      t.cpu_seconds += static_cast<double>(n[1]) / 1e6;
+      t.peak_rss_bytes = std::max(t.peak_rss_bytes, n[2]);  // the largest process
+    } else if (tag == "step_time") {
+      if (n[1] >= t.steps.size()) return bad;
+      t.steps[n[1]].seconds += static_cast<double>(n[2]) / 1e6;
     } else if (tag == "step") {
       if (n[1] >= t.steps.size()) return bad;
       t.steps[n[1]].in += n[2];

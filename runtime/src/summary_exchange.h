@@ -13,8 +13,13 @@ namespace dpk::runtime {
 // Counts only (documents, bytes, per-step in/out/dropped, rejections, input
 // files by outcome and skipped files by reason): one record a line, tab-separated, the free-text key last.
 std::string encode_counts(const RunSummary& s);
-// Adds the counts in `bytes` to `total` (whose steps must match).
+// Adds the counts in `bytes` to `total` (whose steps must match); also takes
+// the lines of encode_usage().
 Status add_counts(std::string_view bytes, RunSummary& total);
+// What one process used (CPU seconds, peak memory, seconds per step), for the
+// totals under mpirun; never part of a completion record, so a resumed
+// file's counts do not carry an earlier run's timings.
+std::string encode_usage(const RunSummary& s);
 
 // The counts of `s` alone (no inputs, outputs or timings): a cheap snapshot.
 RunSummary counts_of(const RunSummary& s);

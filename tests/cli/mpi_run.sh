@@ -27,6 +27,16 @@ for n in 2 3 4; do
   [ "$(json_get "mpi$n/.dpk/metadata.json" .counts.documents_out)" = "$ref_out" ] || fail "np $n: documents_out differs"
   [ "$(json_get "mpi$n/.dpk/metadata.json" .shard.count)" = "$n" ] || fail "np $n: metadata.json is not the totals of $n ranks"
   [ -s "mpi$n/.dpk/metadata-shard-$((n - 1)).json" ] || fail "np $n: no per-rank summary"
+  # The totals' CPU seconds and step seconds are the ranks' sums, peak memory
+  # the largest rank's (docs/run-summary.md).
+  jq -s -e 'def near(a; b): ((a - b) | if . < 0 then -. else . end) < 0.001;
+            .[0] as $t | .[1:] as $r
+            | $t.schema_version == 1 and $t.peak_rss_bytes > 0
+            and near($t.cpu_seconds; [$r[].cpu_seconds] | add)
+            and $t.peak_rss_bytes == ([$r[].peak_rss_bytes] | max)
+            and all(range($t.steps | length) as $i | near($t.steps[$i].seconds; [$r[].steps[$i].seconds] | add))' \
+    "mpi$n/.dpk/metadata.json" mpi$n/.dpk/metadata-shard-*.json > /dev/null \
+    || fail "np $n: totals of cpu_seconds, peak_rss_bytes or steps[].seconds are not the ranks' sums/max"
 done
 # Shard options under mpirun would leave files out or count them twice.
 set +e

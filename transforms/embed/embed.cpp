@@ -2,6 +2,7 @@
 // sentence-transformers models, CPU with BLAS or CUDA).
 #include <charconv>
 #include <cstdio>
+#include <filesystem>
 #include <mutex>
 
 #include "bert_config.h"
@@ -163,6 +164,12 @@ const TransformSpec& dpk_transform_embed() {
         }
         set_blas_threads(static_cast<int>(v.get_int("blas-threads")));
         ConfiguredStep c;
+        // The files of the folder the model was read from, for the run record.
+        for (const char* name : {"config.json", "sentence_bert_config.json", "modules.json", "1_Pooling/config.json",
+                                 "vocab.txt", "tokenizer.json", "model.safetensors"}) {
+          const std::string path = *dir + "/" + name;
+          if (std::filesystem::is_regular_file(path)) c.model_files.push_back(path);
+        }
         if (s->vectors) {
           const std::string path = v.get_string("vectors");
           c.files = {{"--vectors", path}, {"--vectors", VectorFile::ids_path(path)}};

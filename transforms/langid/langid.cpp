@@ -128,6 +128,7 @@ StatusOr<ConfiguredStep> configure(const OptionValues& v, const StepContext&) {
     return std::make_unique<LangIdTransform>(make_fasttext_identifier(shared), config);
   };
   c.explain = "fastText " + path + filter;
+  c.model_files = {path};
   return c;
 }
 

@@ -139,6 +139,10 @@ struct ConfiguredStep {
   // writes its files as it goes (under temporary names) gives them their
   // final names here, so none is ever left half-written under its name.
   std::function<Status()> commit = {};
+  // The files the step loaded to do its work (a language-ID model, an
+  // embedding model's weights and vocabulary): the run record names each
+  // with its size and SHA-256 (docs/run-summary.md).
+  std::vector<std::string> model_files = {};
 };
 
 struct FieldDoc {

@@ -39,6 +39,12 @@ std::string subcommand_help(const TransformSpec& spec, const Subcommand& sub);
 std::string man_page(const TransformSpec& spec);
 // Serializes given options as a JSON object (for run summaries).
 std::string options_json(const OptionValues& values);
+// Every option of `specs`, in declaration order, with its resolved value
+// (`values` after validate_options, so defaults are filled in) as typed
+// JSON: a flag true/false, an integer or number, a size in bytes, a list as
+// an array of strings, text as a string; an option with no value and no
+// default is null. For the run record's steps[].options and common_options.
+std::string resolved_options_json(const std::vector<OptionSpec>& specs, const OptionValues& values);
 
 // Prints "PROG: error: MESSAGE" and returns the status's exit code.
 int report_error(const std::string& prog, const Status& s);

@@ -29,6 +29,7 @@ struct RunPlan {
   RunConfig config;
   std::vector<PlannedStep> steps;
   std::string parameters_json = "{}";  // for the summary
+  OptionValues common_options;         // resolved (validated), for the summary
 };
 
 // Validates every step's options and configures it. Errors name the step.

@@ -1,5 +1,7 @@
 // dpk/runtime/run_summary.h — the counts and timings of a run, and the
 // machine-readable summary (metadata.json / --stats) written from them.
+// Its fields, their types and the rule that keeps them stable (fields are
+// only added; a change of meaning bumps kSchemaVersion): docs/run-summary.md.
 //
 // Counts balance for every run: documents_in + created = documents_out +
 // dropped + rejected, where `created` is what splitters added (children
@@ -34,6 +36,7 @@ struct InputCounts {
   uint64_t bytes = 0;      // decoded bytes read
   bool resumed = false;    // skipped: finished by an earlier run
   std::string outcome;     // InputFileCounts' word for it, once the file is done
+  uint64_t file_bytes = 0; // size of the file on disk (compressed, as listed)
 };
 
 // What became of the input files: each file the run (this shard) took is
@@ -64,11 +67,36 @@ struct InputFileCounts {
   std::vector<std::string> skip_warnings() const;
 };
 
+// A file a step loaded (a model, its vocabulary), named in the run record
+// with its size and SHA-256 so a run says exactly what made its annotations.
+struct ModelFile {
+  std::string path;
+  uint64_t bytes = 0;
+  std::string sha256;  // 64 lowercase hex digits
+};
+
+// How one step was set up: every option it declares, resolved (defaults
+// included, unset ones null), as a JSON object; and the files it loaded.
+struct StepSetup {
+  std::string options_json = "{}";
+  std::vector<ModelFile> models;
+};
+
 struct RunSummary {
+  // The record's format (docs/run-summary.md): fields are only ever added; a
+  // field whose meaning changes bumps this.
+  static constexpr int kSchemaVersion = 1;
+
   std::string tool;
   std::string started;     // ISO 8601, UTC
   double wall_seconds = 0;
-  std::string parameters_json = "{}";
+  std::string parameters_json = "{}";    // options as given (recipe: as written)
+  std::string common_options_json = "{}";  // every common option, resolved
+  std::vector<StepSetup> step_setups;      // parallel to `steps`
+  std::string host;
+  int threads = 0;              // worker threads the run used
+  double cpu_seconds = 0;       // user + system, all threads (all processes under mpirun)
+  uint64_t peak_rss_bytes = 0;  // peak resident memory (the largest process under mpirun)
   std::string output;
   int shard_index = 0;
   int shard_count = 1;
