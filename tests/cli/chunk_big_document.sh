@@ -15,7 +15,7 @@ echo '{"max_position_embeddings": 512, "hidden_size": 8}' > model/config.json
 run_strategy() {
   local name=$1; shift
   set +e
-  (ulimit -v 600000; timeout 120 dpk-chunk --threads 2 --stats "st-$name.json" "$@" big.jsonl > "chunks-$name.jsonl" 2> "err-$name.txt")
+  ($AS_LIMIT 600000; timeout 120 dpk-chunk --threads 2 --stats "st-$name.json" "$@" big.jsonl > "chunks-$name.jsonl" 2> "err-$name.txt")
   local rc=$?
   set -e
   [ "$rc" = 0 ] || fail "$name: exit $rc (124: over 120 s) $(head -c 300 "err-$name.txt")"

@@ -46,13 +46,18 @@ expect_exit 2 dpk-docid --max-line-bytes 5G lines.jsonl > /dev/null 2> /dev/null
 # A zstd bomb: 1 GiB of zeros, no newline, under a 1 GiB address-space limit.
 head -c 1G /dev/zero | zstd -q -1 -c > bomb.jsonl.zst
 [ "$(stat -c %s bomb.jsonl.zst)" -lt 1000000 ] || fail "the bomb is not small"
-expect_exit 1 bash -c 'ulimit -v 1048576; exec dpk-docid --threads 2 --max-line-bytes 16M bomb.jsonl.zst > /dev/null 2> bomb.err'
+expect_exit 1 bash -c "$AS_LIMIT 1048576; "' exec dpk-docid --threads 2 --max-line-bytes 16M bomb.jsonl.zst > /dev/null 2> bomb.err'
 grep -q "bomb.jsonl.zst:1: line too long: 1073741824 bytes" bomb.err || fail "bomb, fail: $(cat bomb.err)"
-expect_exit 0 bash -c 'ulimit -v 1048576; exec dpk-docid --threads 2 --max-line-bytes 16M --on-error skip --stats bomb.json bomb.jsonl.zst > bomb.out 2> /dev/null'
+expect_exit 0 bash -c "$AS_LIMIT 1048576; "' exec dpk-docid --threads 2 --max-line-bytes 16M --on-error skip --stats bomb.json bomb.jsonl.zst > bomb.out 2> /dev/null'
 check_balanced bomb.json
 [ "$(json_get bomb.json .counts.rejected)" = 1 ] || fail "bomb, skip: rejected $(json_get bomb.json .counts.rejected)"
 [ "$(json_get bomb.json .counts.documents_out)" = 0 ] || fail "bomb, skip: documents_out"
 
+if [ "$SANITIZED" = 1 ]; then
+  echo "line_limit: address-space limits skipped in a sanitizer build"
+  echo OK
+  exit 0
+fi
 # A valid document too large for the memory there is: exit 3 naming the
 # resource, not "malformed JSON" (exit 1).
 { doc small "x"; printf '{"id":"big","text":"'; head -c 120M /dev/zero | tr '\0' c; printf '"}\n'; } > big.jsonl
