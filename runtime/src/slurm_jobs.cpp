@@ -301,8 +301,8 @@ StatusOr<SlurmJobs> write_slurm_jobs(const SlurmRequest& req, const RunPlan& pla
   fs::create_directories(dir + "/logs", ec);
   if (ec) return Status::Io(dir + ": cannot create: " + ec.message());
 
-  // Intermediate folders also hold per-shard metadata-*.json: later jobs read
-  // them through a glob that only takes the documents.
+  // Later jobs read the intermediate folders through a glob that takes the
+  // documents (run records are under .dpk/, which a folder walk never reads).
   const bool from_source = !plan.steps.empty() && plan.steps.front().spec->source;
   std::string glob = from_source ? "*.jsonl*" : cfg.glob;  // a source's outputs are named NAME.jsonl[.gz|.zst]
   if (glob.empty()) {
@@ -311,7 +311,7 @@ StatusOr<SlurmJobs> write_slurm_jobs(const SlurmRequest& req, const RunPlan& pla
     for (const auto& in : *listed) {
       if (!is_jsonl_name(in.relative)) {
         return Status::Usage(in.path + ": not named *.jsonl[.gz|.zst]; give the recipe a 'glob:' that matches the "
-                             "input documents (and not metadata*.json) so intermediate folders can be read");
+                             "input documents so intermediate folders can be read");
       }
     }
     glob = "*.jsonl*";
