@@ -14,14 +14,9 @@
 namespace dpk {
 namespace {
 
+using testing_util::relatives;
 using testing_util::ScratchDir;
 using testing_util::write_file;
-
-std::vector<std::string> relatives(const std::vector<InputFile>& files) {
-  std::vector<std::string> v;
-  for (const auto& f : files) v.push_back(f.relative);
-  return v;
-}
 
 void make_tree(const ScratchDir& d) {
   write_file(d.file("in/b.jsonl"), "{}\n");

@@ -11,14 +11,9 @@
 namespace dpk::runtime {
 namespace {
 
+using testing_util::relatives;
 using testing_util::ScratchDir;
 using testing_util::write_file;
-
-std::vector<std::string> relatives(const std::vector<InputFile>& files) {
-  std::vector<std::string> v;
-  for (const auto& f : files) v.push_back(f.relative);
-  return v;
-}
 
 // Two inputs named data.jsonl in two folders used to share one output name.
 TEST(OutputNames, SameFileNameInTwoFoldersGetsTwoNames) {

@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "dpk/byte_stream.h"
+#include "dpk/input_files.h"
 
 namespace dpk::testing_util {
 
@@ -36,6 +37,13 @@ class ScratchDir {
  private:
   std::filesystem::path path_;
 };
+
+// The relative names of listed input files, in order.
+inline std::vector<std::string> relatives(const std::vector<InputFile>& files) {
+  std::vector<std::string> v;
+  for (const auto& f : files) v.push_back(f.relative);
+  return v;
+}
 
 inline void write_file(const std::string& path, const std::string& bytes) {
   std::filesystem::path p(path);
