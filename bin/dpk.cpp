@@ -115,6 +115,7 @@ int cmd_run(int argc, char** argv) {
   auto plan = rt::load_recipe(recipe, overrides, inputs);
   if (!plan.ok()) return rt::report_error("dpk run", plan.status());
   s = rt::configure_plan(*plan);
+  rt::print_option_warnings("dpk run", plan->config.quiet);
   if (!s.ok()) return rt::report_error("dpk run", s);
   if (explain) {
     std::fputs(rt::explain_plan(*plan).c_str(), stdout);
@@ -183,6 +184,7 @@ int cmd_slurm(int argc, char** argv) {
   auto plan = rt::load_recipe(req.recipe, overrides, inputs);
   if (!plan.ok()) return rt::report_error("dpk slurm", plan.status());
   Status s = rt::configure_plan(*plan);
+  rt::print_option_warnings("dpk slurm", plan->config.quiet);
   if (!s.ok()) return rt::report_error("dpk slurm", s);
   auto jobs = rt::write_slurm_jobs(req, *plan);
   if (!jobs.ok()) return rt::report_error("dpk slurm", jobs.status());

@@ -26,9 +26,9 @@ for size in "${sizes[@]}"; do
   bytes=$(stat -c %s "$doc")
   for s in sentences paragraphs markdown tokens sentences+tokens; do
     case $s in
-      tokens) args=(--strategy tokens --model "$WORK/model" --max-tokens 256) ;;
-      sentences+tokens) args=(--strategy sentences --model "$WORK/model" --max-tokens 256) ;;
-      *) args=(--strategy "$s" --max-chars 1000) ;;
+      tokens) args=(--strategy tokens --model-dir "$WORK/model" --chunk-tokens 256) ;;
+      sentences+tokens) args=(--strategy sentences --model-dir "$WORK/model" --chunk-tokens 256) ;;
+      *) args=(--strategy "$s" --chunk-chars 1000) ;;
     esac
     /usr/bin/time -v "$BIN/dpk-chunk" -q --threads 2 "${args[@]}" "$doc" -o "$WORK/out.jsonl" 2> "$WORK/time.txt"
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$WORK/time.txt")

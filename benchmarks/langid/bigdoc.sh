@@ -5,7 +5,7 @@
 # spaces, curly quotes, runs of spaces and blank lines mixed in), runs
 # dpk-normalize with the defaults and with every step on, and prints CPU
 # seconds and MB/s for each; the per-MB figures of the two sizes should be
-# about equal. Also runs dpk-langid on the big document (--max-chars bounds it).
+# about equal. Also runs dpk-langid on the big document (--prefix-chars bounds it).
 # Usage: benchmarks/langid/bigdoc.sh [MB]   (default 50)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -45,4 +45,4 @@ for f in small big; do
       --punctuation --whitespace --lowercase
 done
 run "langid cld2 (max-chars 10000) big" "$work/big.jsonl" "$dpk/dpk-langid" --threads 1
-run "langid cld2 (max-chars 0) big" "$work/big.jsonl" "$dpk/dpk-langid" --threads 1 --max-chars 0
+run "langid cld2 (prefix-chars 0) big" "$work/big.jsonl" "$dpk/dpk-langid" --threads 1 --prefix-chars 0

@@ -25,7 +25,7 @@ echo "input: $docs documents, $mb MB"; echo "model: $model"
 cat "$work/py.txt"
 # CPU seconds (user + system) of the whole dpk process, model load included.
 TIMEFORMAT='%U %S'
-cpu=$( { time "$dpk/dpk-langid" --backend fasttext --model "$model" --max-chars 0 --threads 1 \
+cpu=$( { time "$dpk/dpk-langid" --backend fasttext --model "$model" --prefix-chars 0 --threads 1 \
            "$work/in.jsonl" > "$work/dpk.jsonl"; } 2>&1 )
 dpk_s=$(echo "$cpu" | awk '{print $1 + $2}')
 printf 'dpk_total_seconds %.3f\n' "$dpk_s"

@@ -30,7 +30,7 @@ PAGES=../shared/data/web/pages.jsonl
 WORK=benchmarks/work/rag
 mkdir -p "$WORK"
 
-"$BIN/dpk-chunk" --max-chars 1000 -o "$WORK/chunks.jsonl" "$PAGES" 2>/dev/null
+"$BIN/dpk-chunk" --chunk-chars 1000 -o "$WORK/chunks.jsonl" "$PAGES" 2>/dev/null
 head -n "$N" "$WORK/chunks.jsonl" > "$WORK/texts.jsonl"
 n=$(wc -l < "$WORK/texts.jsonl")
 chars=$("$PY" -c "import json,sys; print(sum(len(json.loads(l)['text']) for l in open(sys.argv[1])))" "$WORK/texts.jsonl")

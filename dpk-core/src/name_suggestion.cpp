@@ -61,7 +61,10 @@ std::vector<std::string> similar_names(std::string_view word, const std::vector<
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& names, std::string_view prefix,
                          std::string_view suffix) {
-  const std::vector<std::string> found = similar_names(word, names);
+  return suggestion_text(similar_names(word, names), prefix, suffix);
+}
+
+std::string suggestion_text(const std::vector<std::string>& found, std::string_view prefix, std::string_view suffix) {
   if (found.empty()) return "";
   std::string s = " (did you mean ";
   for (size_t i = 0; i < found.size(); ++i) {

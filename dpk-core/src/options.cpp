@@ -1,8 +1,11 @@
 #include "dpk/options.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <mutex>
+#include <set>
 
 #include "dpk/name_suggestion.h"
 
@@ -83,6 +86,64 @@ std::string bound_text(OptionType type, double v) {
 
 }  // namespace
 
+const OptionSpec* find_option(const std::vector<OptionSpec>& specs, std::string_view name, bool* old_name_used) {
+  for (const auto& s : specs) {
+    if (s.name == name) return &s;
+  }
+  if (old_name_used == nullptr) return nullptr;
+  for (const auto& s : specs) {
+    if (!s.formerly.empty() && s.formerly == name) {
+      *old_name_used = true;
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
+std::string suggest_option(std::string_view word, const std::vector<const std::vector<OptionSpec>*>& specs,
+                           std::vector<std::string> extra, std::string_view prefix, std::string_view suffix) {
+  std::vector<std::string> names = std::move(extra);
+  for (const auto* set : specs) {
+    for (const auto& s : *set) names.emplace_back(s.name);
+  }
+  for (const auto* set : specs) {
+    for (const auto& s : *set) {
+      if (!s.formerly.empty()) names.emplace_back(s.formerly);
+    }
+  }
+  // A former name that comes close is suggested by the name it has now.
+  std::vector<std::string> found;
+  for (std::string n : similar_names(word, names)) {
+    for (const auto* set : specs) {
+      for (const auto& s : *set) {
+        if (!s.formerly.empty() && s.formerly == n && find_option(*set, n) == nullptr) n = std::string(s.name);
+      }
+    }
+    if (std::find(found.begin(), found.end(), n) == found.end()) found.push_back(n);
+  }
+  return suggestion_text(found, prefix, suffix);
+}
+
+namespace {
+std::mutex warnings_mutex;
+std::set<std::string> warnings_given;
+std::vector<std::string> warnings_queued;
+}  // namespace
+
+void note_former_name(const std::string& where, std::string_view old_spelled, std::string_view new_spelled) {
+  // Once per run for each renamed option, at the first place it was used.
+  std::string what = "option " + std::string(old_spelled) + " is deprecated; use " + std::string(new_spelled);
+  std::lock_guard lock(warnings_mutex);
+  if (warnings_given.insert(what).second) warnings_queued.push_back(where + what);
+}
+
+std::vector<std::string> take_option_warnings() {
+  std::lock_guard lock(warnings_mutex);
+  std::vector<std::string> out;
+  out.swap(warnings_queued);
+  return out;
+}
+
 std::string option_range_text(const OptionSpec& spec) {
   if (spec.min && spec.max) return bound_text(spec.type, *spec.min) + " to " + bound_text(spec.type, *spec.max);
   if (spec.min) return bound_text(spec.type, *spec.min) + " or more";
@@ -144,6 +205,24 @@ bool parse_duration(std::string_view s, double& seconds) {
   return true;
 }
 
+Status rename_former_options(const std::vector<OptionSpec>& specs, OptionValues& values, const std::string& where) {
+  std::vector<std::pair<std::string, std::string>> renames;
+  for (const auto& [name, given] : values.all()) {
+    bool old = false;
+    const OptionSpec* spec = find_option(specs, name, &old);
+    if (spec != nullptr && old) renames.emplace_back(name, spec->name);
+  }
+  for (const auto& [old_name, new_name] : renames) {
+    if (values.has(new_name)) {
+      return Status::Usage(where + "option '" + old_name + "' is the former name of '" + new_name +
+                           "': give one of them");
+    }
+    values.rename(old_name, new_name);
+    note_former_name(where, "'" + old_name + "'", "'" + new_name + "'");
+  }
+  return Status::Ok();
+}
+
 std::string OptionValues::get_string(const std::string& name) const { return last(values_, name); }
 
 int64_t OptionValues::get_int(const std::string& name) const {
@@ -194,15 +273,11 @@ std::vector<std::string> OptionValues::get_list(const std::string& name) const {
 
 Status validate_options(const std::vector<OptionSpec>& specs, OptionValues& values,
                         const std::string& where) {
+  DPK_RETURN_IF_ERROR(rename_former_options(specs, values, where));
   for (const auto& [name, given] : values.all()) {
-    const OptionSpec* spec = nullptr;
-    for (const auto& s : specs) {
-      if (s.name == name) spec = &s;
-    }
+    const OptionSpec* spec = find_option(specs, name);
     if (spec == nullptr) {
-      std::vector<std::string> names;
-      for (const auto& s : specs) names.emplace_back(s.name);
-      return Status::Usage(where + "unknown option '" + name + "'" + did_you_mean(name, names));
+      return Status::Usage(where + "unknown option '" + name + "'" + suggest_option(name, {&specs}, {}, ""));
     }
     for (const auto& v : given) {
       const std::string bad = where + "option '" + name + "': invalid value '" + v + "' (expected " +

@@ -85,7 +85,7 @@ StatusOr<std::vector<std::string>> partitions_to_run(const std::string& dir, std
   if (only) {
     const int64_t p = *only;
     if (p < 0 || static_cast<size_t>(p) >= parts.size()) {
-      return Status::Usage("--partition: " + std::to_string(p) + " is not in 0.." + std::to_string(parts.size() - 1));
+      return Status::Usage("--partition-index: " + std::to_string(p) + " is not in 0.." + std::to_string(parts.size() - 1));
     }
     parts = {"part-" + four_digits(static_cast<uint64_t>(p))};
   }

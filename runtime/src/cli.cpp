@@ -13,6 +13,12 @@
 namespace dpk::runtime {
 namespace po = boost::program_options;
 
+void print_option_warnings(const std::string& prog, bool quiet) {
+  for (const auto& line : take_option_warnings()) {
+    if (!quiet) std::fprintf(stderr, "%s: warning: %s\n", prog.c_str(), line.c_str());
+  }
+}
+
 int report_error(const std::string& prog, const Status& s) {
   std::fprintf(stderr, "%s: error: %s\n", prog.c_str(), s.message().c_str());
   return s.exit_code();
@@ -24,17 +30,19 @@ Status parse_command_line(const std::vector<const std::vector<OptionSpec>*>& spe
   po::options_description desc;
   desc.add_options()("help,h", po::bool_switch())("version", po::bool_switch())(
       "dpk-input", po::value<std::vector<std::string>>());
+  auto declare = [&desc](const OptionSpec& o, std::string name) {
+    switch (o.type) {
+      case OptionType::kFlag: desc.add_options()(name.c_str(), po::bool_switch()); break;
+      case OptionType::kList:
+        desc.add_options()(name.c_str(), po::value<std::vector<std::string>>()->composing());
+        break;
+      default: desc.add_options()(name.c_str(), po::value<std::string>()); break;
+    }
+  };
   for (const auto* specs : spec_sets) {
     for (const auto& o : *specs) {
-      std::string name(o.name);
-      if (o.short_name) name += std::string(",") + o.short_name;
-      switch (o.type) {
-        case OptionType::kFlag: desc.add_options()(name.c_str(), po::bool_switch()); break;
-        case OptionType::kList:
-          desc.add_options()(name.c_str(), po::value<std::vector<std::string>>()->composing());
-          break;
-        default: desc.add_options()(name.c_str(), po::value<std::string>()); break;
-      }
+      declare(o, std::string(o.name) + (o.short_name ? std::string(",") + o.short_name : ""));
+      if (!o.formerly.empty()) declare(o, std::string(o.formerly));  // still accepted, with a warning
     }
   }
   po::positional_options_description pos;
@@ -48,24 +56,34 @@ Status parse_command_line(const std::vector<const std::vector<OptionSpec>*>& spe
     po::notify(vm);
   } catch (const po::unknown_option& e) {
     std::string given = e.get_option_name();
-    std::vector<std::string> names = {"help", "version"};
-    for (const auto* specs : spec_sets) {
-      for (const auto& o : *specs) names.emplace_back(o.name);
-    }
     const size_t dashes = given.find_first_not_of('-');
     const std::string bare = dashes == std::string::npos ? "" : given.substr(dashes);
-    return Status::Usage("unknown option '" + given + "'" + (dashes == 2 ? did_you_mean(bare, names, "--") : ""));
+    return Status::Usage("unknown option '" + given + "'" +
+                         (dashes == 2 ? suggest_option(bare, spec_sets, {"help", "version"}) : ""));
   } catch (const po::error& e) {
     return Status::Usage(e.what());
   }
   help = vm["help"].as<bool>();
   version = vm["version"].as<bool>();
   if (vm.count("dpk-input")) positional = vm["dpk-input"].as<std::vector<std::string>>();
+  // A bool_switch is always stored; it counts as given when it is on.
+  auto given = [&vm](const OptionSpec& o, const std::string& spelled) {
+    return vm.count(spelled) != 0 && !vm[spelled].defaulted() && (o.type != OptionType::kFlag || vm[spelled].as<bool>());
+  };
   for (const auto* specs : spec_sets) {
     for (const auto& o : *specs) {
-      std::string name(o.name);
-      if (!vm.count(name)) continue;
-      const auto& v = vm[name];
+      const std::string name(o.name);
+      std::string spelled = name;
+      if (!o.formerly.empty() && given(o, std::string(o.formerly))) {
+        if (given(o, name)) {
+          return Status::Usage("option '--" + std::string(o.formerly) + "' is the former name of '--" + name +
+                               "': give one of them");
+        }
+        spelled = std::string(o.formerly);
+        note_former_name("", "--" + spelled, "--" + name);
+      }
+      if (!vm.count(spelled)) continue;
+      const auto& v = vm[spelled];
       switch (o.type) {
         case OptionType::kFlag:
           if (v.as<bool>()) values.set(name, "true");
@@ -187,6 +205,7 @@ int tool_main(const TransformSpec& spec, int argc, char** argv) {
   step.options = own;
   plan.steps.push_back(std::move(step));
   s = configure_plan(plan);
+  print_option_warnings(prog, plan.config.quiet);
   if (!s.ok()) return report_error(prog, s);
   JsonWriter pj;
   pj.begin_object();
@@ -248,6 +267,7 @@ void append_options(std::string& s, const std::vector<OptionSpec>& opts) {
       notes += (notes.empty() ? "default: " : "; default: ") + std::string(o.default_value);
     }
     if (!notes.empty()) help += " (" + notes + ")";
+    if (!o.formerly.empty()) help += " Formerly --" + std::string(o.formerly) + ".";
     if (sig.size() < 30) {
       sig.resize(30, ' ');
     } else {
@@ -370,6 +390,7 @@ std::string man_page(const TransformSpec& spec) {
       std::string help(o.help);
       if (const std::string r = option_range_text(o); !r.empty()) help += " Range: " + r + ".";
       if (!o.default_value.empty() && o.type != OptionType::kFlag) help += " Default: " + std::string(o.default_value) + ".";
+      if (!o.formerly.empty()) help += " Formerly --" + std::string(o.formerly) + ".";
       s += roff_escape(help) + "\n";
     }
   };

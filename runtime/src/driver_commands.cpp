@@ -105,7 +105,7 @@ std::string recipes_help_text() {
     - select: {min-words: 20}
     - langid:
         backend: fasttext
-        keep: [en, de]             # a list option takes a YAML list (or "en,de")
+        langs: [en, de]            # a list option takes a YAML list (or "en,de")
     - exact-dedup:                 # a step with no options: an empty value
     - stats: {report: out/profile.json, html: out/report.html}
 

@@ -16,11 +16,18 @@ std::string where(const std::string& path, const YAML::Node& n) {
   return path + ":" + std::to_string(n.Mark().line + 1) + ": ";
 }
 
-const OptionSpec* find_option(const std::vector<OptionSpec>& specs, const std::string& name) {
-  for (const auto& o : specs) {
-    if (o.name == name) return &o;
+// The option a recipe key names, and the name it goes by now: a former
+// name is taken (with a warning) as the option's current one.
+const OptionSpec* option_for_key(const std::vector<OptionSpec>& specs, std::string& key, const std::string& at,
+                                 std::string_view step) {
+  bool old = false;
+  const OptionSpec* spec = find_option(specs, key, &old);
+  if (spec != nullptr && old) {
+    const std::string of = step.empty() ? "" : " of step " + std::string(step);
+    note_former_name(at, "'" + key + "'" + of, "'" + std::string(spec->name) + "'");
+    key = std::string(spec->name);
   }
-  return nullptr;
+  return spec;
 }
 
 // A YAML value as option text: scalars as is, the items of a list option one
@@ -64,9 +71,7 @@ Status unknown_recipe_key(const std::string& at, const std::string& key) {
     if (key == foreign) hint = " (did you mean " + std::string(ours) + ":?)";
   }
   if (hint.empty()) {
-    std::vector<std::string> names = {"input", "steps", "name", "description"};
-    for (const auto& o : common_options()) names.emplace_back(o.name);
-    hint = did_you_mean(key, names, "", ":");
+    hint = suggest_option(key, {&common_options()}, {"input", "steps", "name", "description"}, "", ":");
   }
   if (hint.empty()) hint = " (expected input, output, steps, name, description or a common option)";
   return Status::Usage(at + "unknown recipe key '" + key + "'" + hint);
@@ -105,9 +110,13 @@ StatusOr<RunPlan> load_recipe(const std::string& path, const OptionValues& overr
     } else if (key == "name" || key == "description") {
       continue;
     } else {
-      const OptionSpec* spec = find_option(common_options(), key);
+      std::string name = key;
+      const OptionSpec* spec = option_for_key(common_options(), name, at, "");
       if (spec == nullptr) return unknown_recipe_key(at, key);
-      DPK_RETURN_IF_ERROR(add_value(common, key, kv.second, at, spec));
+      if (common.has(name) && name != key) {
+        return Status::Usage(at + "option '" + key + "' is the former name of '" + name + "': give one of them");
+      }
+      DPK_RETURN_IF_ERROR(add_value(common, name, kv.second, at, spec));
     }
   }
   for (const auto& [name, vals] : overrides.all()) {
@@ -146,8 +155,14 @@ StatusOr<RunPlan> load_recipe(const std::string& path, const OptionValues& overr
     step.label = at + name;
     if (kv.second.IsMap()) {
       for (const auto& opt : kv.second) {
-        const std::string key = opt.first.Scalar();
-        DPK_RETURN_IF_ERROR(add_value(step.options, key, opt.second, where(path, opt.first), find_option(spec->options, key)));
+        std::string key = opt.first.Scalar();
+        const std::string opt_at = where(path, opt.first);
+        const OptionSpec* option = option_for_key(spec->options, key, opt_at, name);
+        if (option != nullptr && step.options.has(key) && key != opt.first.Scalar()) {
+          return Status::Usage(opt_at + "option '" + opt.first.Scalar() + "' is the former name of '" + key +
+                               "': give one of them");
+        }
+        DPK_RETURN_IF_ERROR(add_value(step.options, key, opt.second, opt_at, option));
       }
     } else if (!kv.second.IsNull()) {
       return Status::Usage(at + "options of step '" + name + "' must be a mapping");

@@ -119,7 +119,7 @@ std::vector<Job> exact_dedup_jobs(const PlannedStep& st, const StageContext& c) 
   for (const auto& f : step_flags(st)) (f == "--annotate" ? filter_opts : hash_opts).push_back(f);
   std::vector<std::string> hashes = {c.dpk, "exact-dedup", "hashes"};
   hashes.insert(hashes.end(), kShard.begin(), kShard.end());
-  hashes.insert(hashes.end(), {n, "--partitions", n});
+  hashes.insert(hashes.end(), {n, "--partition-count", n});
   hashes.insert(hashes.end(), hash_opts.begin(), hash_opts.end());
   hashes.insert(hashes.end(), c.common.begin(), c.common.end());
   hashes.insert(hashes.end(), {"-o", c.work});
@@ -136,7 +136,7 @@ std::vector<Job> exact_dedup_jobs(const PlannedStep& st, const StageContext& c) 
       {"exact-dedup-hashes", "exact-dedup stage 1: hash this task's input shard into " + c.work, c.tasks,
        join(with_glob(hashes, c))},
       {"exact-dedup-resolve", "exact-dedup stage 2: the first occurrence of every hash, one partition per task",
-       c.tasks, join({c.dpk, "exact-dedup", "resolve", "--partition", "$SLURM_ARRAY_TASK_ID", c.work})},
+       c.tasks, join({c.dpk, "exact-dedup", "resolve", "--partition-index", "$SLURM_ARRAY_TASK_ID", c.work})},
       {"exact-dedup-filter", "exact-dedup stage 3: drop the copies in this task's input shard", c.tasks,
        join(with_glob(filter, c))},
   };
@@ -167,11 +167,11 @@ std::vector<Job> line_dedup_jobs(const PlannedStep& st, const StageContext& c) {
   }
   std::vector<std::string> count = {c.dpk, "line-dedup", "count", "--work", c.work};
   count.insert(count.end(), kShard.begin(), kShard.end());
-  count.insert(count.end(), {n, "--partitions", n});
+  count.insert(count.end(), {n, "--partition-count", n});
   count.insert(count.end(), hashing.begin(), hashing.end());
   count.insert(count.end(), c.common.begin(), c.common.end());
   count.insert(count.end(), c.inputs.begin(), c.inputs.end());
-  std::vector<std::string> merge = {c.dpk, "line-dedup", "merge", "--partition", "$SLURM_ARRAY_TASK_ID"};
+  std::vector<std::string> merge = {c.dpk, "line-dedup", "merge", "--partition-index", "$SLURM_ARRAY_TASK_ID"};
   merge.insert(merge.end(), hashing.begin(), hashing.end());
   merge.insert(merge.end(), merging.begin(), merging.end());
   merge.push_back(c.work);

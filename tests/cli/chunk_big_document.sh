@@ -43,6 +43,6 @@ PY
 run_strategy sentences --strategy sentences
 run_strategy paragraphs --strategy paragraphs
 run_strategy markdown --strategy markdown
-run_strategy tokens --strategy tokens --model model --max-tokens 128
-run_strategy sentence-tokens --strategy sentences --model model --max-tokens 128
+run_strategy tokens --strategy tokens --model-dir model --chunk-tokens 128
+run_strategy sentence-tokens --strategy sentences --model-dir model --chunk-tokens 128
 echo "every strategy chunked a 4 MB document under 600 MB"

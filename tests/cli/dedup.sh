@@ -42,9 +42,9 @@ diff ref-lower.ids lower.ids > /dev/null || fail "--normalize lower differs from
 # Staged: hashes per shard, resolve per partition, filter per shard, each a process.
 for n in 1 3; do
   for ((i = 0; i < n; i++)); do
-    dpk-exact-dedup hashes --threads 2 --partitions 4 --shard-index $i --shard-count $n -o work$n/ in/
+    dpk-exact-dedup hashes --threads 2 --partition-count 4 --shard-index $i --shard-count $n -o work$n/ in/
   done
-  for p in 0 1 2 3; do dpk-exact-dedup resolve --partition $p work$n/; done
+  for p in 0 1 2 3; do dpk-exact-dedup resolve --partition-index $p work$n/; done
   for ((i = 0; i < n; i++)); do
     dpk-exact-dedup filter --threads 2 --shard-index $i --shard-count $n work$n/ in/ -o staged$n/
   done
@@ -63,8 +63,8 @@ dpk-exact-dedup --annotate in/ > ann.jsonl
 [ "$(jq -r 'select(.id == "p42-copy") | .dup_of' ann.jsonl)" = "p42" ] || fail "dup_of of p42-copy should be p42"
 
 # line-dedup: every page's boilerplate lines recur; the same output for 1 and 2 threads.
-dpk-line-dedup --threads 1 --min-chars 10 --annotate-removed in/b.jsonl in/c.jsonl > l1.jsonl
-dpk-line-dedup --threads 2 --min-chars 10 --annotate-removed in/b.jsonl in/c.jsonl > l2.jsonl
+dpk-line-dedup --threads 1 --short-unit-chars 10 --annotate-removed in/b.jsonl in/c.jsonl > l1.jsonl
+dpk-line-dedup --threads 2 --short-unit-chars 10 --annotate-removed in/b.jsonl in/c.jsonl > l2.jsonl
 cmp -s l1.jsonl l2.jsonl || fail "line-dedup differs between 1 and 2 threads"
 [ "$(jq -s 'map(.dpk_lines_removed) | add' l1.jsonl)" -gt 0 ] || fail "line-dedup removed nothing"
 # A planted copy loses every counted line (its original came first), so only its short lines stay.

@@ -36,7 +36,7 @@ python3 -c "print('x' * 3000)" > src/skip/big.txt
 : > src/skip/empty.txt
 
 # 15 files: 9 documents, 5 dropped with a reason, 1 corrupt PDF rejected.
-dpk-ingest --max-size 2K --on-error skip --stats dir.json --keep-dropped dropped.jsonl src/ > dir.jsonl 2> dir.err
+dpk-ingest --max-input-bytes 2K --on-error skip --stats dir.json --keep-dropped dropped.jsonl src/ > dir.jsonl 2> dir.err
 check_balanced dir.json
 [ "$(jq .counts.documents_in dir.json)" = 15 ] || fail "expected 15 files read: $(jq -c .counts dir.json)"
 [ "$(count_lines dir.jsonl)" = 9 ] || fail "expected 9 documents, got $(count_lines dir.jsonl)"
@@ -86,7 +86,7 @@ with zipfile.ZipFile("py.zip", "w", zipfile.ZIP_DEFLATED) as z:
 PY
 jq -r '[(.path | sub("^src/"; "")), (.text | length)] | @tsv' dir.jsonl | sort > want.tsv
 for a in src.tar.gz src.tar.zst src.zip src.7z py.zip; do
-  dpk-ingest --max-size 2K --on-error skip --stats "$a.json" "$a" > "$a.jsonl" 2> /dev/null
+  dpk-ingest --max-input-bytes 2K --on-error skip --stats "$a.json" "$a" > "$a.jsonl" 2> /dev/null
   check_balanced "$a.json"
   [ "$(jq -c '[.counts.documents_in, .counts.documents_out, .counts.rejected, .steps[0].dropped]' "$a.json")" = \
     "$(jq -c '[.counts.documents_in, .counts.documents_out, .counts.rejected, .steps[0].dropped]' dir.json)" ] \
@@ -99,7 +99,7 @@ done
 # From stdin: streaming formats directly, 7z through a temporary file.
 for a in src.7z src.tar.zst src.zip; do
   mkdir -p spool
-  TMPDIR=$PWD/spool dpk-ingest --max-size 2K --on-error skip -q --stats stdin.json - < "$a" > stdin.jsonl
+  TMPDIR=$PWD/spool dpk-ingest --max-input-bytes 2K --on-error skip -q --stats stdin.json - < "$a" > stdin.jsonl
   check_balanced stdin.json
   jq -r '[(.path | sub("^-!"; "")), (.text | length)] | @tsv' stdin.jsonl | sort > got.tsv
   diff want.tsv got.tsv > /dev/null || fail "$a from stdin differs from the folder: $(diff want.tsv got.tsv | head)"
@@ -143,7 +143,7 @@ printf 'not a zip' > fake.zip
 expect_exit 1 dpk-ingest -q fake.zip
 
 # A recipe starting with ingest: select out generated and minified code.
-printf 'input: src/\noutput: rec/\nsteps:\n  - ingest: {max-size: 2K}\n  - select: {where: ["is_generated != true", "is_minified != true"]}\non-error: skip\n' > r.yaml
+printf 'input: src/\noutput: rec/\nsteps:\n  - ingest: {max-input-bytes: 2K}\n  - select: {where: ["is_generated != true", "is_minified != true"]}\non-error: skip\n' > r.yaml
 dpk run -q r.yaml
 check_balanced rec/.dpk/metadata.json
 [ "$(jq -r '.steps[1].dropped | length' rec/.dpk/metadata.json)" = 2 ] || fail "recipe select: $(jq -c .steps rec/.dpk/metadata.json)"
@@ -151,7 +151,7 @@ check_balanced rec/.dpk/metadata.json
 # the input), never like the archive or file they came from.
 odd=$(find rec -type f ! -path 'rec/.dpk/*' ! -name '*.jsonl')
 [ -z "$odd" ] || fail "output not named .jsonl: $odd"
-dpk-ingest -q --max-size 2K --on-error skip src.tar.gz src.zip -o byname/
+dpk-ingest -q --max-input-bytes 2K --on-error skip src.tar.gz src.zip -o byname/
 [ -f byname/src.tar.jsonl.gz ] && [ -f byname/src.zip.jsonl ] || fail "output names: $(ls byname/)"
 [ "$(gzip -dc byname/src.tar.jsonl.gz | wc -l)" = "$(count_lines src.tar.gz.jsonl)" ] || fail "tar.gz documents differ in a folder output"
 echo "ingest: ok"

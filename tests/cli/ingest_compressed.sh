@@ -72,6 +72,6 @@ check_balanced empty.json
 # A gzip bomb in an archive stops at --max-size.
 head -c 64M /dev/zero | tr '\0' 'a' | gzip -1 > bomb.txt.gz
 bsdtar -cf bomb.tar bomb.txt.gz
-dpk-ingest --max-size 1M --stats bomb.json bomb.tar > bomb.jsonl
+dpk-ingest --max-input-bytes 1M --stats bomb.json bomb.tar > bomb.jsonl
 [ "$(jq -c .steps[0].dropped bomb.json)" = '{"ingest:oversized":1}' ] || fail "bomb: $(jq -c .steps bomb.json)"
 echo "ingest_compressed: ok"

@@ -9,8 +9,8 @@ fixture="$DPK_SRC/tests/langid/fasttext_lid176_reference.jsonl.zst"
 
 require_fasttext_model
 
-# The reference saw whole texts: no --max-chars cut.
-dpk-langid --backend fasttext --max-chars 0 --top-k 3 --threads 2 "$fixture" > out.jsonl
+# The reference saw whole texts: no --prefix-chars cut.
+dpk-langid --backend fasttext --prefix-chars 0 --top-k 3 --threads 2 "$fixture" > out.jsonl
 n=$(count_lines out.jsonl)
 [ "$n" -ge 5000 ] || fail "expected the whole fixture back, got $n documents"
 

@@ -28,9 +28,9 @@ run_case() {
   for n in 1 3; do
     local w=work-$name-$n
     for ((i = 0; i < n; i++)); do
-      dpk-line-dedup count --threads 2 -q --partitions 4 --work $w --shard-index $i --shard-count $n $hashing in/
+      dpk-line-dedup count --threads 2 -q --partition-count 4 --work $w --shard-index $i --shard-count $n $hashing in/
     done
-    for p in 0 1 2 3; do dpk-line-dedup merge --partition $p $hashing $counting $w; done
+    for p in 0 1 2 3; do dpk-line-dedup merge --partition-index $p $hashing $counting $w; done
     for ((i = 0; i < n; i++)); do
       dpk-line-dedup filter --threads 2 -q --work $w --shard-index $i --shard-count $n $hashing $deciding \
         in/ -o staged-$name-$n/
@@ -39,21 +39,21 @@ run_case() {
   done
 }
 
-run_case lines "--min-chars 10" "" "--annotate-removed"
-run_case none "--min-chars 5" "--max-occurrences 2" "--keep none --annotate-removed"
+run_case lines "--short-unit-chars 10" "" "--annotate-removed"
+run_case none "--short-unit-chars 5" "--max-occurrences 2" "--keep none --annotate-removed"
 run_case paragraphs "--unit paragraph --normalize lower,whitespace" "" ""
 # The case must remove something, or the comparison proves little.
 [ "$(concat one-lines | jq -s 'map(.dpk_lines_removed) | add')" -gt 0 ] || fail "nothing removed"
 
 # Filtering with other hashing options than counting is refused.
-expect_exit 2 dpk-line-dedup filter -q --work work-lines-1 --min-chars 3 in/ -o bad/ 2> err.txt
-grep -q "min-chars" err.txt || fail "fingerprint mismatch not explained: $(cat err.txt)"
+expect_exit 2 dpk-line-dedup filter -q --work work-lines-1 --short-unit-chars 3 in/ -o bad/ 2> err.txt
+grep -q "short-unit-chars" err.txt || fail "fingerprint mismatch not explained: $(cat err.txt)"
 # A missing merge output is an error naming it.
 rm work-lines-3/frequent/part-0002.bin.zst
-expect_exit 2 dpk-line-dedup filter -q --work work-lines-3 --min-chars 10 in/ -o bad2/ 2> err.txt
+expect_exit 2 dpk-line-dedup filter -q --work work-lines-3 --short-unit-chars 10 in/ -o bad2/ 2> err.txt
 grep -q "part-0002" err.txt || fail "missing merge output not named"
 # A missing count shard stops the merge.
 rm work-lines-3/units/part-0001/shard-0001-of-0003.bin.zst
-expect_exit 2 dpk-line-dedup merge --partition 1 --min-chars 10 work-lines-3 2> err.txt
+expect_exit 2 dpk-line-dedup merge --partition-index 1 --short-unit-chars 10 work-lines-3 2> err.txt
 grep -q "shard" err.txt || fail "missing count shard not reported"
 echo ok

@@ -47,7 +47,7 @@ rm -f out-*
 # Ranges of transform options, on the command line.
 usage_error "option 'fraction': 1.5 is out of range (expected a number from 0 to 1)" dpk-sample --fraction 1.5 -o out.jsonl "$IN"
 usage_error "option 'min-words': -1 is out of range (expected an integer, 0 or more)" dpk-select --min-words -1 -o out.jsonl "$IN"
-usage_error "option 'max-chars': 0 is out of range (expected an integer, 1 or more)" dpk-chunk --max-chars 0 -o out.jsonl "$IN"
+usage_error "option 'chunk-chars': 0 is out of range (expected an integer, 1 or more)" dpk-chunk --chunk-chars 0 -o out.jsonl "$IN"
 usage_error "option 'threshold': 2 is out of range (expected a number from 0 to 1)" dpk-minhash-dedup --threshold 2 -o out.jsonl "$IN"
 usage_error "option 'threads': -2 is out of range (expected an integer, 0 or more)" dpk-docid --threads -2 -o out.jsonl "$IN"
 

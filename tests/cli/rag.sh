@@ -35,7 +35,7 @@ PY
 
 dpk-docid "$IN" > docs.jsonl
 for s in sentences paragraphs markdown; do
-  dpk-chunk --strategy "$s" --max-chars 300 --overlap 60 --stats "stats-$s.json" docs.jsonl > "chunks-$s.jsonl"
+  dpk-chunk --strategy "$s" --chunk-chars 300 --overlap 60 --stats "stats-$s.json" docs.jsonl > "chunks-$s.jsonl"
   check_balanced "stats-$s.json"
   check_chunks docs.jsonl "chunks-$s.jsonl"
   python3 -c "
@@ -45,7 +45,7 @@ for l in open('chunks-$s.jsonl'):
     assert c['char_end']-c['char_start']<=300 or ' ' not in c['text'].strip(), c['id']
 " || fail "$s: a chunk over 300 chars"
 done
-expect_exit 2 dpk-chunk --overlap 400 --max-chars 300 docs.jsonl
+expect_exit 2 dpk-chunk --overlap 400 --chunk-chars 300 docs.jsonl
 
 if ! dpk-embed --help > /dev/null 2>&1; then fail "dpk-embed --help failed"; fi
 head -n 1 docs.jsonl > one.jsonl
@@ -58,7 +58,7 @@ if [ "$code" = 2 ] && grep -q "no embedding model found" <<<"$err"; then
   exit 0
 fi
 
-dpk-chunk --strategy tokens --max-tokens 64 --overlap 8 docs.jsonl > chunks-tokens.jsonl
+dpk-chunk --strategy tokens --chunk-tokens 64 --overlap 8 docs.jsonl > chunks-tokens.jsonl
 check_chunks docs.jsonl chunks-tokens.jsonl
 
 head -n 40 chunks-sentences.jsonl > some.jsonl

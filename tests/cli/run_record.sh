@@ -11,7 +11,7 @@ output: $DPK_TMP/out/
 threads: 2
 steps:
   - select: {min-words: 20}
-  - langid: {keep: [en]}
+  - langid: {langs: [en]}
 YAML
 dpk run -q rec.yaml --stats stats.json
 for r in stats.json out/.dpk/metadata.json; do
@@ -30,8 +30,8 @@ for r in stats.json out/.dpk/metadata.json; do
   jq -e '.steps[0].name == "select" and .steps[0].options["min-words"] == 20 and .steps[0].options.invert == false
          and (.steps[0].options | has("max-words"))' "$r" > /dev/null \
     || fail "$r: select options: $(jq -c '.steps[0].options' "$r")"
-  jq -e '.steps[1].name == "langid" and .steps[1].options.keep == ["en"] and .steps[1].options.backend == "cld2"
-         and .steps[1].options["max-chars"] == 10000 and .steps[1].models == []' "$r" > /dev/null \
+  jq -e '.steps[1].name == "langid" and .steps[1].options.langs == ["en"] and .steps[1].options.backend == "cld2"
+         and .steps[1].options["prefix-chars"] == 10000 and .steps[1].models == []' "$r" > /dev/null \
     || fail "$r: langid options: $(jq -c '.steps[1]' "$r")"
   jq -e 'all(.steps[]; (.seconds | type == "number") and .seconds >= 0
                         and .documents_in == .documents_out + ([.dropped[]] | add // 0) + (.rejected // 0))' "$r" > /dev/null \

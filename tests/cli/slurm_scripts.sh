@@ -13,7 +13,7 @@ output: out/
 threads: 1
 steps:
   - exact-dedup: {}
-  - line-dedup: {min-chars: 10, max-occurrences: 2, annotate-removed: true}
+  - line-dedup: {short-unit-chars: 10, max-occurrences: 2, annotate-removed: true}
   - minhash-dedup: {threshold: 0.7}
   - docid: {mode: hash}
 YAML

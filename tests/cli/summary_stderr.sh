@@ -25,8 +25,8 @@ grep -q "^dpk-select: warning: empty output: all $n documents were dropped ($n) 
   fail "no warning for an empty output: $(cat err.txt)"
 [ "$(count_lines none.jsonl)" = 0 ] || fail "none.jsonl is not empty"
 # The example of a language that is never found: the same.
-dpk-langid --keep EN in.jsonl > /dev/null 2> err.txt
-grep -q "^dpk-langid: warning: empty output" err.txt || fail "langid --keep EN dropped all without a warning: $(cat err.txt)"
+dpk-langid --langs EN in.jsonl > /dev/null 2> err.txt
+grep -q "^dpk-langid: warning: empty output" err.txt || fail "langid --langs EN dropped all without a warning: $(cat err.txt)"
 # --fail-on-empty: exit 1 with an error naming why; the summary still comes first.
 expect_exit 1 dpk-select --fail-on-empty --min-words 100000 --stats f.json in.jsonl -o none2.jsonl 2> err.txt
 grep -q "^dpk-select: error: empty output: all $n documents were dropped" err.txt || fail "--fail-on-empty: $(cat err.txt)"

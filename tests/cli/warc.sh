@@ -27,9 +27,9 @@ dpk-warc --extract "$W/warcio-example.warc.gz" > ex.jsonl
 jq -r .text ex.jsonl | grep -q 'Example Domain' || fail "--extract text: $(jq -r .text ex.jsonl)"
 jq -e 'has("html") | not' ex.jsonl > /dev/null || fail "--extract should drop html"
 
-dpk-warc --types resource "$W/warcio-example-resource.warc.gz" > res.jsonl
-[ "$(count_lines res.jsonl)" -ge 1 ] || fail "--types resource gave no documents"
-expect_exit 2 dpk-warc --types bogus "$W/warcio-example.warc"
+dpk-warc --record-types resource "$W/warcio-example-resource.warc.gz" > res.jsonl
+[ "$(count_lines res.jsonl)" -ge 1 ] || fail "--record-types resource gave no documents"
+expect_exit 2 dpk-warc --record-types bogus "$W/warcio-example.warc"
 
 # As a recipe's first step over WARC files.
 mkdir -p crawl && cp "$W/warcio-example.warc.gz" "$W/resiliparse-warcfile.warc.gz" crawl/

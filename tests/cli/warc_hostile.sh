@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # dpk-warc on hostile records the test writes: a gzip Content-Encoding bomb
-# (300 MB of zeros) stops inflating at --max-body, and a 100 MB body is
+# (300 MB of zeros) stops inflating at --max-body-bytes, and a 100 MB body is
 # passed over unread, both in little memory; broken
 # chunked transfer encoding drops the record (warc:bad_chunking) and never
 # leaks chunk-size lines into `html`; a gzip body that breaks is dropped
@@ -42,12 +42,12 @@ records = [
 open("hostile.warc", "wb").write(b"".join(records))
 PY
 
-/usr/bin/time -v dpk-warc --max-body 10M --stats s.json --keep-dropped dropped.jsonl hostile.warc > out.jsonl 2> time.err \
+/usr/bin/time -v dpk-warc --max-body-bytes 10M --stats s.json --keep-dropped dropped.jsonl hostile.warc > out.jsonl 2> time.err \
   || fail "dpk-warc failed: $(tail -5 time.err)"
 check_balanced s.json
 rss_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' time.err)
 [ -n "$rss_kb" ] || fail "no RSS from /usr/bin/time: $(tail -5 time.err)"
-# Inflating the whole body took 552 MB with --max-body 10M (2.1 GB without).
+# Inflating the whole body took 552 MB with --max-body-bytes 10M (2.1 GB without).
 # (About 45 MB here, 28 MB of it for any run.)
 [ "$rss_kb" -lt 120000 ] || fail "the bomb took $rss_kb KB of memory"
 [ "$(jq -c .steps[0].dropped s.json)" = '{"warc:bad_chunking":2,"warc:bad_content_encoding":1,"warc:too_large":2}' ] \

@@ -105,8 +105,8 @@ TEST(RecipeOptionTypes, AMappingOrNoValueIsAnErrorForAValueOption) {
 }
 
 TEST(RecipeOptionTypes, ListsFlagsAndScalarsOfTheRightTypeLoad) {
-  EXPECT_TRUE(load("input: a.jsonl\nsteps:\n  - langid: {keep: [en, fr]}\n  - select: {min-words: 5, invert:}\n").ok());
-  EXPECT_TRUE(load("input: a.jsonl\nsteps:\n  - langid: {keep: en}\n").ok());
+  EXPECT_TRUE(load("input: a.jsonl\nsteps:\n  - langid: {langs: [en, fr]}\n  - select: {min-words: 5, invert:}\n").ok());
+  EXPECT_TRUE(load("input: a.jsonl\nsteps:\n  - langid: {langs: en}\n").ok());
 }
 
 }  // namespace

@@ -27,7 +27,7 @@ RunSummary record_with_one_step() {
   s.peak_rss_bytes = 123456789;
   s.common_options_json = R"({"threads":4})";
   s.steps.push_back({"langid", 3, 2, {{"lang_filter", 1}}, 0, 0.25});
-  s.step_setups.push_back({R"({"backend":"fasttext","keep":["en"]})", {{"/m/lid.176.ftz", 938013, std::string(64, 'a')}}});
+  s.step_setups.push_back({R"({"backend":"fasttext","langs":["en"]})", {{"/m/lid.176.ftz", 938013, std::string(64, 'a')}}});
   InputCounts in;
   in.path = "in.jsonl.zst";
   in.bytes = 300;
@@ -52,7 +52,7 @@ TEST(RunRecord, ToJsonHasSchemaBuildHostResourcesOptionsAndModels) {
   EXPECT_EQ(int64_t(e["common_options"]["threads"]), 4);
   simdjson::dom::element step = e["steps"].at(0);
   EXPECT_EQ(std::string_view(step["options"]["backend"]), "fasttext");
-  EXPECT_EQ(std::string_view(step["options"]["keep"].at(0)), "en");
+  EXPECT_EQ(std::string_view(step["options"]["langs"].at(0)), "en");
   EXPECT_EQ(std::string_view(step["models"].at(0)["path"]), "/m/lid.176.ftz");
   EXPECT_EQ(uint64_t(step["models"].at(0)["bytes"]), 938013u);
   EXPECT_EQ(std::string_view(step["models"].at(0)["sha256"]), std::string(64, 'a'));
@@ -78,11 +78,11 @@ TEST(RunRecord, ResolvedOptionsAreEveryDeclaredOptionTyped) {
       {"score", OptionType::kDouble, "0.5", ""},
       {"verbose", OptionType::kFlag, "", ""},
       {"block", OptionType::kSize, "1M", ""},
-      {"keep", OptionType::kList, "", ""},
+      {"langs", OptionType::kList, "", ""},
       {"model", OptionType::kString, "", ""},
   };
   OptionValues v;
-  v.add("keep", "en,de");
+  v.add("langs", "en,de");
   ASSERT_TRUE(validate_options(specs, v, "").ok());
   simdjson::dom::parser p;
   simdjson::dom::element e = p.parse(resolved_options_json(specs, v));
@@ -91,8 +91,8 @@ TEST(RunRecord, ResolvedOptionsAreEveryDeclaredOptionTyped) {
   EXPECT_DOUBLE_EQ(double(e["score"]), 0.5);
   EXPECT_FALSE(bool(e["verbose"]));
   EXPECT_EQ(uint64_t(e["block"]), 1048576u);
-  EXPECT_EQ(simdjson::dom::array(e["keep"]).size(), 2u);
-  EXPECT_EQ(std::string_view(e["keep"].at(1)), "de");
+  EXPECT_EQ(simdjson::dom::array(e["langs"]).size(), 2u);
+  EXPECT_EQ(std::string_view(e["langs"].at(1)), "de");
   EXPECT_TRUE(e["model"].is_null());
   EXPECT_EQ(simdjson::dom::object(e).size(), specs.size());
 }

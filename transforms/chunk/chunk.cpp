@@ -215,12 +215,12 @@ const TransformSpec& dpk_transform_chunk() {
       "Split documents into chunks for retrieval (sentences, paragraphs, markdown sections, token windows).",
       "Each chunk is a copy of its document (every other field kept) whose text is a part of the "
       "document's text, with id PARENT#INDEX. Strategies:\n\n"
-      "sentences: ICU sentence breaks, packed into chunks of at most --max-chars code points (or "
-      "--max-tokens tokens of the embedding model).\n\n"
+      "sentences: ICU sentence breaks, packed into chunks of at most --chunk-chars code points (or "
+      "--chunk-tokens tokens of the embedding model).\n\n"
       "paragraphs: paragraphs (separated by blank lines), packed the same way.\n\n"
       "markdown: one chunk per section (a section starts at an ATX heading, '#' to '######', outside "
       "fenced code); a long section is split like paragraphs; `headings` holds the heading path.\n\n"
-      "tokens: windows of --max-tokens WordPiece tokens of the embedding model (default: the model's "
+      "tokens: windows of --chunk-tokens WordPiece tokens of the embedding model (default: the model's "
       "maximum sequence length less [CLS] and [SEP]), cut between words.\n\n"
       "A unit larger than the limit is split into smaller units (paragraphs, sentences, words, then "
       "grapheme clusters). --overlap repeats the trailing units of a chunk, up to that many chars or "
@@ -228,12 +228,12 @@ const TransformSpec& dpk_transform_chunk() {
       "A document with no non-blank text gives no chunk and is dropped as empty_after_split.",
       {
           {"strategy", OptionType::kChoice, "sentences", "How to split.", "sentences|paragraphs|markdown|tokens"},
-          {"max-chars", OptionType::kInt, "1000", "Largest chunk in code points (when --max-tokens is 0).", {}, 0, "N", 1},
-          {"max-tokens", OptionType::kInt, "0",
-           "Largest chunk in tokens of the embedding model (0: use --max-chars; strategy tokens: the model's limit).",
-           {}, 0, "N", 0},
+          renamed("max-chars", {"chunk-chars", OptionType::kInt, "1000", "Largest chunk in code points (when --chunk-tokens is 0).", {}, 0, "N", 1}),
+          renamed("max-tokens", {"chunk-tokens", OptionType::kInt, "0",
+           "Largest chunk in tokens of the embedding model (0: use --chunk-chars; strategy tokens: the model's limit).",
+           {}, 0, "N", 0}),
           {"overlap", OptionType::kInt, "0", "Chars (or tokens) of a chunk's end repeated at the next's start.", {}, 0, "N", 0},
-          {"model", OptionType::kString, "", "Embedding model folder, for token counts (default: as dpk-embed finds it).", {}, 0, "DIR"},
+          renamed("model", {"model-dir", OptionType::kString, "", "Embedding model folder, for token counts (default: as dpk-embed finds it).", {}, 0, "DIR"}),
       },
       {{"id", "PARENT_ID#INDEX"},
        {"parent_id", "the id of the document the chunk came from (its 0-based input position when it had none)"},
@@ -243,9 +243,9 @@ const TransformSpec& dpk_transform_chunk() {
        {"char_start", "the same start in code points"},
        {"char_end", "the same end in code points"},
        {"headings", "markdown: the heading path of the chunk's section, outermost first"}},
-      {"dpk-chunk --max-chars 800 --overlap 100 docs.jsonl > chunks.jsonl",
-       "dpk-chunk --strategy markdown --max-tokens 256 -o out/ docs/",
-       "dpk-chunk --strategy tokens --max-tokens 128 --overlap 16 docs.jsonl"},
+      {"dpk-chunk --chunk-chars 800 --overlap 100 docs.jsonl > chunks.jsonl",
+       "dpk-chunk --strategy markdown --chunk-tokens 256 -o out/ docs/",
+       "dpk-chunk --strategy tokens --chunk-tokens 128 --overlap 16 docs.jsonl"},
       "-",
       [](const OptionValues& v, const StepContext&) -> StatusOr<ConfiguredStep> {
         ChunkConfig cfg;
@@ -254,13 +254,13 @@ const TransformSpec& dpk_transform_chunk() {
                        : s == "markdown" ? Strategy::kMarkdown
                        : s == "tokens"   ? Strategy::kTokens
                                          : Strategy::kSentences;
-        const int64_t max_chars = v.get_int("max-chars");
-        int64_t max_tokens = v.get_int("max-tokens");
+        const int64_t max_chars = v.get_int("chunk-chars");
+        int64_t max_tokens = v.get_int("chunk-tokens");
         const int64_t overlap = v.get_int("overlap");
         const bool tokens = max_tokens > 0 || cfg.strategy == Strategy::kTokens;
         std::optional<WordPieceTokenizer> tok;
         if (tokens) {
-          auto dir = locate_embedding_model(v.get_string("model"));
+          auto dir = locate_embedding_model(v.get_string("model-dir"));
           if (!dir.ok()) return dir.status();
           auto t = WordPieceTokenizer::load(*dir);
           if (!t.ok()) return t.status();

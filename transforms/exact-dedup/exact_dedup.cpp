@@ -91,7 +91,7 @@ const TransformSpec& dpk_transform_exact_dedup() {
       {"dpk-exact-dedup --threads 8 -o out/ data/",
        "dpk-exact-dedup --normalize lower,whitespace --annotate in.jsonl.zst > marked.jsonl",
        "dpk-exact-dedup hashes --shard-index $I --shard-count 64 -o work/ data/   # each shard",
-       "dpk-exact-dedup resolve --partition $P work/                              # each partition",
+       "dpk-exact-dedup resolve --partition-index $P work/                        # each partition",
        "dpk-exact-dedup filter --shard-index $I --shard-count 64 work/ data/ -o out/  # each shard"},
       "-",
       [](const OptionValues& v, const StepContext&) -> StatusOr<ConfiguredStep> {

@@ -38,7 +38,9 @@ bool takes_value(const std::vector<OptionSpec>& own, std::string_view arg) {
     for (const auto& o : specs) {
       if (o.type == OptionType::kFlag) continue;
       if (arg.size() == 2 && arg[0] == '-' && o.short_name == arg[1]) return true;
-      if (arg.substr(0, 2) == "--" && arg.substr(2) == o.name) return true;
+      if (arg.substr(0, 2) == "--" && (arg.substr(2) == o.name || (!o.formerly.empty() && arg.substr(2) == o.formerly))) {
+        return true;
+      }
     }
     return false;
   };
@@ -135,7 +137,9 @@ const TransformSpec& hashes_spec() {
       "Stage 1: hash this shard's documents into WORK/hashes/, partitioned by hash.",
       "",
       {kWorkOption,
-       {"partitions", OptionType::kInt, "16", "How many hash partitions to write (= resolve jobs).", {}, 0, "N", 1},
+       renamed("partitions",
+               {"partition-count", OptionType::kInt, "16", "How many hash partitions to write (= resolve jobs).", {}, 0,
+                "N", 1}),
        {"normalize", OptionType::kString, "", "Fold the text before hashing (as exact-dedup --normalize).", {}, 0,
         "FOLDS"}},
       {},
@@ -144,11 +148,11 @@ const TransformSpec& hashes_spec() {
       [](const OptionValues& v, const StepContext& ctx) -> StatusOr<ConfiguredStep> {
         TextNormalizer probe;
         if (!probe.parse_folds(v.get_string("normalize"))) return Status::Usage("--normalize: unknown fold");
-        if (v.get_int("partitions") < 1 || v.get_int("partitions") > 9999) {
-          return Status::Usage("--partitions: give 1 to 9999");
+        if (v.get_int("partition-count") < 1 || v.get_int("partition-count") > 9999) {
+          return Status::Usage("--partition-count: give 1 to 9999");
         }
         auto setup = std::make_shared<HashStage::Setup>();
-        *setup = {v.get_string("work"), v.get_string("normalize"), static_cast<uint64_t>(v.get_int("partitions")),
+        *setup = {v.get_string("work"), v.get_string("normalize"), static_cast<uint64_t>(v.get_int("partition-count")),
                   ctx.shard_index, ctx.shard_count};
         ConfiguredStep c;
         c.make = [setup]() { return std::make_unique<HashStage>(setup); };
@@ -159,6 +163,11 @@ const TransformSpec& hashes_spec() {
 }
 
 // ---- resolve ----------------------------------------------------------------
+
+OptionSpec resolve_partition_option() {
+  return renamed("partition", {"partition-index", OptionType::kInt, "", "Resolve only this partition (default: all).",
+                               {}, 0, "P", 0});
+}
 
 Status resolve_partition(const std::string& work, const std::string& part) {
   const std::string dir = work + "/hashes/" + part;
@@ -178,16 +187,16 @@ Status resolve_partition(const std::string& work, const std::string& part) {
 }
 
 int run_resolve(int argc, char** argv) {
-  static const std::vector<OptionSpec> kOptions = {
-      {"partition", OptionType::kInt, "", "Resolve only this partition (default: all).", {}, 0, "P", 0}};
+  static const std::vector<OptionSpec> kOptions = {resolve_partition_option()};
   const std::string prog = argv[0];
   OptionValues values;
   std::vector<std::string> positional;
   bool help = false, version = false;
   Status s = rt::parse_command_line({&kOptions}, argc, argv, values, positional, help, version);
+  rt::print_option_warnings(prog, false);
   if (!s.ok()) return rt::report_error(prog, s);
   if (help) {
-    std::printf("Usage: %s [--partition P] WORK/\n\nStage 2: for each hash partition, pick the first "
+    std::printf("Usage: %s [--partition-index P] WORK/\n\nStage 2: for each hash partition, pick the first "
                 "occurrence (smallest position) of every hash and write WORK/dups/part-PPPP.bin.zst.\n",
                 prog.c_str());
     return 0;
@@ -195,10 +204,10 @@ int run_resolve(int argc, char** argv) {
   if (positional.size() != 1) return rt::report_error(prog, Status::Usage("give one work directory"));
   const std::string work = positional[0];
   std::optional<int64_t> only;
-  if (values.has("partition")) {
+  if (values.has("partition-index")) {
     s = validate_options(kOptions, values, "");
     if (!s.ok()) return rt::report_error(prog, s);
-    only = values.get_int("partition");
+    only = values.get_int("partition-index");
   }
   auto parts = partitions_to_run(work + "/hashes", "hashes", only);
   if (!parts.ok()) return rt::report_error(prog, parts.status());
@@ -261,12 +270,12 @@ const TransformSpec& filter_spec() {
 
 std::vector<Subcommand> exact_dedup_stages() {
   return {
-      {"hashes", hashes_spec().summary, "--shard-index I --shard-count N [--partitions P] -o WORK/ INPUT...",
+      {"hashes", hashes_spec().summary, "--shard-index I --shard-count N [--partition-count P] -o WORK/ INPUT...",
        hashes_spec().options, true, [](int argc, char** argv) { return run_with_work(hashes_spec(), argc, argv, true); }},
       {"resolve",
-       "Stage 2: pick the first occurrence of every hash in one partition (all without --partition).",
-       "[--partition P] WORK/",
-       {{"partition", OptionType::kInt, "", "Resolve only this partition (default: all).", {}, 0, "P", 0}},
+       "Stage 2: pick the first occurrence of every hash in one partition (all without --partition-index).",
+       "[--partition-index P] WORK/",
+       {resolve_partition_option()},
        false, run_resolve},
       {"filter", filter_spec().summary, "--shard-index I --shard-count N WORK/ INPUT... -o OUT/",
        filter_spec().options, true, [](int argc, char** argv) { return run_with_work(filter_spec(), argc, argv, false); }},

@@ -5,6 +5,17 @@
 namespace dpk {
 namespace {
 
+// True when `text` (UTF-8) holds fewer than `n` code points; stops counting at n.
+bool fewer_code_points(std::string_view text, size_t n) {
+  if (text.size() < n) return true;  // a code point takes at least one byte
+  size_t count = 0;
+  for (unsigned char c : text) {
+    count += (c & 0xC0) != 0x80;
+    if (count >= n) return false;
+  }
+  return true;
+}
+
 class ExtractTransform final : public DocumentTransform {
  public:
   ExtractTransform(ExtractOptions options, std::string html_key, bool keep_html, size_t min_chars)
@@ -16,7 +27,7 @@ class ExtractTransform final : public DocumentTransform {
       return;
     }
     const ExtractedPage& page = extractor_.extract(html_);
-    if (page.text.size() < min_chars_) {
+    if (fewer_code_points(page.text, min_chars_)) {
       doc.drop("extract:no_main_content");
       return;
     }
@@ -61,7 +72,9 @@ const TransformSpec& dpk_transform_extract() {
           {"comments", OptionType::kFlag, "", "Keep user comment sections."},
           {"no-tables", OptionType::kFlag, "", "Leave out table cells."},
           {"keep-html", OptionType::kFlag, "", "Keep the html field (by default it is removed)."},
-          {"min-chars", OptionType::kInt, "1", "Drop pages whose main text is shorter (bytes).", {}, 0, "N", 0},
+          {"min-chars", OptionType::kInt, "1",
+           "Drop pages whose main text has fewer Unicode code points than this (as select --min-chars).", {},
+           0, "N", 0},
       },
       {{"text", "the main content (or the field named by --text-key)"},
        {"title", "the page title (<title>, else the first <h1>)"},

@@ -106,7 +106,7 @@ class IngestStep final : public DocumentTransform {
     switch (office_.extract(kind, bytes_, page_separator_, zip_limits_, text_, pages, why_)) {
       case OfficeTextExtractor::kOk: break;
       case OfficeTextExtractor::kTooLarge:
-        // Too large once inflated, as a file past --max-size is too large.
+        // Too large once inflated, as a file past --max-input-bytes is too large.
         doc.remove(field);
         doc.set_string("ingest_problem", why_);
         doc.drop("ingest:oversized");
@@ -172,7 +172,7 @@ ZipLimits zip_limits(uint64_t max_size) {
 
 IngestSourceOptions source_options(const OptionValues& v) {
   IngestSourceOptions o;
-  o.max_size = v.get_size("max-size");
+  o.max_size = v.get_size("max-input-bytes");
   return o;
 }
 
@@ -188,7 +188,7 @@ const TransformSpec& dpk_transform_ingest() {
       "7z, read entry by entry through libarchive) becomes one document. An archive entry's path is "
       "ARCHIVE!ENTRY (docs.tar.gz!guide/intro.md); the path is also the document's id. A file "
       "compressed on its own (page.html.gz, notes.md.zst, table.csv.bz2, book.md.xz), in a folder "
-      "or an archive, is decompressed (up to --max-size) and read as what it holds.\n\n"
+      "or an archive, is decompressed (up to --max-input-bytes) and read as what it holds.\n\n"
       "The type comes from the extension and the first bytes (a PDF signature, binary signatures, NUL "
       "bytes, an HTML doctype): text and Markdown are kept as they are; HTML goes through the same "
       "main-content extractor as dpk-extract (--format text or markdown); PDFs through poppler, one "
@@ -201,8 +201,8 @@ const TransformSpec& dpk_transform_ingest() {
       "alphanum_fraction, is_generated, is_minified, has_license_header). Text that is not valid "
       "UTF-8 is decoded from the charset ICU detects (`charset` names it).\n\n"
       "Every file or entry is counted: a document, a drop with its reason (ingest:binary, "
-      "ingest:oversized past --max-size or for an office file whose parts inflate past 64 MiB (one "
-      "part) or 8 x --max-size (all), ingest:unsupported_type for images, legacy .doc/.xls/.ppt, "
+      "ingest:oversized past --max-input-bytes or for an office file whose parts inflate past 64 MiB (one "
+      "part) or 8 x --max-input-bytes (all), ingest:unsupported_type for images, legacy .doc/.xls/.ppt, "
       "nested archives ..., ingest:empty for an empty file or an archive with no file in it, "
       "ingest:no_text for a PDF without a text layer or an "
       "office file without text, ingest:no_main_content for HTML), or, for a corrupt PDF, office "
@@ -210,8 +210,9 @@ const TransformSpec& dpk_transform_ingest() {
       "follows --on-error (a compressed file that does not decompress too). Office XML is parsed with no network, no DTD and no entity expansion. "
       "dpk-ingest must be the first step of a run.",
       {
-          {"max-size", OptionType::kSize, "10M",
-           "Skip files and entries larger than this (ingest:oversized); 0 = no limit.", {}, 0, "SIZE"},
+          renamed("max-size", {"max-input-bytes", OptionType::kSize, "10M",
+           "Skip input files and archive entries larger than this (ingest:oversized); 0 = no limit.", {}, 0,
+           "SIZE"}),
           {"format", OptionType::kChoice, "text", "Text layout of HTML pages: plain lines or Markdown.",
            "text|markdown"},
           {"keep-html", OptionType::kFlag, "", "Keep the html field of HTML pages."},
@@ -249,7 +250,7 @@ const TransformSpec& dpk_transform_ingest() {
         eo.format = v.get_string("format") == "markdown" ? TextFormat::kMarkdown : TextFormat::kText;
         const bool keep = v.get_flag("keep-html");
         const std::string separator = unescape(v.get_string("page-separator"));
-        const ZipLimits limits = zip_limits(v.get_size("max-size"));
+        const ZipLimits limits = zip_limits(v.get_size("max-input-bytes"));
         ConfiguredStep c;
         c.make = [=]() { return std::make_unique<IngestStep>(eo, keep, separator, limits); };
         c.explain = "files and archive entries -> documents (text, Markdown, HTML, PDF, office, EPUB, code)";

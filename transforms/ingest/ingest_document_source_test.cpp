@@ -273,7 +273,7 @@ TEST_F(IngestSourceTest, CompressedEntriesAreReadAsWhatTheyHold) {
     EXPECT_EQ(str(by["book.md.xz"], "file_type"), "markdown");
     EXPECT_EQ(str(by["noname"], "text"), "plain words\n");
     EXPECT_EQ(str(by["inner.tar.gz"], "ingest_problem"), "unsupported_type");  // an archive in an archive
-    EXPECT_EQ(str(by["bomb.txt.gz"], "ingest_problem"), "oversized");          // stopped at --max-size
+    EXPECT_EQ(str(by["bomb.txt.gz"], "ingest_problem"), "oversized");          // stopped at --max-input-bytes
     EXPECT_EQ(str(by["broken.html.gz"], "dpk_reject").rfind("corrupt compressed file: " + path + "!broken.html.gz", 0), 0u)
         << str(by["broken.html.gz"], "dpk_reject");
     // Too short for libarchive to bid on: never its compressed bytes as text.

@@ -31,7 +31,7 @@ class Cld2Identifier final : public LanguageIdentifier {
     bool reliable = false;
     int valid_prefix = 0;
     // CLD2 takes an int length; documents past 2 GiB are cut (dpk-langid
-    // passes at most --max-chars anyway).
+    // passes at most --prefix-chars anyway).
     const int len = text.size() > 0x7fffffffu ? 0x7fffffff : static_cast<int>(text.size());
     // The checking variant refuses not only invalid UTF-8 but also valid
     // characters outside CLD2's "interchange" set (C0 controls,

@@ -160,7 +160,7 @@ TEST(LangIdFastTextTrained, GlotLidStyleLabelsThroughTheTransform) {
   OptionValues v;
   v.set("backend", "fasttext");
   v.set("model", models().bin);
-  v.set("keep", "deu_Latn");
+  v.set("langs", "deu_Latn");
   ASSERT_TRUE(validate_options(spec->options, v, "").ok());
   auto step = spec->configure(v, StepContext{});
   ASSERT_TRUE(step.ok()) << step.status().message();

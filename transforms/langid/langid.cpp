@@ -1,5 +1,5 @@
 // langid — language identification: annotates each document with its
-// language and a score, and with --keep / --min-score drops the others.
+// language and a score, and with --langs / --min-score drops the others.
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
@@ -74,12 +74,12 @@ class LangIdTransform final : public DocumentTransform {
 
 StatusOr<ConfiguredStep> configure(const OptionValues& v, const StepContext&) {
   LangIdConfig config;
-  config.keep = v.get_list("keep");
+  config.keep = v.get_list("langs");
   config.min_score = v.get_double("min-score");
   const int64_t top_k = v.get_int("top-k");
-  const int64_t max_chars = v.get_int("max-chars");
+  const int64_t max_chars = v.get_int("prefix-chars");
   if (top_k < 0 || top_k > 1000) return Status::Usage("--top-k must be between 0 and 1000");
-  if (max_chars < 0) return Status::Usage("--max-chars must be 0 (no limit) or more");
+  if (max_chars < 0) return Status::Usage("--prefix-chars must be 0 (no limit) or more");
   if (config.min_score < 0 || config.min_score > 1) return Status::Usage("--min-score must be between 0 and 1");
   config.top_k = static_cast<int>(top_k);
   config.max_chars = static_cast<size_t>(max_chars);
@@ -109,7 +109,7 @@ StatusOr<ConfiguredStep> configure(const OptionValues& v, const StepContext&) {
       std::string where;
       for (const auto& t : tried) where += "\n  " + t;
       return Status::Usage(
-          "--backend fasttext needs a model: give --model PATH, set DPK_LANGID_MODEL, or run "
+          "--backend fasttext needs a model: give --model FILE, set DPK_LANGID_MODEL, or run "
           "scripts/install-models.sh (installs lid.176.ftz into the repository's .venv/). Looked in:" +
           where);
     }
@@ -147,25 +147,25 @@ const TransformSpec& dpk_transform_langid() {
       "a fastText language-ID model (lid.176.bin or .ftz, GlotLID); labels are the model's labels "
       "without \"__label__\" and scores are its probabilities, the same as the Python fasttext "
       "package's model.predict on the text with newlines replaced by spaces. The model is --model "
-      "PATH, else $DPK_LANGID_MODEL, else the lid.176.ftz that scripts/install-models.sh installs "
+      "FILE, else $DPK_LANGID_MODEL, else the lid.176.ftz that scripts/install-models.sh installs "
       "into the repository's .venv/.\n\n"
-      "With --keep, documents whose language is not listed are dropped (reason \"lang\"); with "
+      "With --langs, documents whose language is not listed are dropped (reason \"lang\"); with "
       "--min-score, documents whose score is below it are dropped (reason \"lang:min_score\"). "
       "Dropped documents carry their annotations to --keep-dropped.",
       {
           {"backend", OptionType::kChoice, "cld2", "Language identifier to use.", "cld2|fasttext"},
-          {"model", OptionType::kString, "", "fastText model file (--backend fasttext).", {}, 0, "PATH"},
-          {"keep", OptionType::kList, "", "Keep only documents in these languages (labels as the backend gives them, e.g. en,de or eng_Latn).", {}, 0, "LANGS"},
+          {"model", OptionType::kString, "", "fastText model file (--backend fasttext).", {}, 0, "FILE"},
+          renamed("keep", {"langs", OptionType::kList, "", "Keep only documents in these languages (labels as the backend gives them, e.g. en,de or eng_Latn).", {}, 0, "LANGS"}),
           {"min-score", OptionType::kDouble, "0", "Drop documents whose lang_score is below this.", {}, 0, "X", 0, 1},
           {"top-k", OptionType::kInt, "0", "Also write lang_scores with the K best labels (cld2 gives at most 3).", {}, 0, "K", 0},
-          {"max-chars", OptionType::kInt, "10000",
+          renamed("max-chars", {"prefix-chars", OptionType::kInt, "10000",
            "Only the first N characters (code points) of the text go to the identifier; 0 = all. "
-           "Bounds the time per document; language rarely changes past the start.", {}, 0, "N", 0},
+           "Bounds the time per document; language rarely changes past the start.", {}, 0, "N", 0}),
       },
       {{"lang", "language label of the best guess (\"un\" when there is none)"},
        {"lang_score", "score of that guess, 0 to 1"},
        {"lang_scores", "with --top-k: {label: score} for the K best guesses, best first"}},
-      {"dpk-langid --keep en,de --min-score 0.5 -o out/ corpus.jsonl.zst",
+      {"dpk-langid --langs en,de --min-score 0.5 -o out/ corpus.jsonl.zst",
        "dpk-langid --backend fasttext --top-k 3 < docs.jsonl > tagged.jsonl"},
       "-",
       configure,

@@ -98,7 +98,7 @@ TEST(LangIdCld2, FullTablesAreLinked) {
 }
 
 TEST(LangIdCld2, KeepDropsOtherLanguagesWithReason) {
-  auto t = make_langid({{"keep", "en,fr"}});
+  auto t = make_langid({{"langs", "en,fr"}});
   auto de = make_doc("Die Bundesregierung hat am Mittwoch neue Regeln für den Wohnungsbau beschlossen.");
   auto fr = make_doc("Le gouvernement a adopté mercredi de nouvelles règles pour la construction de logements.");
   apply(*t, de->doc);
@@ -154,8 +154,8 @@ TEST(LangIdCld2, MaxCharsLimitsWhatTheModelSees) {
   // The first 40 characters are German; the rest is French.
   std::string text = "Die Kinder spielen heute im Garten hinter";
   for (int i = 0; i < 20; ++i) text += " Les enfants jouent aujourd'hui dans le jardin derrière la maison.";
-  auto cut = make_langid({{"max-chars", "41"}});
-  auto all = make_langid({{"max-chars", "0"}});
+  auto cut = make_langid({{"prefix-chars", "41"}});
+  auto all = make_langid({{"prefix-chars", "0"}});
   auto a = make_doc(text), b = make_doc(text);
   apply(*cut, a->doc);
   apply(*all, b->doc);

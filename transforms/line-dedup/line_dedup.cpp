@@ -90,7 +90,7 @@ const TransformSpec& dpk_transform_line_dedup() {
       "Remove lines or paragraphs that recur across the corpus.",
       "Splits every text into units (--unit line: each line; paragraph: runs of non-blank lines "
       "separated by blank lines), folds each unit by --normalize and hashes it (64-bit xxHash). "
-      "A unit counts once per document that contains it; units shorter than --min-chars "
+      "A unit counts once per document that contains it; units shorter than --short-unit-chars "
       "(characters, after folding) and blank units are never counted or removed. A unit found in "
       "more than --max-occurrences documents is frequent. With --keep first (as Dolma's paragraph "
       "dedup) the first document containing a frequent unit (smallest position: file index in "
@@ -109,10 +109,10 @@ const TransformSpec& dpk_transform_line_dedup() {
       line_dedup::line_dedup_options(),
       {{"text", "rewritten without the removed units"},
        {"dpk_lines_removed", "with --annotate-removed: how many units were removed"}},
-      {"dpk-line-dedup --min-chars 20 -o out/ data/",
+      {"dpk-line-dedup --short-unit-chars 20 -o out/ data/",
        "dpk-line-dedup --unit paragraph --keep none --bloom-bits 8G in.jsonl.zst > out.jsonl",
        "dpk-line-dedup count --work work/ --shard-index $I --shard-count 64 data/   # each shard",
-       "dpk-line-dedup merge --partition $P work/                                   # each partition",
+       "dpk-line-dedup merge --partition-index $P work/                             # each partition",
        "dpk-line-dedup filter --work work/ --shard-index $I --shard-count 64 data/ -o out/  # each shard"},
       "-",
       [](const OptionValues& v, const StepContext&) -> StatusOr<ConfiguredStep> {

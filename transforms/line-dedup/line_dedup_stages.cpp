@@ -26,7 +26,7 @@ Status read_words(const std::string& path, uint64_t fingerprint, std::vector<uin
   if (words.size() == at) return Status::Data(path + ": not a line-dedup work file");
   if (words[at] != fingerprint) {
     words.resize(at);
-    return Status::Usage(path + ": written with other --unit, --normalize or --min-chars than this stage's");
+    return Status::Usage(path + ": written with other --unit, --normalize or --short-unit-chars than this stage's");
   }
   words.erase(words.begin() + static_cast<std::ptrdiff_t>(at));
   return Status::Ok();
@@ -86,10 +86,10 @@ const TransformSpec& count_spec() {
       "Stage 1: count this shard's units into WORK/units/, partitioned by hash.",
       "",
       [] {
-        auto o = line_dedup_options({"unit", "normalize", "min-chars"});
+        auto o = line_dedup_options({"unit", "normalize", "short-unit-chars"});
         o.insert(o.begin(), kWorkOption);
-        o.push_back({"partitions", OptionType::kInt, "16", "How many hash partitions to write (= merge jobs).", {},
-                     0, "N", 1});
+        o.push_back(renamed("partitions", {"partition-count", OptionType::kInt, "16",
+                                           "How many hash partitions to write (= merge jobs).", {}, 0, "N", 1}));
         return o;
       }(),
       {},
@@ -99,11 +99,11 @@ const TransformSpec& count_spec() {
         auto cfg = line_dedup_config(v);
         if (!cfg.ok()) return cfg.status();
         if (v.get_string("work").empty()) return Status::Usage("give the work directory with --work DIR");
-        if (v.get_int("partitions") < 1 || v.get_int("partitions") > 9999) {
-          return Status::Usage("--partitions: give 1 to 9999");
+        if (v.get_int("partition-count") < 1 || v.get_int("partition-count") > 9999) {
+          return Status::Usage("--partition-count: give 1 to 9999");
         }
         auto setup = std::make_shared<CountSetup>(CountSetup{*cfg, v.get_string("work"),
-                                                             static_cast<uint64_t>(v.get_int("partitions")),
+                                                             static_cast<uint64_t>(v.get_int("partition-count")),
                                                              std::max(ctx.shard_index, 0),
                                                              std::max(ctx.shard_count, 1)});
         ConfiguredStep c;
@@ -145,22 +145,26 @@ Status merge_partition(const std::string& work, const std::string& part, const L
   return write_words(work + "/frequent/" + part + ".bin.zst", out);
 }
 
+std::vector<OptionSpec> merge_options() {
+  auto o = line_dedup_options({"max-occurrences", "unit", "normalize", "short-unit-chars"});
+  o.insert(o.begin(), renamed("partition", {"partition-index", OptionType::kInt, "",
+                                            "Merge only this partition (default: all).", {}, 0, "P", 0}));
+  return o;
+}
+
 int run_merge(int argc, char** argv) {
-  static const std::vector<OptionSpec> kOptions = [] {
-    auto o = line_dedup_options({"max-occurrences", "unit", "normalize", "min-chars"});
-    o.insert(o.begin(), {"partition", OptionType::kInt, "", "Merge only this partition (default: all).", {}, 0, "P", 0});
-    return o;
-  }();
+  static const std::vector<OptionSpec> kOptions = merge_options();
   const std::string prog = argv[0];
   OptionValues values;
   std::vector<std::string> positional;
   bool help = false, version = false;
   Status s = rt::parse_command_line({&kOptions}, argc, argv, values, positional, help, version);
+  rt::print_option_warnings(prog, false);
   if (!s.ok()) return rt::report_error(prog, s);
   if (help) {
-    std::printf("Usage: %s [--partition P] [--max-occurrences N] WORK/\n\nStage 2: for each unit partition, sum "
+    std::printf("Usage: %s [--partition-index P] [--max-occurrences N] WORK/\n\nStage 2: for each unit partition, sum "
                 "the documents of every unit over all shards and write the frequent ones (with their first "
-                "position) to WORK/frequent/part-PPPP.bin.zst. --unit, --normalize and --min-chars must be "
+                "position) to WORK/frequent/part-PPPP.bin.zst. --unit, --normalize and --short-unit-chars must be "
                 "those of the count stage.\n",
                 prog.c_str());
     return 0;
@@ -172,7 +176,9 @@ int run_merge(int argc, char** argv) {
   if (!cfg.ok()) return rt::report_error(prog, cfg.status());
   const std::string work = positional[0];
   std::optional<int64_t> only;
-  if (values.has("partition") && !values.get_string("partition").empty()) only = values.get_int("partition");
+  if (values.has("partition-index") && !values.get_string("partition-index").empty()) {
+    only = values.get_int("partition-index");
+  }
   auto parts = partitions_to_run(work + "/units", "count", only);
   if (!parts.ok()) return rt::report_error(prog, parts.status());
   for (const auto& part : *parts) {
@@ -208,7 +214,7 @@ const TransformSpec& filter_spec() {
       "Stage 3: remove the frequent units from this shard's documents.",
       "",
       [] {
-        auto o = line_dedup_options({"unit", "normalize", "min-chars", "keep", "annotate-removed"});
+        auto o = line_dedup_options({"unit", "normalize", "short-unit-chars", "keep", "annotate-removed"});
         o.insert(o.begin(), kWorkOption);
         return o;
       }(),
@@ -248,11 +254,11 @@ const TransformSpec& filter_spec() {
 
 std::vector<Subcommand> line_dedup_stages() {
   return {
-      {"count", count_spec().summary, "--work WORK/ --shard-index I --shard-count N [--partitions P] INPUT...",
+      {"count", count_spec().summary, "--work WORK/ --shard-index I --shard-count N [--partition-count P] INPUT...",
        count_spec().options, true, [](int argc, char** argv) { return rt::tool_main(count_spec(), argc, argv); }},
-      {"merge", "Stage 2: sum the counts of one partition (all without --partition) and keep the frequent units.",
-       "[--partition P] [--max-occurrences N] WORK/",
-       line_dedup_options({"max-occurrences", "unit", "normalize", "min-chars"}), false, run_merge},
+      {"merge", "Stage 2: sum the counts of one partition (all without --partition-index) and keep the frequent units.",
+       "[--partition-index P] [--max-occurrences N] WORK/",
+       merge_options(), false, run_merge},
       {"filter", filter_spec().summary, "--work WORK/ --shard-index I --shard-count N INPUT... -o OUT/",
        filter_spec().options, true, [](int argc, char** argv) { return rt::tool_main(filter_spec(), argc, argv); }},
   };

@@ -10,7 +10,7 @@
 //   filter (per input shard)  removes the frequent units from its documents
 //
 // Every file starts with the fingerprint of the hashing options (unit,
-// normalize, min-chars), so stages run with different ones are refused. The
+// normalize, short-unit-chars), so stages run with different ones are refused. The
 // output equals the one-process transform's (exact counting) for any shard
 // and partition counts.
 #pragma once

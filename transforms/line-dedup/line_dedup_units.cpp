@@ -20,7 +20,9 @@ const std::vector<OptionSpec>& line_dedup_options() {
           {"max-occurrences", OptionType::kInt, "1", "A unit in more documents than this is frequent.", {}, 0, "N", 1},
           {"keep", OptionType::kChoice, "first",
            "Which documents keep a frequent unit: the first one containing it, or none.", "first|none"},
-          {"min-chars", OptionType::kInt, "0", "Units shorter than this (after folding) are never removed.", {}, 0, "N", 0},
+          renamed("min-chars", {"short-unit-chars", OptionType::kInt, "0",
+                                "Units of fewer characters than this (after folding) are short: never removed.", {}, 0,
+                                "N", 0}),
           {"normalize", OptionType::kString, "whitespace",
            "Fold units before hashing: comma-separated lower, whitespace, punctuation (or none).", {}, 0, "FOLDS"},
           {"bloom-bits", OptionType::kSize, "",
@@ -47,9 +49,9 @@ StatusOr<LineDedupConfig> line_dedup_config(const OptionValues& v) {
     if (v.get_int("max-occurrences") < 1) return Status::Usage("--max-occurrences: give 1 or more");
     cfg.max_occurrences = static_cast<uint64_t>(v.get_int("max-occurrences"));
   }
-  if (v.has("min-chars")) {
-    if (v.get_int("min-chars") < 0) return Status::Usage("--min-chars: give 0 or more");
-    cfg.min_chars = static_cast<uint64_t>(v.get_int("min-chars"));
+  if (v.has("short-unit-chars")) {
+    if (v.get_int("short-unit-chars") < 0) return Status::Usage("--short-unit-chars: give 0 or more");
+    cfg.min_chars = static_cast<uint64_t>(v.get_int("short-unit-chars"));
   }
   if (v.has("keep")) cfg.keep_first = v.get_string("keep") == "first";
   if (v.has("normalize")) cfg.folds = v.get_string("normalize");

@@ -35,7 +35,7 @@ struct LineDedupConfig {
   bool annotate = false;
   uint64_t bloom_bits = 0;  // 0 = exact counting
 
-  // What decides a unit's hash (unit, folds, min-chars): the stages refuse
+  // What decides a unit's hash (unit, folds, short-unit-chars): the stages refuse
   // to combine counts made with different ones.
   uint64_t hashing_fingerprint() const;
 };

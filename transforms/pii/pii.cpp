@@ -107,8 +107,8 @@ StatusOr<ConfiguredStep> configure(const OptionValues& v, const StepContext&) {
       return Status::Usage("option 'regions': '" + r + "' is not a two-letter region code (e.g. US, GB)");
   }
   cfg->detector.secret_min_entropy = v.get_double("secret-min-entropy");
-  const int64_t min_len = v.get_int("secret-min-length");
-  if (min_len < 8) return Status::Usage("option 'secret-min-length': must be at least 8");
+  const int64_t min_len = v.get_int("secret-min-chars");
+  if (min_len < 8) return Status::Usage("option 'secret-min-chars': must be at least 8");
   cfg->detector.secret_min_length = static_cast<size_t>(min_len);
 
   const std::string mode = v.get_string("mode");
@@ -173,7 +173,8 @@ const TransformSpec& dpk_transform_pii() {
           {"key-file", OptionType::kString, "", "File holding the HMAC key for --mode hash (at least 16 bytes).", {}, 0, "FILE"},
           {"field", OptionType::kString, "pii", "Field that --mode annotate writes.", {}, 0, "NAME"},
           {"secret-min-entropy", OptionType::kDouble, "3.5", "Shannon entropy (bits per character) a value assigned to a secret-like name needs.", {}, 0, "BITS", 0},
-          {"secret-min-length", OptionType::kInt, "16", "Length a value assigned to a secret-like name needs.", {}, 0, "N", 1},
+          renamed("secret-min-length", {"secret-min-chars", OptionType::kInt, "16",
+                                         "Characters a value assigned to a secret-like name needs.", {}, 0, "N", 1}),
           {"engine", OptionType::kChoice, "auto", "Candidate pass: Hyperscan where the build has it (auto), or RE2 (the portable pass; same results, slower).", "auto|hyperscan|re2"},
       },
       {{"text", "rewritten in redact, mask and hash modes"},

@@ -36,7 +36,7 @@ const std::map<std::string, std::string>& option_owner() {
       {"short-line-length", "fineweb"},            {"char-duplicates-ratio", "fineweb"},
       {"new-line-ratio", "fineweb"},               {"words-dir", "badwords"},
       {"words", "badwords"},                       {"lang-key", "badwords"},
-      {"default-lang", "badwords"},                {"language", "*text"},
+      {"default-lang", "badwords"},                {"lang", "*text"},
   };
   return k;
 }
@@ -73,7 +73,7 @@ StatusOr<ConfiguredStep> configure(const OptionValues& v, const StepContext&) {
     const bool applies = it->second == preset || (it->second == "*text" && preset != "badwords");
     if (!applies) return Status::Usage("--" + name + " does not apply to --preset " + preset);
   }
-  const std::string language = v.has("language") ? v.get_string("language") : "en";
+  const std::string language = v.has("lang") ? v.get_string("lang") : "en";
   ConfiguredStep step;
   if (preset == "gopher-quality") {
     auto c = std::make_shared<GopherQualityConfig>();
@@ -163,11 +163,11 @@ const TransformSpec& dpk_transform_quality() {
       "badwords: drops a document containing an entry of its language's list (C4 rule: lower-cased "
       "text, entry flanked by non-word characters; anywhere for ja, th, zh). The language is the "
       "--lang-key field; a language without a list is kept.\n\n"
-      "Words and sentences come from ICU break iterators for --language.",
+      "Words and sentences come from ICU break iterators for --lang.",
       {
           {"preset", T::kChoice, "", "The filter this step applies.",
            "gopher-quality|gopher-repetition|c4|fineweb|badwords"},
-          {"language", T::kString, "", "Locale of the word and sentence break rules (default en).", {}, 0, "LANG"},
+          renamed("language", {"lang", T::kString, "", "Locale of the word and sentence break rules (default en).", {}, 0, "LANG"}),
           {"min-doc-words", T::kInt, "", "gopher-quality: fewest words, symbols not counted (default 50).", {}, 0, "N"},
           {"max-doc-words", T::kInt, "", "gopher-quality: most words (default 100000).", {}, 0, "N"},
           {"min-avg-word-length", T::kDouble, "", "gopher-quality: lowest mean word length (default 3).", {}, 0, "X"},

@@ -171,10 +171,10 @@ TEST(QualityOptions, OtherPresetsOptionsAreUsageErrors) {
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().code(), StatusCode::kUsage);
   EXPECT_FALSE(configure({{"preset", "badwords"}}).ok());
-  EXPECT_FALSE(configure({{"preset", "badwords"}, {"words-dir", "/x"}, {"language", "de"}}).ok());
+  EXPECT_FALSE(configure({{"preset", "badwords"}, {"words-dir", "/x"}, {"lang", "de"}}).ok());
   EXPECT_FALSE(configure({{"preset", "gopher-repetition"}, {"top-n-grams", "2-0.2"}}).ok());
   EXPECT_FALSE(configure({}).ok());
-  EXPECT_TRUE(configure({{"preset", "fineweb"}, {"language", "de"}}).ok());
+  EXPECT_TRUE(configure({{"preset", "fineweb"}, {"lang", "de"}}).ok());
 }
 
 }  // namespace

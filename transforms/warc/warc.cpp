@@ -51,8 +51,8 @@ class WarcStep final : public DocumentTransform {
 WarcSourceOptions source_options(const OptionValues& v) {
   WarcSourceOptions o;
   o.types.clear();
-  for (const auto& t : v.get_list("types")) o.types.insert(t);
-  o.max_body = v.get_size("max-body");
+  for (const auto& t : v.get_list("record-types")) o.types.insert(t);
+  o.max_body = v.get_size("max-body-bytes");
   return o;
 }
 
@@ -64,9 +64,9 @@ const TransformSpec& dpk_transform_warc() {
       TransformKind::kMapper,
       "Read WARC files (.warc, .warc.gz, .warc.zst) into documents.",
       "Reads WARC 1.0/1.1 files (and older 0.x headers) record by record and writes one document per "
-      "kept record: `response` records by default (--types adds `resource` and `conversion`, the "
+      "kept record: `response` records by default (--record-types adds `resource` and `conversion`, the "
       "WET text records). For a response the HTTP headers are removed, chunked transfer encoding "
-      "and gzip/deflate content encoding are undone (never past --max-body: a gzip bomb stops "
+      "and gzip/deflate content encoding are undone (never past --max-body-bytes: a gzip bomb stops "
       "inflating at the cap), and the body is decoded to UTF-8 by the charset "
       "the HTTP header declares, else a <meta charset>, else ICU's charset detector. HTML goes to "
       "`html` (with --extract: its main content to `text`, as dpk-extract does), other text/* "
@@ -79,15 +79,15 @@ const TransformSpec& dpk_transform_warc() {
       "body; a body stored de-chunked under a chunked header is kept as stored. Other record types (request, metadata, warcinfo, revisit) are not "
       "documents and are not counted. dpk-warc must be the first step of a run.",
       {
-          {"types", OptionType::kList, "response", "Record types that become documents.", {}, 0,
-           "response,resource,conversion"},
+          renamed("types", {"record-types", OptionType::kList, "response", "Record types that become documents.", {},
+                            0, "response,resource,conversion"}),
           {"extract", OptionType::kFlag, "", "Extract the main text of HTML pages in the same pass."},
           {"keep-html", OptionType::kFlag, "", "With --extract, keep the html field."},
           {"format", OptionType::kChoice, "text", "With --extract: text layout.", "text|markdown"},
-          {"max-body", OptionType::kSize, "0",
+          renamed("max-body", {"max-body-bytes", OptionType::kSize, "0",
            "Drop bodies larger than this (warc:too_large), decoding no further than it and passing over "
            "longer records unread; 0 = no limit.",
-           {}, 0, "SIZE"},
+           {}, 0, "SIZE"}),
       },
       {{"url", "WARC-Target-URI"},
        {"date", "WARC-Date"},
@@ -99,12 +99,12 @@ const TransformSpec& dpk_transform_warc() {
        {"warc_offset", "offset of the record in the decoded WARC stream"},
        {"html", "the page, as UTF-8 (HTML records)"},
        {"text", "the body of text records; with --extract, the main content of HTML pages"}},
-      {"dpk-warc --extract -o out/ crawl/*.warc.gz", "dpk-warc --types conversion CC-MAIN-*.warc.wet.gz > wet.jsonl"},
+      {"dpk-warc --extract -o out/ crawl/*.warc.gz", "dpk-warc --record-types conversion CC-MAIN-*.warc.wet.gz > wet.jsonl"},
       "-",
       [](const OptionValues& v, const StepContext&) -> StatusOr<ConfiguredStep> {
-        for (const auto& t : v.get_list("types")) {
+        for (const auto& t : v.get_list("record-types")) {
           if (t != "response" && t != "resource" && t != "conversion") {
-            return Status::Usage("--types: unknown record type '" + t + "' (response, resource, conversion)");
+            return Status::Usage("--record-types: unknown record type '" + t + "' (response, resource, conversion)");
           }
         }
         ExtractOptions eo;

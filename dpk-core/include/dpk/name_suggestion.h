@@ -35,4 +35,8 @@ std::vector<std::string> similar_names(std::string_view word, const std::vector<
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& names,
                          std::string_view prefix = "", std::string_view suffix = "");
 
+// The " (did you mean ...?)" text for names already found; "" for none.
+std::string suggestion_text(const std::vector<std::string>& found, std::string_view prefix = "",
+                            std::string_view suffix = "");
+
 }  // namespace dpk

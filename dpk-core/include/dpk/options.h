@@ -47,7 +47,37 @@ struct OptionSpec {
   // outside them, naming the option and the range; help shows the range.
   std::optional<double> min = {};
   std::optional<double> max = {};
+  // The option's former name, when it was renamed (docs/cli-conventions.md):
+  // still accepted on the command line and in recipes, mapped to `name`,
+  // with one warning per run. Help and man pages show "formerly --OLD".
+  std::string_view formerly = {};
 };
+
+// `spec` under its new name, still answering to `old_name`:
+//   dpk::renamed("keep", {"langs", dpk::OptionType::kList, "", "Languages to keep."})
+inline OptionSpec renamed(std::string_view old_name, OptionSpec spec) {
+  spec.formerly = old_name;
+  return spec;
+}
+
+// The spec answering to `name`: its own name or, when `old_name_used` is
+// given, its former one (then *old_name_used is set). Null when none does.
+const OptionSpec* find_option(const std::vector<OptionSpec>& specs, std::string_view name,
+                              bool* old_name_used = nullptr);
+
+// " (did you mean --NAME?)" for a misspelt option, comparing `word` with the
+// names and former names of `specs` plus `extra` names; a former name found
+// is suggested by its new name.
+std::string suggest_option(std::string_view word, const std::vector<const std::vector<OptionSpec>*>& specs,
+                           std::vector<std::string> extra = {}, std::string_view prefix = "--",
+                           std::string_view suffix = "");
+
+// A former option name was used: queues the warning "WHERE: option OLD is
+// deprecated; use NEW" (once per process for each message), to be printed by
+// the command with take_option_warnings().
+void note_former_name(const std::string& where, std::string_view old_spelled, std::string_view new_spelled);
+// The queued warnings, oldest first; the queue is left empty.
+std::vector<std::string> take_option_warnings();
 
 std::string_view option_type_name(OptionType t);
 
@@ -64,6 +94,13 @@ class OptionValues {
   void set(const std::string& name, std::string value) { values_[name] = {std::move(value)}; }
   void add(const std::string& name, std::string value) { values_[name].push_back(std::move(value)); }
   bool has(const std::string& name) const { return values_.count(name) != 0; }
+  // Moves the values given under `from` to `to`.
+  void rename(const std::string& from, const std::string& to) {
+    auto node = values_.extract(from);
+    if (node.empty()) return;
+    node.key() = to;
+    values_.insert(std::move(node));
+  }
   const std::map<std::string, std::vector<std::string>>& all() const { return values_; }
 
   // Typed access; these fall back to the declared default via apply_defaults.
@@ -87,6 +124,12 @@ class OptionValues {
 // message ("recipe.yaml:12: " or "").
 Status validate_options(const std::vector<OptionSpec>& specs, OptionValues& values,
                         const std::string& where);
+
+// Values given under a former option name move to the current one, each
+// noted with note_former_name (WHERE prefixes it). Giving both names is a
+// usage error. validate_options() does this first; a caller that reads
+// values before validating them calls it itself.
+Status rename_former_options(const std::vector<OptionSpec>& specs, OptionValues& values, const std::string& where);
 
 // Parses "64M" / "1.5G" / "1000". False when malformed.
 bool parse_size(std::string_view s, uint64_t& out);

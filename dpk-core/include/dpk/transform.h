@@ -161,7 +161,7 @@ struct FieldDoc {
 struct Subcommand {
   std::string_view name;
   std::string_view summary;  // one line
-  std::string_view usage;    // e.g. "--partition P WORK/"
+  std::string_view usage;    // e.g. "--partition-index P WORK/"
   std::vector<OptionSpec> options;
   bool takes_common_options = false;
   std::function<int(int argc, char** argv)> run;

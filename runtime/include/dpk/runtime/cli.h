@@ -46,6 +46,10 @@ std::string options_json(const OptionValues& values);
 // default is null. For the run record's steps[].options and common_options.
 std::string resolved_options_json(const std::vector<OptionSpec>& specs, const OptionValues& values);
 
+// Prints each queued option warning (a former option name was used) as
+// "PROG: warning: LINE", unless `quiet`; see take_option_warnings().
+void print_option_warnings(const std::string& prog, bool quiet);
+
 // Prints "PROG: error: MESSAGE" and returns the status's exit code.
 int report_error(const std::string& prog, const Status& s);
 
