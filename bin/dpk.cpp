@@ -70,6 +70,8 @@ int cmd_help(int argc, char** argv) {
   if (topic == "run") return std::fputs(rt::run_help_text().c_str(), stdout), 0;
   if (topic == "slurm") return std::fputs(rt::slurm_help_text().c_str(), stdout), 0;
   if (topic == "recipes" || topic == "recipe") return std::fputs(rt::recipes_help_text().c_str(), stdout), 0;
+  // Not in the usage text: a machine-readable inventory, for tests and docs.
+  if (topic == "--options-json") return std::fputs(rt::options_inventory_jsonl().c_str(), stdout), 0;
   const dpk::TransformSpec* spec = dpk::find_transform(topic);
   if (!spec) return rt::report_error("dpk", Status::Usage(unknown_transform("transform or help topic", topic, true)));
   std::fputs(rt::help_text(*spec).c_str(), stdout);

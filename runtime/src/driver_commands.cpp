@@ -1,7 +1,9 @@
 #include "dpk/runtime/driver_commands.h"
 
+#include "dpk/json_writer.h"
 #include "dpk/runtime/cli.h"
 #include "dpk/runtime/run_config.h"
+#include "dpk/transform.h"
 
 namespace dpk::runtime {
 
@@ -88,6 +90,33 @@ std::string slurm_help_text() {
        "  dpk slurm recipes/pretrain-web.yaml --tasks 64 --partition cpu --time 4:00:00\n"
        "  dpk slurm recipes/dedup.yaml --tasks 16 --work /shared/dedup.work --sbatch --mem=8G --submit\n";
   return s;
+}
+
+std::string options_inventory_jsonl() {
+  std::string out;
+  auto add = [&out](std::string_view tool, const std::vector<OptionSpec>& specs) {
+    for (const auto& o : specs) {
+      JsonWriter w;
+      w.begin_object();
+      w.key("tool"); w.value(tool);
+      w.key("name"); w.value(o.name);
+      w.key("type"); w.value(option_type_name(o.type));
+      w.key("value"); w.value(o.type == OptionType::kChoice && o.value_name.empty() ? o.choices : o.value_name);
+      w.key("default"); w.value(o.default_value);
+      w.key("help"); w.value(o.help);
+      w.key("formerly"); w.value(o.formerly);
+      w.end_object();
+      out += w.take() + "\n";
+    }
+  };
+  add("common", common_options());
+  add("run", run_options());
+  add("slurm", slurm_options());
+  for (const TransformSpec* t : all_transforms()) {
+    add(t->name, t->options);
+    for (const Subcommand& sub : t->subcommands) add(std::string(t->name) + " " + std::string(sub.name), sub.options);
+  }
+  return out;
 }
 
 std::string recipes_help_text() {

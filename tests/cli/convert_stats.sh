@@ -21,22 +21,22 @@ sizes=$(for p in parts/*.zst; do zstd -dc "$p" | wc -l; done | sort -n | tr '\n'
 set -- $sizes
 [ $(( $3 - $1 )) -le 1 ] || fail "round-robin parts unbalanced: $sizes"
 
-# --max-file-docs 100: ceil(N/100) files of at most 100 documents.
-dpk-convert --max-file-docs 100 -o byc/ "$DATA"
+# --part-docs 100: ceil(N/100) files of at most 100 documents.
+dpk-convert --part-docs 100 -o byc/ "$DATA"
 want=$(( (N + 99) / 100 ))
 [ "$(ls byc/part-*.jsonl | wc -l)" = "$want" ] || fail "expected $want part files, got $(ls byc/)"
 for p in byc/part-*.jsonl; do [ "$(count_lines "$p")" -le 100 ] || fail "$p has more than 100 lines"; done
-cat byc/part-*.jsonl | cmp - "$DATA" || fail "--max-file-docs parts do not concatenate to the input"
+cat byc/part-*.jsonl | cmp - "$DATA" || fail "--part-docs parts do not concatenate to the input"
 
-# --max-file-bytes: parts past the limit only when one document is larger.
-dpk-convert --max-file-bytes 200K -o byb/ "$DATA"
-[ "$(ls byb/part-*.jsonl | wc -l)" -gt 1 ] || fail "--max-file-bytes 200K made one file"
-cat byb/part-*.jsonl | cmp - "$DATA" || fail "--max-file-bytes parts do not concatenate to the input"
+# --part-bytes: parts past the limit only when one document is larger.
+dpk-convert --part-bytes 200K -o byb/ "$DATA"
+[ "$(ls byb/part-*.jsonl | wc -l)" -gt 1 ] || fail "--part-bytes 200K made one file"
+cat byb/part-*.jsonl | cmp - "$DATA" || fail "--part-bytes parts do not concatenate to the input"
 
 # Resharding needs a directory; a bad field option is a usage error (exit 2).
 expect_exit 2 dpk-convert --shards 2 -o single.jsonl "$DATA"
 expect_exit 2 dpk-convert --rename text=content "$DATA"
-expect_exit 2 dpk-convert --shards 2 --max-file-docs 5 -o x/ "$DATA"
+expect_exit 2 dpk-convert --shards 2 --part-docs 5 -o x/ "$DATA"
 [ ! -e single.jsonl ] || fail "a usage error wrote output"
 
 # Recompression alone: gzip out, same lines.

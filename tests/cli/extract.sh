@@ -23,6 +23,14 @@ jq -e 'has("html")' md.jsonl > /dev/null || fail "--keep-html should keep the fi
 jq -r .text md.jsonl > md.txt
 grep -q '^# Le titre' md.txt || fail "markdown heading missing: $(cat md.txt)"
 
+# --min-chars counts characters (code points), as select's does, not bytes:
+# 'été été' is 7 characters in 10 bytes.
+printf '{"id":"e","html":"<html><body><p>été été</p></body></html>"}\n' > short.jsonl
+dpk-extract -q --min-chars 7 short.jsonl > seven.jsonl
+[ "$(count_lines seven.jsonl)" = 1 ] || fail "--min-chars 7: 7 characters dropped"
+dpk-extract -q --min-chars 8 short.jsonl > eight.jsonl
+[ "$(count_lines eight.jsonl)" = 0 ] || fail "--min-chars 8: 7 characters (10 bytes) kept"
+
 expect_exit 2 dpk-extract --format html in.jsonl
 expect_exit 2 dpk-extract --html-key '' in.jsonl
 

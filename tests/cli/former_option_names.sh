@@ -78,6 +78,10 @@ cli warc max-body max-body-bytes 1K "$W"
 recipe warc max-body max-body-bytes 1K "$W"
 cli ingest max-size max-input-bytes 1K files/
 recipe ingest max-size max-input-bytes 1K files/
+cli convert max-file-docs part-docs 7 -o parts-old/ in.jsonl
+cli convert max-file-bytes part-bytes 4K -o parts-new/ in.jsonl
+cmp <(cat parts-old/part-*) in.jsonl || fail "convert --max-file-docs parts"
+recipe convert max-file-docs part-docs 7
 cli pii secret-min-length secret-min-chars 20 in.jsonl
 recipe pii secret-min-length secret-min-chars 20
 
@@ -116,6 +120,10 @@ grep -q "Formerly --keep\." help.txt || fail "help does not note the former name
 grep -q -- "^ *--keep " help.txt && fail "help lists --keep as an option"
 dpk man chunk > man.txt
 grep -q 'Formerly \\-\\-model\.' man.txt || fail "man page does not note --model"
+# The inventory of every option names the former spelling.
+dpk help --options-json > inventory.jsonl
+jq -s -e 'any(.[]; .tool == "langid" and .name == "langs" and .formerly == "keep")' inventory.jsonl > /dev/null \
+  || fail "inventory: langid --langs: $(grep langs inventory.jsonl)"
 # A misspelt former name is suggested by its new name.
 expect_exit 2 dpk langid --kep en in.jsonl 2> err.txt
 grep -q "did you mean --langs?" err.txt || fail "--kep: $(cat err.txt)"

@@ -20,17 +20,17 @@ class ConvertTransform final : public DocumentTransform {
 
 StatusOr<std::optional<OutputLayout>> make_layout(const OptionValues& v, const StepContext& ctx) {
   const int64_t shards = v.get_int("shards");
-  const int64_t max_docs = v.get_int("max-file-docs");
-  const uint64_t max_bytes = v.has("max-file-bytes") ? v.get_size("max-file-bytes") : 0;
+  const int64_t max_docs = v.get_int("part-docs");
+  const uint64_t max_bytes = v.has("part-bytes") ? v.get_size("part-bytes") : 0;
   if (shards < 0) return Status::Usage("--shards: must be 0 or more");
-  if (max_docs < 0) return Status::Usage("--max-file-docs: must be 0 or more");
+  if (max_docs < 0) return Status::Usage("--part-docs: must be 0 or more");
   if (shards == 0 && max_docs == 0 && max_bytes == 0) return std::optional<OutputLayout>();
   // Exactly N files and roll-over at a size are two different contracts.
   if (shards > 0 && (max_docs > 0 || max_bytes > 0)) {
-    return Status::Usage("--shards: cannot be combined with --max-file-docs or --max-file-bytes");
+    return Status::Usage("--shards: cannot be combined with --part-docs or --part-bytes");
   }
   if (!ctx.output_is_dir) {
-    return Status::Usage("--shards/--max-file-docs/--max-file-bytes write numbered part files: give "
+    return Status::Usage("--shards/--part-docs/--part-bytes write numbered part files: give "
                          "-o a directory (a name ending in '/'), not '" + ctx.output + "'");
   }
   OutputLayout l;
@@ -61,7 +61,7 @@ const TransformSpec& dpk_transform_convert() {
       "copies the input into the chosen codec.\n\n"
       "Resharding: --shards N writes exactly N files part-00000.jsonl ... part-(N-1).jsonl (plus "
       ".gz/.zst) into the -o directory, dealing documents round-robin in input order; "
-      "--max-file-docs and --max-file-bytes instead start a new part file when the current one "
+      "--part-docs and --part-bytes instead start a new part file when the current one "
       "would pass that many documents or uncompressed JSONL bytes (a single larger document gets "
       "a file of its own). -o must name a directory (end it with '/'). Part files from an earlier "
       "run with more parts are not removed.\n\n"
@@ -74,9 +74,11 @@ const TransformSpec& dpk_transform_convert() {
       "came in.",
       {
           {"shards", OptionType::kInt, "0", "Write exactly N part files, documents dealt round-robin (0 = off).", {}, 0, "N", 0},
-          {"max-file-docs", OptionType::kInt, "0", "Start a new part file after N documents (0 = off).", {}, 0, "N", 0},
-          {"max-file-bytes", OptionType::kSize, "",
-           "Start a new part file before one would pass SIZE uncompressed bytes (K/M/G suffixes).", {}, 0, "SIZE", 1},
+          renamed("max-file-docs", {"part-docs", OptionType::kInt, "0",
+                                     "Start a new part file after N documents (0 = off).", {}, 0, "N", 0}),
+          renamed("max-file-bytes", {"part-bytes", OptionType::kSize, "",
+                                      "Start a new part file before one would pass SIZE uncompressed bytes (K/M/G "
+                                      "suffixes).", {}, 0, "SIZE", 1}),
           {"keep-fields", OptionType::kList, "", "Keep only these fields (plus the text and id fields).", {}, 0, "A,B"},
           {"drop-fields", OptionType::kList, "", "Remove these fields.", {}, 0, "A,B"},
           {"rename", OptionType::kList, "", "Rename field OLD to NEW (repeatable, or comma-separated).", {}, 0, "OLD=NEW"},
@@ -84,7 +86,7 @@ const TransformSpec& dpk_transform_convert() {
       {},
       {"dpk-convert --compression zstd -o out/ corpus/",
        "dpk-convert --shards 64 --compression zstd -o shards/ big.jsonl.gz",
-       "dpk-convert --max-file-bytes 1G --drop-fields html,headers -o parts/ crawl/",
+       "dpk-convert --part-bytes 1G --drop-fields html,headers -o parts/ crawl/",
        "dpk-convert --keep-fields url --rename url=source_url < in.jsonl > out.jsonl"},
       "-",
       [](const OptionValues& v, const StepContext& ctx) -> StatusOr<ConfiguredStep> {

@@ -140,7 +140,7 @@ TEST(Convert, LayoutFromOptions) {
   ASSERT_TRUE(c->step->layout.has_value());
   EXPECT_EQ(c->step->layout->shards, 3u);
 
-  c = configure({{"max-file-bytes", "2K"}, {"max-file-docs", "100"}}, "parts/");
+  c = configure({{"part-bytes", "2K"}, {"part-docs", "100"}}, "parts/");
   ASSERT_TRUE(c->step.ok()) << c->step.status().message();
   EXPECT_EQ(c->step->layout->max_file_bytes, 2048u);
   EXPECT_EQ(c->step->layout->max_file_docs, 100u);
@@ -150,7 +150,7 @@ TEST(Convert, LayoutFromOptions) {
   ASSERT_TRUE(c->step.ok());
   EXPECT_FALSE(c->step->layout.has_value());
 
-  c = configure({{"shards", "3"}, {"max-file-docs", "10"}}, "parts/");
+  c = configure({{"shards", "3"}, {"part-docs", "10"}}, "parts/");
   EXPECT_EQ(c->step.status().code(), StatusCode::kUsage);
   c = configure({{"shards", "3"}}, "out.jsonl");
   EXPECT_EQ(c->step.status().code(), StatusCode::kUsage);

@@ -24,5 +24,10 @@ std::string run_help_text();
 std::string slurm_help_text();
 // `dpk help recipes`: the recipe file format.
 std::string recipes_help_text();
+// `dpk help --options-json`: every option of every tool (common options, run,
+// slurm, each transform and each of its stages), one JSON object a line:
+// {"tool","name","type","value","default","help","formerly"}. The inventory
+// docs/cli-conventions.md and docs/option-vocabulary.tsv are checked against.
+std::string options_inventory_jsonl();
 
 }  // namespace dpk::runtime
