@@ -69,7 +69,7 @@ check_balanced empty.json
   || fail "empty inputs: $(jq -c '[.counts, .steps[0].dropped]' empty.json)"
 [ "$(jq -c '[.input_files.listed, .input_files.read]' empty.json)" = '[4,4]' ] || fail "input files: $(jq -c .input_files empty.json)"
 
-# A gzip bomb in an archive stops at --max-size.
+# A gzip bomb in an archive stops at --max-input-bytes.
 head -c 64M /dev/zero | tr '\0' 'a' | gzip -1 > bomb.txt.gz
 bsdtar -cf bomb.tar bomb.txt.gz
 dpk-ingest --max-input-bytes 1M --stats bomb.json bomb.tar > bomb.jsonl

@@ -30,7 +30,7 @@ set -e
 if [ "$code" = 2 ] && grep -q "no embedding model found" <<<"$err"; then
   # chunk's token budget needs the model's tokenizer too.
   echo "NOTE: embedding model not installed: running the recipe without its embed step (chunks by characters)"
-  sed -e '/^  - embed:/d' -e 's/max-tokens: 200, overlap: 20/max-chars: 300, overlap: 40/' "$RECIPE" > recipe.yaml
+  sed -e '/^  - embed:/d' -e 's/chunk-tokens: 200, overlap: 20/chunk-chars: 300, overlap: 40/' "$RECIPE" > recipe.yaml
   embed=0
 else
   cp "$RECIPE" recipe.yaml

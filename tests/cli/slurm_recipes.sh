@@ -74,7 +74,7 @@ for r in "$DPK_SRC"/recipes/*.yaml; do
   fi
   if grep -q "^  - embed:" "$r" && [ $have_embed = 0 ]; then
     # chunk's token budget needs the model's tokenizer too: chunks by characters.
-    sed -e '/^  - embed:/d' -e 's/max-tokens: 200, overlap: 20/max-chars: 300, overlap: 40/' "$r" > "$name.yaml"
+    sed -e '/^  - embed:/d' -e 's/chunk-tokens: 200, overlap: 20/chunk-chars: 300, overlap: 40/' "$r" > "$name.yaml"
     recipe=$name.yaml
     skipped+=("embed step of $name (no embedding model; chunks by characters)")
   fi
