@@ -9,6 +9,17 @@ positive, else a true negative; a page with no output counts all its "with"
 segments as false negatives. Precision, recall and F1 are computed over the
 totals of all pages.
 
+Token F1 (bag of tokens, as in the article extraction benchmarks): the
+output and the reference are cut into lower-cased word tokens (\w+) and
+compared as multisets. Where a page's entry holds the whole article text
+("text"), precision is the share of output tokens found in it and recall the
+share of its tokens found in the output. Where it holds only segments (this
+evaluation set), the reference is the "with" segments: recall is the share
+of their tokens found in the output, and an output token is a false
+positive when it matches a token of the "without" segments that the "with"
+segments do not account for. Totals over all pages (micro), and the mean of
+the pages' F1 (macro).
+
   benchmarks/extract/evaluate.py --dpk build/bin/dpk-extract --data DIR
   benchmarks/extract/evaluate.py --dpk build/bin/dpk-extract --data testdata/html-extraction --min-f1 0.85
   benchmarks/extract/evaluate.py --dpk build/bin/dpk-extract --data DIR --every 2 --start 1   # odd half
@@ -22,6 +33,7 @@ decoded to UTF-8 here (UTF-8, else the charset the page declares, else
 windows-1252), the way a crawler hands pages to dpk-extract.
 """
 import argparse
+import collections
 import io
 import json
 import os
@@ -32,6 +44,9 @@ import tarfile
 import tempfile
 
 
+DEFAULT_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "data",
+                            "html-extraction")
+TOKEN = re.compile(r"\w+")
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -109,6 +124,38 @@ def score(expected, names, results, report=None):
                 f1=f1, accuracy=accuracy)
 
 
+def bag(text):
+    return collections.Counter(TOKEN.findall(text.lower()))
+
+
+def token_score(expected, names, results):
+    """Bag-of-tokens precision, recall and F1 (see the module's doc)."""
+    tp = fp = fn = 0
+    page_f1 = []
+    for name in names:
+        item = expected[name]
+        text = results.get(name)
+        out = bag(text) if isinstance(text, str) else collections.Counter()
+        if isinstance(item.get("text"), str):
+            gold = bag(item["text"])
+            p_tp = sum((out & gold).values())
+            p_fp = sum(out.values()) - p_tp
+        else:
+            gold = bag(" ".join(item["with"]))
+            p_tp = sum((out & gold).values())
+            p_fp = sum(((out - gold) & bag(" ".join(item["without"]))).values())
+        p_fn = sum(gold.values()) - p_tp
+        tp, fp, fn = tp + p_tp, fp + p_fp, fn + p_fn
+        pp = p_tp / (p_tp + p_fp) if p_tp + p_fp else 0.0
+        pr = p_tp / (p_tp + p_fn) if p_tp + p_fn else 0.0
+        page_f1.append(2 * pp * pr / (pp + pr) if pp + pr else 0.0)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    macro = sum(page_f1) / len(page_f1) if page_f1 else 0.0
+    return dict(token_precision=precision, token_recall=recall, token_f1=f1, token_f1_pages=macro)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dpk", required=True, help="path to dpk-extract")
@@ -135,6 +182,7 @@ def main():
         results = run_dpk(args.dpk, jsonl, args.extra)
     report = [] if args.errors else None
     s = score(expected, names, results, report)
+    s.update(token_score(expected, names, results))
     if args.errors:
         with open(args.errors, "w", encoding="utf-8") as f:
             f.write("\n".join(report) + "\n")
@@ -144,6 +192,8 @@ def main():
         print(f"pages {s['pages']}  tp {s['tp']} fn {s['fn']} fp {s['fp']} tn {s['tn']}")
         print(f"precision {s['precision']:.3f}  recall {s['recall']:.3f}  "
               f"accuracy {s['accuracy']:.3f}  F1 {s['f1']:.3f}")
+        print(f"tokens: precision {s['token_precision']:.3f}  recall {s['token_recall']:.3f}  "
+              f"F1 {s['token_f1']:.3f}  (mean of pages {s['token_f1_pages']:.3f})")
     if args.min_f1 is not None and s["f1"] < args.min_f1:
         print(f"evaluate.py: F1 {s['f1']:.3f} is below the floor {args.min_f1}", file=sys.stderr)
         sys.exit(1)

@@ -1,7 +1,9 @@
 #include "boilerplate_hints.h"
 
 #include <array>
+#include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 
@@ -149,6 +151,46 @@ bool is_hidden_style(std::string_view style) {
   return s.find("display:none") != std::string_view::npos || s.find("visibility:hidden") != std::string_view::npos;
 }
 
+// What an element's class/id names say, worked out once per distinct name
+// string: pages repeat the same few hundred names thousands of times, and
+// matching them against the word lists is the costly part of a hint.
+enum NameFlags : uint8_t {
+  kContentName = 1,
+  kBoilerplateName = 2,
+  kCommentSection = 4,
+  kLenientSkipName = 8,     // skipped even by the lenient retry
+  kMixedFurnitureName = 16  // content-like but naming furniture ("article-footer")
+};
+
+uint8_t classify_names(std::string_view n, bool comments) {
+  uint8_t f = 0;
+  const bool boilerplate = is_boilerplate_name(n, comments);
+  if (is_content_name(n)) f |= kContentName;
+  if (boilerplate) f |= kBoilerplateName;
+  if (is_comment_section(n)) f |= kCommentSection;
+  if (boilerplate && has_substring(n, {"breadcrumb", "cookie", "consent", "gdpr", "newsletter"})) {
+    f |= kLenientSkipName;
+  }
+  if (has_substring(n, {"footer", "comment", "related", "share", "social", "meta", "nav", "breadcrumb", "author"})) {
+    f |= kMixedFurnitureName;
+  }
+  return f;
+}
+
+uint8_t name_flags(std::string_view n, bool comments) {
+  if (n.empty()) return 0;
+  // Per thread; bounded, and cleared when full (the names of one site).
+  thread_local std::unordered_map<std::string, uint8_t> cache[2];
+  auto& c = cache[comments ? 1 : 0];
+  std::string key(n);
+  auto it = c.find(key);
+  if (it != c.end()) return it->second;
+  if (c.size() >= 16384) c.clear();
+  const uint8_t f = classify_names(n, comments);
+  c.emplace(std::move(key), f);
+  return f;
+}
+
 std::string_view attr_value(const xmlAttr* a) {
   if (a->children == nullptr || a->children->content == nullptr) return {};
   return reinterpret_cast<const char*>(a->children->content);
@@ -189,18 +231,19 @@ ElementHint element_hint(const xmlNode* node, bool comments, bool strict) {
     }
   }
   if (h.skip) return h;
-  std::string_view n = names.view();
-  const bool content = is_content_name(n);
-  const bool boilerplate = is_boilerplate_name(n, comments);
+  const uint8_t f = name_flags(names.view(), comments);
+  const bool content = f & kContentName;
+  const bool boilerplate = f & kBoilerplateName;
+  const bool comment_section = f & kCommentSection;
   if (content) h.class_weight += 25;
   if (boilerplate) h.class_weight -= 25;
-  if (comments && is_comment_section(n)) h.class_weight = 0;
+  if (comments && comment_section) h.class_weight = 0;
   if (h.is_container_root) return h;
   // Even the lenient retry leaves out comment threads: they are long,
   // comma-rich prose and would win the scoring.
-  if (!comments && is_comment_section(n) && !content) h.skip = true;
+  if (!comments && comment_section && !content) h.skip = true;
   if (!strict) {
-    if (boilerplate && !content && has_substring(n, {"breadcrumb", "cookie", "consent", "gdpr", "newsletter"})) {
+    if (boilerplate && !content && (f & kLenientSkipName)) {
       h.skip = true;
       h.skip_by_name = true;
     }
@@ -210,10 +253,9 @@ ElementHint element_hint(const xmlNode* node, bool comments, bool strict) {
   // A name that says both ("article-footer", "post-sidebar") is boilerplate
   // unless it is a plain content wrapper ("content-with-sidebar" is rare
   // enough that the lenient retry covers it).
-  if (boilerplate && !(content && !has_substring(n, {"footer", "comment", "related", "share", "social",
-                                                       "meta", "nav", "breadcrumb", "author"}))) {
+  if (boilerplate && !(content && !(f & kMixedFurnitureName))) {
     h.skip = true;
-    h.skip_by_name = comments || !is_comment_section(n);
+    h.skip_by_name = comments || !comment_section;
   }
   return h;
 }

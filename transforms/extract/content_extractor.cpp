@@ -8,7 +8,7 @@
 
 #include "boilerplate_hints.h"
 #include "libxml_arena.h"
-#include "raw_text_stripper.h"
+#include "lean_html.h"
 
 namespace dpk {
 namespace {
@@ -57,7 +57,7 @@ struct ContentExtractor::Impl {
 
   ExtractOptions opt;
   ExtractedPage page;
-  std::string lean_html;  // the page without scripts, styles and comments
+  std::string lean_page;  // the page without scripts, styles, comments and unread attributes
   std::string nul_free;   // the page without NUL bytes, when it had some
 
   std::vector<Block> blocks;
@@ -562,7 +562,7 @@ struct ContentExtractor::Impl {
       }
       html = nul_free;
     }
-    const std::string_view lean = strip_raw_text_elements(html, lean_html);
+    const std::string_view lean = lean_html(html, lean_page);
     const int size = static_cast<int>(std::min<size_t>(lean.size(), 0x7fffffff));
     htmlDocPtr doc = htmlCtxtReadMemory(ctxt, lean.data(), size, nullptr, "UTF-8", options);
     if (doc == nullptr) return page;

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "raw_text_stripper.h"
+#include "lean_html.h"
 
 namespace dpk {
 namespace {
@@ -123,17 +123,32 @@ TEST(ContentExtractor, BreakIsANewline) {
   EXPECT_TRUE(contains(p.text, "Zeile eins, mit Text, und mehr Text dazu\nZeile zwei")) << p.text;
 }
 
-TEST(RawTextStripper, CutsScriptsStylesSvgAndComments) {
+TEST(LeanHtml, CutsScriptsStylesSvgAndComments) {
   std::string scratch;
-  EXPECT_EQ(strip_raw_text_elements("a<b>c</b>", scratch), "a<b>c</b>");
-  EXPECT_EQ(strip_raw_text_elements("a<script>x</p>\"</script >b", scratch), "ab");
-  EXPECT_EQ(strip_raw_text_elements("a<SCRIPT type=x>y</ScRiPt>b", scratch), "ab");
-  EXPECT_EQ(strip_raw_text_elements("a<style>p{}</style>b<!-- c -->d", scratch), "abd");
-  EXPECT_EQ(strip_raw_text_elements("a<svg/>b<svg><text>t</text></svg>c", scratch), "abc");
-  EXPECT_EQ(strip_raw_text_elements("a<scripts>b</scripts>", scratch), "a<scripts>b</scripts>");
-  EXPECT_EQ(strip_raw_text_elements("a<script>never closed", scratch), "a");
-  EXPECT_EQ(strip_raw_text_elements("a<!-- never closed", scratch), "a");
-  EXPECT_EQ(strip_raw_text_elements("a<", scratch), "a<");
+  EXPECT_EQ(lean_html("a<b>c</b>", scratch), "a<b>c</b>");
+  EXPECT_EQ(lean_html("a<script>x</p>\"</script >b", scratch), "ab");
+  EXPECT_EQ(lean_html("a<SCRIPT type=x>y</ScRiPt>b", scratch), "ab");
+  EXPECT_EQ(lean_html("a<style>p{}</style>b<!-- c -->d", scratch), "abd");
+  EXPECT_EQ(lean_html("a<svg/>b<svg><text>t</text></svg>c", scratch), "abc");
+  EXPECT_EQ(lean_html("a<scripts>b</scripts>", scratch), "a<scripts>b</scripts>");
+  EXPECT_EQ(lean_html("a<script>never closed", scratch), "a");
+  EXPECT_EQ(lean_html("a<!-- never closed", scratch), "a");
+  EXPECT_EQ(lean_html("a<", scratch), "a<");
+}
+
+TEST(LeanHtml, KeepsOnlyTheAttributesTheExtractorReads) {
+  std::string scratch;
+  EXPECT_EQ(lean_html("<a href=\"/x\" class='c d' data-x=1 ID=main>t</a>", scratch), "<a class='c d' ID=main>t</a>");
+  EXPECT_EQ(lean_html("<div style=\"color:red\" role=nav hidden>", scratch), "<div role=nav hidden>");
+  EXPECT_EQ(lean_html("<p style='display: NONE'>", scratch), "<p style='display: NONE'>");
+  EXPECT_EQ(lean_html("<br/><img src=a.png />", scratch), "<br/><img/>");
+  // An unquoted value ending in "/" does not make the element empty.
+  EXPECT_EQ(lean_html("<a href=/x/>t</a>", scratch), "<a>t</a>");
+  EXPECT_EQ(lean_html("<html lang=de xml:lang=\"de\"><meta http-equiv=x content=\"a>b\">", scratch),
+            "<html lang=de xml:lang=\"de\"><meta http-equiv=x content=\"a>b\">");
+  // Not a tag, and a tag that does not end: left as they are.
+  EXPECT_EQ(lean_html("1 < 2 <3 </p>", scratch), "1 < 2 <3 </p>");
+  EXPECT_EQ(lean_html("x<a title=y>z<p class=\"never closed", scratch), "x<a>z<p class=\"never closed");
 }
 
 }  // namespace
