@@ -177,17 +177,23 @@ uint8_t classify_names(std::string_view n, bool comments) {
   return f;
 }
 
-uint8_t name_flags(std::string_view n, bool comments) {
+struct NameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+
+// Class names repeat across a site's pages and within a page; ids are
+// mostly unique ("post-1234"), so only class names are remembered.
+uint8_t class_flags(std::string_view n, bool comments) {
   if (n.empty()) return 0;
-  // Per thread; bounded, and cleared when full (the names of one site).
-  thread_local std::unordered_map<std::string, uint8_t> cache[2];
+  // Per thread; bounded, and cleared when full.
+  thread_local std::unordered_map<std::string, uint8_t, NameHash, std::equal_to<>> cache[2];
   auto& c = cache[comments ? 1 : 0];
-  std::string key(n);
-  auto it = c.find(key);
+  auto it = c.find(n);
   if (it != c.end()) return it->second;
   if (c.size() >= 16384) c.clear();
   const uint8_t f = classify_names(n, comments);
-  c.emplace(std::move(key), f);
+  c.emplace(std::string(n), f);
   return f;
 }
 
@@ -214,12 +220,14 @@ ElementHint element_hint(const xmlNode* node, bool comments, bool strict) {
   if (name == "a") h.is_link = true;
   if (h.skip) return h;
 
-  NameBuffer names;
+  NameBuffer cls, id;
   std::string_view role;
   for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
     std::string_view an(reinterpret_cast<const char*>(a->name));
-    if (an == "class" || an == "id") {
-      if (a->children) names.append(a->children->content);
+    if (an == "class") {
+      if (a->children) cls.append(a->children->content);
+    } else if (an == "id") {
+      if (a->children) id.append(a->children->content);
     } else if (an == "role") {
       role = attr_value(a);
     } else if (an == "hidden") {
@@ -231,7 +239,9 @@ ElementHint element_hint(const xmlNode* node, bool comments, bool strict) {
     }
   }
   if (h.skip) return h;
-  const uint8_t f = name_flags(names.view(), comments);
+  // Each word list matches within one name, so the flags of class and id
+  // add up to those of both together.
+  const uint8_t f = class_flags(cls.view(), comments) | (id.size ? classify_names(id.view(), comments) : 0);
   const bool content = f & kContentName;
   const bool boilerplate = f & kBoilerplateName;
   const bool comment_section = f & kCommentSection;
