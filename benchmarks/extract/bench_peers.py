@@ -14,8 +14,8 @@
               extract_plain_text, json.dumps). CPU seconds (user + system) of
               the process, start-up, reading and writing included.
 
-  PY=/work/venv-extract/bin/python   # trafilatura, resiliparse (requirements-extract.txt)
-  $PY benchmarks/extract/bench_peers.py --build build --data ../shared/data/html-extraction
+  PY=V/bin/python   # a venv with benchmarks/requirements-extract.txt
+  $PY benchmarks/extract/bench_peers.py --build build --data ../shared/data/html-extraction [--trafilatura]
 """
 import argparse
 import json
@@ -66,7 +66,7 @@ def main():
 
     from resiliparse.extract.html2text import extract_plain_text
     from resiliparse.parse.html import HTMLTree
-    import resiliparse
+    from importlib.metadata import version
 
     pages = evaluate.load_pages(os.path.join(args.data, "pages.tar.zst"))
     names = sorted(pages)
@@ -93,14 +93,14 @@ def main():
             return extract_plain_text(HTMLTree.parse_from_bytes(b, "utf-8"), main_content=True)
 
         resi(blobs[0])  # warm: module state, first allocations
-        rows.append(("in memory", f"resiliparse {resiliparse.__version__ if hasattr(resiliparse, '__version__') else ''}".strip(),
-                     loop_cpu(resi, blobs, args.repeat)))
+        rows.append(("in memory", f"resiliparse {version('resiliparse')}", loop_cpu(resi, blobs, args.repeat)))
         if args.trafilatura:
             import trafilatura
 
             def traf(h):
                 return trafilatura.extract(h, include_comments=False, include_tables=True)
 
+            # One pass (it is slow), counted as --repeat passes.
             rows.append(("in memory", f"trafilatura {trafilatura.__version__}", loop_cpu(traf, docs, 1) * args.repeat))
 
         # Whole process.
@@ -115,15 +115,11 @@ def main():
     print("|---|---|---|---|---|")
     for mode, name, t in rows:
         print(f"| {mode} | {name} | {t:.2f} | {n / t:.0f} | {mb * args.repeat / t:.1f} |")
-    by = {(m, x.split()[0]): t for m, x, t in rows}
-    for mode in ("in memory", "process"):
-        resi_t = [t for (m, x), t in by.items() if m == mode and x == "resiliparse" or (m == mode and x == "resiliparse_jsonl.py")]
-        dpk_t = [t for (m, x), t in by.items() if m == mode and x.startswith("dpk")]
-        if resi_t and dpk_t:
-            print(f"{mode}: dpk is {resi_t[0] / dpk_t[0]:.2f}x resiliparse")
+    t = {(mode, name.split()[0]): sec for mode, name, sec in rows}
+    print(f"in memory: dpk is {t[('in memory', 'resiliparse')] / t[('in memory', 'dpk')]:.2f}x resiliparse")
+    print(f"process:   dpk is {t[('process', 'resiliparse_jsonl.py')] / t[('process', 'dpk-extract')]:.2f}x resiliparse")
     if args.trafilatura:
-        print(f"in memory: dpk is {by[('in memory', 'trafilatura')] / by[('in memory', 'dpk')]:.1f}x trafilatura")
-
+        print(f"in memory: dpk is {t[('in memory', 'trafilatura')] / t[('in memory', 'dpk')]:.1f}x trafilatura")
 
 if __name__ == "__main__":
     main()

@@ -2,12 +2,15 @@
 // memory, the way the Python peers are timed in-process: the pages of a
 // JSONL file ({"id", "html"}) are read first (not timed), then every page is
 // extracted REPEAT times in a loop on one thread.
-//   extract_bench PAGES.jsonl [REPEAT]
+//   extract_bench PAGES.jsonl [REPEAT [per-page]]
 //   -> "dpk-in-memory PAGES_EXTRACTED CPU_SECONDS OUTPUT_BYTES"
+// With "per-page", also one line per page: its line number and its CPU
+// seconds over the REPEAT passes (to find the pages that cost most).
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "content_extractor.h"
@@ -30,6 +33,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const int repeat = argc > 2 ? std::atoi(argv[2]) : 1;
+  const bool per_page = argc > 3 && std::string_view(argv[3]) == "per-page";
   auto text = dpk::read_whole_input(argv[1]);
   if (!text.ok()) {
     std::fprintf(stderr, "extract_bench: cannot read %s\n", argv[1]);
@@ -62,6 +66,13 @@ int main(int argc, char** argv) {
     for (const std::string& p : pages) out_bytes += extractor.extract(p).text.size();
   }
   const double dt = thread_cpu_seconds() - t0;
+  if (per_page) {
+    for (size_t i = 0; i < pages.size(); ++i) {
+      const double p0 = thread_cpu_seconds();
+      for (int r = 0; r < repeat; ++r) out_bytes += extractor.extract(pages[i]).text.size();
+      std::printf("page %zu %.6f\n", i + 1, thread_cpu_seconds() - p0);
+    }
+  }
   std::printf("dpk-in-memory %zu %.4f %zu\n", pages.size() * static_cast<size_t>(repeat), dt, out_bytes);
   return 0;
 }
