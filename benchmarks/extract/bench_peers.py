@@ -68,7 +68,7 @@ def main():
     from resiliparse.parse.html import HTMLTree
     from importlib.metadata import version
 
-    pages = evaluate.load_pages(os.path.join(args.data, "pages.tar.zst"))
+    pages = evaluate.load_pages_of(args.data)
     names = sorted(pages)
     docs = [evaluate.decode_page(pages[n]) for n in names]
     blobs = [d.encode("utf-8") for d in docs]

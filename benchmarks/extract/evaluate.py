@@ -24,9 +24,11 @@ the pages' F1 (macro).
   benchmarks/extract/evaluate.py --dpk build/bin/dpk-extract --data testdata/html-extraction --min-f1 0.85
   benchmarks/extract/evaluate.py --dpk build/bin/dpk-extract --data DIR --every 2 --start 1   # odd half
 
-DIR holds pages.tar.zst and expected.json: the full evaluation set (495
-pages; testdata/README.md says where it comes from), or the 99 pages of
-testdata/html-extraction.
+DIR holds expected.json and the pages (pages.tar.zst, or a pages/ folder of
+HTML files): the full evaluation set (495 pages; testdata/README.md says
+where it comes from), the 99 pages of testdata/html-extraction, or the
+written pages of testdata/html-extraction-kinds (one per known failure
+kind).
 
 The pages are fed as one JSONL file ({"id": file name, "html": page}),
 decoded to UTF-8 here (UTF-8, else the charset the page declares, else
@@ -71,6 +73,19 @@ def load_pages(tar_zst):
         for member in tar:
             if member.isfile():
                 pages[os.path.basename(member.name)] = tar.extractfile(member).read()
+    return pages
+
+
+def load_pages_of(data):
+    """The pages of an evaluation folder: pages.tar.zst, else a pages/ folder of files."""
+    tar_zst = os.path.join(data, "pages.tar.zst")
+    if os.path.isfile(tar_zst):
+        return load_pages(tar_zst)
+    folder = os.path.join(data, "pages")
+    pages = {}
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        with open(os.path.join(folder, name), "rb") as f:
+            pages[name] = f.read()
     return pages
 
 
@@ -168,13 +183,12 @@ def main():
     ap.add_argument("extra", nargs="*", help="more dpk-extract options (after --)")
     args = ap.parse_args()
 
-    tar_zst = os.path.join(args.data, "pages.tar.zst")
     exp_path = os.path.join(args.data, "expected.json")
-    if not (os.path.isfile(tar_zst) and os.path.isfile(exp_path)):
-        sys.exit(f"evaluate.py: evaluation data not found in {args.data}")
+    pages = load_pages_of(args.data) if os.path.isfile(exp_path) else {}
+    if not pages:
+        sys.exit(f"evaluate.py: evaluation data not found in {args.data} (expected.json, and pages.tar.zst or pages/)")
     with open(exp_path, encoding="utf-8") as f:
         expected = json.load(f)
-    pages = load_pages(tar_zst)
     names = sorted(n for n in expected if n in pages)[args.start:: max(1, args.every)]
     with tempfile.TemporaryDirectory() as tmp:
         jsonl = os.path.join(tmp, "pages.jsonl")

@@ -24,7 +24,7 @@ def main():
     data = ap.parse_args().data
     with open(os.path.join(data, "expected.json"), encoding="utf-8") as f:
         expected = json.load(f)
-    pages = evaluate.load_pages(os.path.join(data, "pages.tar.zst"))
+    pages = evaluate.load_pages_of(data)
     names = sorted(n for n in expected if n in pages)
     docs = {n: evaluate.decode_page(pages[n]) for n in names}
     peers = {

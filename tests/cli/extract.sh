@@ -33,6 +33,14 @@ data="$TESTDATA/html-extraction"
 [ -f "$data/pages.tar.zst" ] || fail "test data not found: $data (see testdata/README.md)"
 python3 "$DPK_SRC/benchmarks/extract/evaluate.py" --dpk "$DPK_BIN/dpk-extract" --data "$data" --min-f1 0.90
 
+# One written page per known failure kind (an article in sections between
+# figures, a hover card of links in the first paragraph, a press release's
+# company profile, a listing of other posts after the article): every
+# segment right.
+kinds="$TESTDATA/html-extraction-kinds"
+[ -f "$kinds/expected.json" ] || fail "test data not found: $kinds"
+python3 "$DPK_SRC/benchmarks/extract/evaluate.py" --dpk "$DPK_BIN/dpk-extract" --data "$kinds" --min-f1 1.0
+
 # As a recipe's first step (the input has no text field), and the shipped recipe parses.
 printf 'input: in.jsonl\noutput: rec-out/\nsteps:\n  - extract: {format: markdown}\n' > r.yaml
 dpk run r.yaml
