@@ -279,5 +279,15 @@ TEST(LeanHtml, KeepsOnlyTheAttributesTheExtractorReads) {
   EXPECT_EQ(lean_html("x<a title=y>z<p class=\"never closed", scratch), "x<a>z<p class=\"never closed");
 }
 
+TEST(LeanHtml, DropsWhiteSpaceBesideBlockTagsOnly) {
+  std::string scratch;
+  EXPECT_EQ(lean_html("<div>\n  <p>a</p>\n</div>\n", scratch), "<div><p>a</p></div>\n");
+  // Between inline elements it separates words.
+  EXPECT_EQ(lean_html("<p><a>x</a> <b>y</b> </p>", scratch), "<p><a>x</a> <b>y</b></p>");
+  EXPECT_EQ(lean_html("<li>one </li>", scratch), "<li>one </li>");
+  // Inside <pre> every space counts.
+  EXPECT_EQ(lean_html("<pre>\n<div> x </div>\n</pre> <p>", scratch), "<pre>\n<div> x </div>\n</pre><p>");
+}
+
 }  // namespace
 }  // namespace dpk

@@ -64,6 +64,42 @@ bool wanted_attribute(std::string_view name, std::string_view value) {
   }
 }
 
+// Elements that start and end a block of text: white space beside their
+// tags separates nothing, as the block boundary already does.
+bool is_block_tag(std::string_view name) {
+  char buf[12];
+  if (name.size() > sizeof buf) return false;
+  for (size_t i = 0; i < name.size(); ++i) buf[i] = lower(name[i]);
+  const std::string_view n(buf, name.size());
+  switch (n.size()) {
+    case 1: return n == "p";
+    case 2:
+      return n == "li" || n == "ul" || n == "ol" || n == "tr" || n == "td" || n == "th" || n == "dl" || n == "dt" ||
+             n == "dd" || n == "br" || n == "hr" || (n[0] == 'h' && n[1] >= '1' && n[1] <= '6');
+    case 3: return n == "div" || n == "nav";
+    case 4: return n == "html" || n == "head" || n == "body" || n == "main" || n == "form" || n == "meta" || n == "link";
+    case 5: return n == "table" || n == "tbody" || n == "thead" || n == "tfoot" || n == "aside" || n == "title";
+    case 6: return n == "header" || n == "footer" || n == "figure";
+    case 7: return n == "section" || n == "article";
+    case 10: return n == "blockquote";
+    default: return false;
+  }
+}
+
+bool all_space(std::string_view s) {
+  for (char c : s) {
+    if (!is_space(c)) return false;
+  }
+  return true;
+}
+
+// The tag name starting at `at`.
+std::string_view name_at(std::string_view s, size_t at) {
+  size_t i = at;
+  while (i < s.size() && !ends_name(s, i)) ++i;
+  return s.substr(at, i - at);
+}
+
 // The start tag at `at` ("<" and a letter), written to `out` with only the
 // wanted attributes; returns the position after it, or npos (out untouched)
 // when the tag does not end.
@@ -126,6 +162,18 @@ std::string_view lean_html(std::string_view html, std::string& scratch) {
   size_t copied = 0;  // html[copied, pos) is still to be copied
   size_t pos = 0;
   bool cut = false;
+  // The text since the last tag, and whether that tag was a block's.
+  size_t text_from = std::string_view::npos;
+  bool after_block = false;
+  int pre_depth = 0;  // inside <pre> all white space counts
+  // White space between two tags, one of them a block's, goes.
+  auto drop_space_before = [&](size_t at, bool block) {
+    if (text_from == std::string_view::npos || text_from >= at || pre_depth > 0 || !(block || after_block)) return;
+    if (!all_space(html.substr(text_from, at - text_from))) return;
+    scratch.append(html.data() + copied, text_from - copied);
+    copied = at;
+    cut = true;
+  };
   while (pos < html.size()) {
     const void* lt = std::memchr(html.data() + pos, '<', html.size() - pos);
     if (lt == nullptr) break;
@@ -134,6 +182,17 @@ std::string_view lean_html(std::string_view html, std::string& scratch) {
     if (html.compare(at + 1, 3, "!--") == 0) {
       size_t close = html.find("-->", at + 4);
       end = close == std::string_view::npos ? html.size() : close + 3;
+    } else if (at + 2 < html.size() && html[at + 1] == '/' && is_letter(html[at + 2])) {
+      // An end tag: kept as it is.
+      const std::string_view name = name_at(html, at + 2);
+      const bool block = is_block_tag(name);
+      drop_space_before(at, block);
+      const size_t gt = html.find('>', at);
+      if (gt == std::string_view::npos) break;
+      if (pre_depth > 0 && equals_ci(name, "pre")) --pre_depth;
+      text_from = pos = gt + 1;
+      after_block = block;
+      continue;
     } else if (at + 1 < html.size() && is_letter(html[at + 1])) {
       for (std::string_view name : {std::string_view("script"), std::string_view("style"), std::string_view("svg")}) {
         if (!starts_with_ci(html, at + 1, name) || !ends_name(html, at + 1 + name.size())) continue;
@@ -150,13 +209,18 @@ std::string_view lean_html(std::string_view html, std::string& scratch) {
       }
       if (end == std::string_view::npos) {
         // Another start tag: copied with the wanted attributes only.
+        const std::string_view name = name_at(html, at + 1);
+        const bool block = is_block_tag(name);
+        drop_space_before(at, block);
         scratch.append(html.data() + copied, at - copied);
         const size_t after = copy_start_tag(html, at, scratch);
         if (after == std::string_view::npos) {
           copied = at;  // unterminated: left to the parser as it is
           break;
         }
-        copied = pos = after;
+        if (equals_ci(name, "pre")) ++pre_depth;
+        copied = pos = text_from = after;
+        after_block = block;
         cut = true;
         continue;
       }
@@ -166,7 +230,8 @@ std::string_view lean_html(std::string_view html, std::string& scratch) {
       continue;
     }
     scratch.append(html.data() + copied, at - copied);
-    copied = pos = end;
+    copied = pos = text_from = end;
+    after_block = false;
     cut = true;
   }
   if (!cut) return html;

@@ -1,6 +1,7 @@
 // lean_html.h — the page cut down to what the extractor reads, before it is
-// parsed: no scripts, styles, inline SVG or comments, and in start tags only
-// the attributes the extractor looks at.
+// parsed: no scripts, styles, inline SVG or comments, in start tags only
+// the attributes the extractor looks at, and no white space between tags
+// where one of them is a block's (the block boundary separates the words).
 //
 // About half the bytes of a typical page are inline script, CSS and SVG,
 // none of it text, and of the rest two thirds are markup, mostly attributes
@@ -12,7 +13,8 @@
 // first "</script" / "</style", whatever the case, and an unterminated one
 // runs to the end of the page; a start tag is "<" and an ASCII letter, its
 // attributes are name[=value] with quoted or unquoted values. A start tag
-// whose end is not found is left as it is, for the parser to judge.
+// whose end is not found is left as it is, for the parser to judge. White
+// space inside <pre> is kept.
 //
 // Kept attributes: class, id, role, hidden, aria-hidden and style (only when
 // it can hide: "none" or "hidden" in it) for the boilerplate hints; lang,
