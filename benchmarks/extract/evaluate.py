@@ -9,19 +9,33 @@ positive, else a true negative; a page with no output counts all its "with"
 segments as false negatives. Precision, recall and F1 are computed over the
 totals of all pages.
 
+Token F1 (bag of tokens, as in the article extraction benchmarks): the
+output and the reference are cut into lower-cased word tokens (\w+) and
+compared as multisets. Where a page's entry holds the whole article text
+("text"), precision is the share of output tokens found in it and recall the
+share of its tokens found in the output. Where it holds only segments (this
+evaluation set), the reference is the "with" segments: recall is the share
+of their tokens found in the output, and an output token is a false
+positive when it matches a token of the "without" segments that the "with"
+segments do not account for. Totals over all pages (micro), and the mean of
+the pages' F1 (macro).
+
   benchmarks/extract/evaluate.py --dpk build/bin/dpk-extract --data DIR
   benchmarks/extract/evaluate.py --dpk build/bin/dpk-extract --data testdata/html-extraction --min-f1 0.85
   benchmarks/extract/evaluate.py --dpk build/bin/dpk-extract --data DIR --every 2 --start 1   # odd half
 
-DIR holds pages.tar.zst and expected.json: the full evaluation set (495
-pages; testdata/README.md says where it comes from), or the 99 pages of
-testdata/html-extraction.
+DIR holds expected.json and the pages (pages.tar.zst, or a pages/ folder of
+HTML files): the full evaluation set (495 pages; testdata/README.md says
+where it comes from), the 99 pages of testdata/html-extraction, or the
+written pages of testdata/html-extraction-kinds (one per known failure
+kind).
 
 The pages are fed as one JSONL file ({"id": file name, "html": page}),
 decoded to UTF-8 here (UTF-8, else the charset the page declares, else
 windows-1252), the way a crawler hands pages to dpk-extract.
 """
 import argparse
+import collections
 import io
 import json
 import os
@@ -32,6 +46,9 @@ import tarfile
 import tempfile
 
 
+DEFAULT_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "data",
+                            "html-extraction")
+TOKEN = re.compile(r"\w+")
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -56,6 +73,19 @@ def load_pages(tar_zst):
         for member in tar:
             if member.isfile():
                 pages[os.path.basename(member.name)] = tar.extractfile(member).read()
+    return pages
+
+
+def load_pages_of(data):
+    """The pages of an evaluation folder: pages.tar.zst, else a pages/ folder of files."""
+    tar_zst = os.path.join(data, "pages.tar.zst")
+    if os.path.isfile(tar_zst):
+        return load_pages(tar_zst)
+    folder = os.path.join(data, "pages")
+    pages = {}
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        with open(os.path.join(folder, name), "rb") as f:
+            pages[name] = f.read()
     return pages
 
 
@@ -109,6 +139,38 @@ def score(expected, names, results, report=None):
                 f1=f1, accuracy=accuracy)
 
 
+def bag(text):
+    return collections.Counter(TOKEN.findall(text.lower()))
+
+
+def token_score(expected, names, results):
+    """Bag-of-tokens precision, recall and F1 (see the module's doc)."""
+    tp = fp = fn = 0
+    page_f1 = []
+    for name in names:
+        item = expected[name]
+        text = results.get(name)
+        out = bag(text) if isinstance(text, str) else collections.Counter()
+        if isinstance(item.get("text"), str):
+            gold = bag(item["text"])
+            p_tp = sum((out & gold).values())
+            p_fp = sum(out.values()) - p_tp
+        else:
+            gold = bag(" ".join(item["with"]))
+            p_tp = sum((out & gold).values())
+            p_fp = sum(((out - gold) & bag(" ".join(item["without"]))).values())
+        p_fn = sum(gold.values()) - p_tp
+        tp, fp, fn = tp + p_tp, fp + p_fp, fn + p_fn
+        pp = p_tp / (p_tp + p_fp) if p_tp + p_fp else 0.0
+        pr = p_tp / (p_tp + p_fn) if p_tp + p_fn else 0.0
+        page_f1.append(2 * pp * pr / (pp + pr) if pp + pr else 0.0)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    macro = sum(page_f1) / len(page_f1) if page_f1 else 0.0
+    return dict(token_precision=precision, token_recall=recall, token_f1=f1, token_f1_pages=macro)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dpk", required=True, help="path to dpk-extract")
@@ -121,13 +183,12 @@ def main():
     ap.add_argument("extra", nargs="*", help="more dpk-extract options (after --)")
     args = ap.parse_args()
 
-    tar_zst = os.path.join(args.data, "pages.tar.zst")
     exp_path = os.path.join(args.data, "expected.json")
-    if not (os.path.isfile(tar_zst) and os.path.isfile(exp_path)):
-        sys.exit(f"evaluate.py: evaluation data not found in {args.data}")
+    pages = load_pages_of(args.data) if os.path.isfile(exp_path) else {}
+    if not pages:
+        sys.exit(f"evaluate.py: evaluation data not found in {args.data} (expected.json, and pages.tar.zst or pages/)")
     with open(exp_path, encoding="utf-8") as f:
         expected = json.load(f)
-    pages = load_pages(tar_zst)
     names = sorted(n for n in expected if n in pages)[args.start:: max(1, args.every)]
     with tempfile.TemporaryDirectory() as tmp:
         jsonl = os.path.join(tmp, "pages.jsonl")
@@ -135,6 +196,7 @@ def main():
         results = run_dpk(args.dpk, jsonl, args.extra)
     report = [] if args.errors else None
     s = score(expected, names, results, report)
+    s.update(token_score(expected, names, results))
     if args.errors:
         with open(args.errors, "w", encoding="utf-8") as f:
             f.write("\n".join(report) + "\n")
@@ -144,6 +206,8 @@ def main():
         print(f"pages {s['pages']}  tp {s['tp']} fn {s['fn']} fp {s['fp']} tn {s['tn']}")
         print(f"precision {s['precision']:.3f}  recall {s['recall']:.3f}  "
               f"accuracy {s['accuracy']:.3f}  F1 {s['f1']:.3f}")
+        print(f"tokens: precision {s['token_precision']:.3f}  recall {s['token_recall']:.3f}  "
+              f"F1 {s['token_f1']:.3f}  (mean of pages {s['token_f1_pages']:.3f})")
     if args.min_f1 is not None and s["f1"] < args.min_f1:
         print(f"evaluate.py: F1 {s['f1']:.3f} is below the floor {args.min_f1}", file=sys.stderr)
         sys.exit(1)

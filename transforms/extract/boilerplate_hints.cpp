@@ -1,7 +1,9 @@
 #include "boilerplate_hints.h"
 
 #include <array>
+#include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 
@@ -149,6 +151,52 @@ bool is_hidden_style(std::string_view style) {
   return s.find("display:none") != std::string_view::npos || s.find("visibility:hidden") != std::string_view::npos;
 }
 
+// What an element's class/id names say, worked out once per distinct name
+// string: pages repeat the same few hundred names thousands of times, and
+// matching them against the word lists is the costly part of a hint.
+enum NameFlags : uint8_t {
+  kContentName = 1,
+  kBoilerplateName = 2,
+  kCommentSection = 4,
+  kLenientSkipName = 8,     // skipped even by the lenient retry
+  kMixedFurnitureName = 16  // content-like but naming furniture ("article-footer")
+};
+
+uint8_t classify_names(std::string_view n, bool comments) {
+  uint8_t f = 0;
+  const bool boilerplate = is_boilerplate_name(n, comments);
+  if (is_content_name(n)) f |= kContentName;
+  if (boilerplate) f |= kBoilerplateName;
+  if (is_comment_section(n)) f |= kCommentSection;
+  if (boilerplate && has_substring(n, {"breadcrumb", "cookie", "consent", "gdpr", "newsletter"})) {
+    f |= kLenientSkipName;
+  }
+  if (has_substring(n, {"footer", "comment", "related", "share", "social", "meta", "nav", "breadcrumb", "author"})) {
+    f |= kMixedFurnitureName;
+  }
+  return f;
+}
+
+struct NameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+
+// Class names repeat across a site's pages and within a page; ids are
+// mostly unique ("post-1234"), so only class names are remembered.
+uint8_t class_flags(std::string_view n, bool comments) {
+  if (n.empty()) return 0;
+  // Per thread; bounded, and cleared when full.
+  thread_local std::unordered_map<std::string, uint8_t, NameHash, std::equal_to<>> cache[2];
+  auto& c = cache[comments ? 1 : 0];
+  auto it = c.find(n);
+  if (it != c.end()) return it->second;
+  if (c.size() >= 16384) c.clear();
+  const uint8_t f = classify_names(n, comments);
+  c.emplace(std::string(n), f);
+  return f;
+}
+
 std::string_view attr_value(const xmlAttr* a) {
   if (a->children == nullptr || a->children->content == nullptr) return {};
   return reinterpret_cast<const char*>(a->children->content);
@@ -172,12 +220,14 @@ ElementHint element_hint(const xmlNode* node, bool comments, bool strict) {
   if (name == "a") h.is_link = true;
   if (h.skip) return h;
 
-  NameBuffer names;
+  NameBuffer cls, id;
   std::string_view role;
   for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
     std::string_view an(reinterpret_cast<const char*>(a->name));
-    if (an == "class" || an == "id") {
-      if (a->children) names.append(a->children->content);
+    if (an == "class") {
+      if (a->children) cls.append(a->children->content);
+    } else if (an == "id") {
+      if (a->children) id.append(a->children->content);
     } else if (an == "role") {
       role = attr_value(a);
     } else if (an == "hidden") {
@@ -189,18 +239,21 @@ ElementHint element_hint(const xmlNode* node, bool comments, bool strict) {
     }
   }
   if (h.skip) return h;
-  std::string_view n = names.view();
-  const bool content = is_content_name(n);
-  const bool boilerplate = is_boilerplate_name(n, comments);
+  // Each word list matches within one name, so the flags of class and id
+  // add up to those of both together.
+  const uint8_t f = class_flags(cls.view(), comments) | (id.size ? classify_names(id.view(), comments) : 0);
+  const bool content = f & kContentName;
+  const bool boilerplate = f & kBoilerplateName;
+  const bool comment_section = f & kCommentSection;
   if (content) h.class_weight += 25;
   if (boilerplate) h.class_weight -= 25;
-  if (comments && is_comment_section(n)) h.class_weight = 0;
+  if (comments && comment_section) h.class_weight = 0;
   if (h.is_container_root) return h;
   // Even the lenient retry leaves out comment threads: they are long,
   // comma-rich prose and would win the scoring.
-  if (!comments && is_comment_section(n) && !content) h.skip = true;
+  if (!comments && comment_section && !content) h.skip = true;
   if (!strict) {
-    if (boilerplate && !content && has_substring(n, {"breadcrumb", "cookie", "consent", "gdpr", "newsletter"})) {
+    if (boilerplate && !content && (f & kLenientSkipName)) {
       h.skip = true;
       h.skip_by_name = true;
     }
@@ -210,10 +263,9 @@ ElementHint element_hint(const xmlNode* node, bool comments, bool strict) {
   // A name that says both ("article-footer", "post-sidebar") is boilerplate
   // unless it is a plain content wrapper ("content-with-sidebar" is rare
   // enough that the lenient retry covers it).
-  if (boilerplate && !(content && !has_substring(n, {"footer", "comment", "related", "share", "social",
-                                                       "meta", "nav", "breadcrumb", "author"}))) {
+  if (boilerplate && !(content && !(f & kMixedFurnitureName))) {
     h.skip = true;
-    h.skip_by_name = comments || !is_comment_section(n);
+    h.skip_by_name = comments || !comment_section;
   }
   return h;
 }

@@ -8,7 +8,7 @@
 
 #include "boilerplate_hints.h"
 #include "libxml_arena.h"
-#include "raw_text_stripper.h"
+#include "lean_html.h"
 
 namespace dpk {
 namespace {
@@ -27,6 +27,25 @@ constexpr int kRepeatedPartLevels = 3;
 constexpr float kRepeatedPartMaxLinks = 0.2f;
 // Trailing blocks shorter than this are trimmed from the main content.
 constexpr uint32_t kShortTailChars = 40;
+// An inline element holding at least this many links, this share of its
+// text in them, is a card of links in the running text (a hover card on a
+// name): it is left out, so that the paragraph around it is not "mostly
+// links".
+constexpr int kCardLinks = 3;
+constexpr float kCardLinkShare = 0.8f;
+// Sibling parts of the article around the winner are looked for this many
+// levels up; a part is mostly prose (this share of its text in long,
+// link-poor paragraphs) and the parts may be separated by short elements
+// (figures, ads) of fewer characters than kGapChars.
+constexpr int kArticlePartLevels = 4;
+constexpr float kArticlePartProse = 0.8f;
+constexpr uint32_t kArticlePartMinChars = 160;
+constexpr uint32_t kGapChars = 200;
+// A teaser (linked heading over a short excerpt) holds at most this many
+// characters; a listing of them at the end is cut if it is less than this
+// share of the content.
+constexpr uint32_t kTeaserChars = 400;
+constexpr float kMaxListingShare = 0.5f;
 
 bool is_space_byte(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
@@ -47,6 +66,8 @@ struct ContentExtractor::Impl {
   struct NodeStat {
     xmlNode* node;
     uint32_t chars = 0, link_chars = 0;
+    uint32_t prose_chars = 0;     // in long, link-poor paragraphs
+    uint32_t linked_headings = 0;  // headings that are links (teaser titles)
     float score = 0;
     bool scored = false;
     bool selected = false;
@@ -57,7 +78,7 @@ struct ContentExtractor::Impl {
 
   ExtractOptions opt;
   ExtractedPage page;
-  std::string lean_html;  // the page without scripts, styles and comments
+  std::string lean_page;  // the page without scripts, styles, comments and unread attributes
   std::string nul_free;   // the page without NUL bytes, when it had some
 
   std::vector<Block> blocks;
@@ -70,6 +91,8 @@ struct ContentExtractor::Impl {
   uint32_t root_bytes = 0;
   std::string cur;
   uint32_t cur_chars = 0, cur_link = 0, cur_commas = 0;
+  int links_seen = 0;   // <a> elements entered
+  size_t flushes = 0;   // blocks ended
   bool pending_space = false;
   int link_depth = 0, pre_depth = 0;
   xmlNode* owner = nullptr;
@@ -89,6 +112,7 @@ struct ContentExtractor::Impl {
   // --- block collection -------------------------------------------------
 
   void flush() {
+    ++flushes;
     while (!cur.empty() && (cur.back() == ' ' || cur.back() == '\n')) cur.pop_back();
     if (cur_chars > 0 && owner != nullptr) {
       Block b;
@@ -141,6 +165,39 @@ struct ContentExtractor::Impl {
     for (xmlNode* c = n->children; c != nullptr; c = c->next) visit(c, depth + 1);
   }
 
+  // Where the block being collected stands, to take back an inline card.
+  struct Mark {
+    size_t size;
+    uint32_t chars, link, commas;
+    int links;
+    size_t flushes;
+  };
+  Mark mark() const { return {cur.size(), cur_chars, cur_link, cur_commas, links_seen, flushes}; }
+
+  // An inline element that is a cluster of links inside running text (a
+  // hover card: the name, then its profile, articles, follow links) is
+  // taken back but for its first link, the anchor it hangs on.
+  void visit_inline(xmlNode* n, int depth) {
+    const Mark start = mark();
+    Mark keep = start;
+    bool first = true;
+    for (xmlNode* c = n->children; c != nullptr; c = c->next) {
+      visit(c, depth + 1);
+      if (first && cur.size() > start.size) {
+        first = false;
+        if (c->type == XML_ELEMENT_NODE && node_name(c) == "a") keep = mark();
+      }
+    }
+    if (link_depth > 0 || flushes != start.flushes || links_seen - start.links < kCardLinks) return;
+    const uint32_t added = cur_chars - start.chars, added_links = cur_link - start.link;
+    if (static_cast<float>(added_links) < kCardLinkShare * static_cast<float>(added)) return;
+    cur.resize(keep.size);
+    cur_chars = keep.chars;
+    cur_link = keep.link;
+    cur_commas = keep.commas;
+    pending_space = true;
+  }
+
   void visit(xmlNode* n, int depth) {
     if (depth > kMaxDepth) return;
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -167,9 +224,14 @@ struct ContentExtractor::Impl {
     }
     if (h.kind == BlockKind::kCell && !opt.tables) return;
     if (h.kind == BlockKind::kInline) {
-      if (h.is_link) ++link_depth;
-      visit_children(n, depth);
-      if (h.is_link) --link_depth;
+      if (h.is_link) {
+        ++link_depth;
+        ++links_seen;
+        visit_children(n, depth);
+        --link_depth;
+        return;
+      }
+      visit_inline(n, depth);
       return;
     }
     flush();
@@ -224,7 +286,7 @@ struct ContentExtractor::Impl {
     blocks.clear();
     block_text.clear();
     for (auto& s : stats) {
-      s.chars = s.link_chars = 0;
+      s.chars = s.link_chars = s.prose_chars = s.linked_headings = 0;
       s.score = 0;
       s.scored = s.selected = false;
     }
@@ -248,10 +310,14 @@ struct ContentExtractor::Impl {
 
   void score_blocks() {
     for (const Block& b : blocks) {
+      const uint32_t prose = is_prose(b) ? b.chars : 0;
+      const uint32_t linked_heading = is_linked_heading(b) ? 1 : 0;
       for (xmlNode* a = b.owner; a != nullptr && a->type == XML_ELEMENT_NODE; a = a->parent) {
         NodeStat& s = stat(a);
         s.chars += b.chars;
         s.link_chars += b.link_chars;
+        s.prose_chars += prose;
+        s.linked_headings += linked_heading;
         s.last_char = block_text[b.end - 1];
       }
     }
@@ -328,6 +394,39 @@ struct ContentExtractor::Impl {
       if (take) ss.selected = true;
     }
     select_repeated_parts(top.node);
+    select_article_parts(top.node);
+  }
+
+  bool is_article_part(const NodeStat& s) const {
+    return s.chars >= kArticlePartMinChars && link_density(s) < kRepeatedPartMaxLinks &&
+           static_cast<float>(s.prose_chars) >= kArticlePartProse * static_cast<float>(s.chars);
+  }
+
+  bool is_gap(xmlNode* s) {
+    if (s->type != XML_ELEMENT_NODE) return true;
+    if (s->_private == nullptr) return true;  // no text in it
+    const NodeStat& ss = stat(s);
+    return ss.chars < kGapChars && ss.linked_headings == 0;
+  }
+
+  // An article cut into sibling parts, each in its own wrapper (a grid row
+  // per text section, figures between them): the winner is one part. From
+  // the winner and its ancestors, the runs of siblings on either side that
+  // are mostly prose, separated by nothing but short elements, are the rest
+  // of the article. A run ends at the first sibling that is not.
+  void select_article_parts(xmlNode* n) {
+    for (int up = 0; up < kArticlePartLevels && n != nullptr && n->parent != nullptr &&
+                     n->parent->type == XML_ELEMENT_NODE && node_name(n->parent) != "body";
+         ++up, n = n->parent) {
+      for (int dir = 0; dir < 2; ++dir) {
+        for (xmlNode* s = dir == 0 ? n->next : n->prev; s != nullptr; s = dir == 0 ? s->next : s->prev) {
+          if (is_gap(s)) continue;
+          NodeStat& ss = stat(s);
+          if (!is_article_part(ss)) break;
+          ss.selected = true;
+        }
+      }
+    }
   }
 
   // Many sites cut an article into repeated components, one per paragraph
@@ -382,6 +481,10 @@ struct ContentExtractor::Impl {
     return block_text[b.end - 1] == ':';
   }
 
+  static bool is_linked_heading(const Block& b) {
+    return b.kind == BlockKind::kHeading && b.chars > 0 && b.link_chars * 10 > b.chars * 9;
+  }
+
   static bool is_link_block(const Block& b) {
     if (b.chars == 0) return true;
     const float ld = static_cast<float>(b.link_chars) / static_cast<float>(b.chars);
@@ -423,6 +526,8 @@ struct ContentExtractor::Impl {
       kept.push_back(&b);
       chars += b.chars;
     }
+    chars -= cut_listing_tail();
+    chars -= cut_company_boilerplate(chars);
     // Short lines after the last paragraph are calls to action and bylines
     // ("Read more", "Share this", "Photo: ..."), not the article's end.
     // A sign-off in the article's own flow ("See you, Anna") stays: only
@@ -433,6 +538,66 @@ struct ContentExtractor::Impl {
       kept.pop_back();
     }
     return chars;
+  }
+
+  // The teaser card a block sits in: an ancestor with one linked heading
+  // (its title) and little text, whose parent holds other linked headings.
+  bool in_teaser(const Block& b) {
+    for (xmlNode* a = b.owner; a != nullptr && a->parent != nullptr && a->parent->type == XML_ELEMENT_NODE;
+         a = a->parent) {
+      const NodeStat& s = stat(a);
+      if (s.chars > kTeaserChars || s.linked_headings > 1) return false;
+      if (s.linked_headings == 1 && stat(a->parent).linked_headings >= 2) return true;
+    }
+    return false;
+  }
+
+  // A listing of other posts after the article (a linked title and an
+  // excerpt each, "You might also like") reads like prose and joins the
+  // content as a close sibling: cut trailing teasers, unless they are most
+  // of the content (a page that is a listing). Returns the characters cut.
+  size_t cut_listing_tail() {
+    size_t total = 0, cut = 0, n = kept.size();
+    for (const Block* b : kept) total += b->chars;
+    while (n > 0 && in_teaser(*kept[n - 1])) cut += kept[--n]->chars;
+    if (n == kept.size() || static_cast<float>(cut) > kMaxListingShare * static_cast<float>(total)) return 0;
+    kept.resize(n);
+    return cut;
+  }
+
+  // Whether a block opens the company profile at the end of a press release
+  // ("About Northwind Energy", "Über die Firma GmbH"), or is the release's
+  // end mark ("###", "-30-").
+  bool opens_company_boilerplate(const Block& b) const {
+    if (b.chars >= 80 || b.end == b.begin) return false;
+    std::string_view t(block_text.data() + b.begin, b.end - b.begin);
+    if (t == "###" || t == "# # #" || t == "-30-" || t == "- 30 -" || t == "-ENDS-" || t == "- ENDS -") return true;
+    if (t.back() == '.' || t.back() == '?' || t.back() == '!') return false;
+    for (std::string_view opener : {"About ", "ABOUT ", "Über ", "ÜBER ", "À propos d", "A propos d", "Acerca de ",
+                                    "Sobre ", "Informazioni su ", "O firmie ", "Om "}) {
+      if (t.substr(0, opener.size()) != opener || t.size() < opener.size() + 2) continue;
+      // A name follows ("About Northwind"), not "About us" on a site's own
+      // about page.
+      const std::string_view name = t.substr(opener.size());
+      if (name[0] < 'A' || name[0] > 'Z' || name == "Us" || name == "US" || name == "Me" || name.substr(0, 3) == "Us ") continue;
+      return true;
+    }
+    return false;
+  }
+
+  // From the company profile of a press release on, in the last half of
+  // the content, the rest is boilerplate (profile, media contact, legal
+  // notes). Returns the characters cut.
+  size_t cut_company_boilerplate(size_t total) {
+    size_t before = 0;
+    for (size_t i = 0; i + 1 < kept.size(); ++i) {
+      if (before * 2 >= total && opens_company_boilerplate(*kept[i])) {
+        kept.resize(i);
+        return total - before;
+      }
+      before += kept[i]->chars;
+    }
+    return 0;
   }
 
   // --- output ------------------------------------------------------------
@@ -562,7 +727,7 @@ struct ContentExtractor::Impl {
       }
       html = nul_free;
     }
-    const std::string_view lean = strip_raw_text_elements(html, lean_html);
+    const std::string_view lean = lean_html(html, lean_page);
     const int size = static_cast<int>(std::min<size_t>(lean.size(), 0x7fffffff));
     htmlDocPtr doc = htmlCtxtReadMemory(ctxt, lean.data(), size, nullptr, "UTF-8", options);
     if (doc == nullptr) return page;

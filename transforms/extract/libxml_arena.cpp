@@ -24,10 +24,21 @@ constexpr uint64_t kHeapTag = 0x4ea94ea94ea94ea9ull;
 constexpr size_t kChunk = 1 << 20;
 // Chunks kept for the next page; more than this is given back.
 constexpr size_t kKeepChunks = 32;
+// Large blocks (the parser's copy of the page, its buffers) are kept for the
+// next page up to this many bytes: a fresh one per page would come from
+// mmap, and its page faults cost more than the parse of a small page.
+constexpr size_t kKeepBigBytes = size_t{64} << 20;
+
+struct BigBlock {
+  char* p;
+  size_t size;
+};
 
 struct Arena {
   std::vector<char*> chunks;    // chunks[0..used) hold this page's blocks
-  std::vector<char*> big;       // blocks larger than a chunk
+  std::vector<BigBlock> big;    // blocks larger than a quarter chunk, in use
+  std::vector<BigBlock> spare;  // ... and kept from earlier pages
+  size_t spare_bytes = 0;
   size_t used = 0;
   char* cur = nullptr;
   size_t left = 0;
@@ -35,12 +46,7 @@ struct Arena {
 
   void* take(size_t n) {
     const size_t need = (sizeof(Header) + n + 15) & ~size_t{15};
-    if (need > kChunk / 4) {
-      char* p = static_cast<char*>(std::malloc(need));
-      if (p == nullptr) return nullptr;
-      big.push_back(p);
-      return stamp(p, n);
-    }
+    if (need > kChunk / 4) return take_big(need, n);
     if (need > left) {
       if (used == chunks.size()) {
         char* c = static_cast<char*>(std::malloc(kChunk));
@@ -56,6 +62,28 @@ struct Arena {
     return stamp(p, n);
   }
 
+  void* take_big(size_t need, size_t n) {
+    // The smallest spare block that fits.
+    size_t best = spare.size();
+    for (size_t i = 0; i < spare.size(); ++i) {
+      if (spare[i].size >= need && (best == spare.size() || spare[i].size < spare[best].size)) best = i;
+    }
+    if (best < spare.size()) {
+      BigBlock b = spare[best];
+      spare[best] = spare.back();
+      spare.pop_back();
+      spare_bytes -= b.size;
+      big.push_back(b);
+      return stamp(b.p, n);
+    }
+    // Rounded up, so that the next page's slightly larger buffer fits too.
+    const size_t size = (need + need / 4 + 4095) & ~size_t{4095};
+    char* p = static_cast<char*>(std::malloc(size));
+    if (p == nullptr) return nullptr;
+    big.push_back({p, size});
+    return stamp(p, n);
+  }
+
   static void* stamp(char* p, size_t n) {
     auto* h = reinterpret_cast<Header*>(p);
     h->size = n;
@@ -64,7 +92,14 @@ struct Arena {
   }
 
   void reset() {
-    for (char* b : big) std::free(b);
+    for (const BigBlock& b : big) {
+      if (spare_bytes + b.size <= kKeepBigBytes) {
+        spare.push_back(b);
+        spare_bytes += b.size;
+      } else {
+        std::free(b.p);
+      }
+    }
     big.clear();
     while (chunks.size() > kKeepChunks) {
       std::free(chunks.back());
@@ -77,11 +112,14 @@ struct Arena {
 
   ~Arena() {
     reset();
+    for (const BigBlock& b : spare) std::free(b.p);
     for (char* c : chunks) std::free(c);
   }
 };
 
-thread_local Arena t_arena;
+// initial-exec: this library is linked, not dlopen'ed, and the general
+// dynamic model would cost a __tls_get_addr call on every allocation.
+thread_local Arena t_arena __attribute__((tls_model("initial-exec")));
 
 Header* header_of(void* p) { return reinterpret_cast<Header*>(static_cast<char*>(p) - sizeof(Header)); }
 
