@@ -17,7 +17,7 @@ for tool in "$DPK_BIN"/dpk-*; do
 done
 [ "$n" -ge 10 ] || fail "expected the dpk-NAME links, found $n in $DPK_BIN"
 ls "$P"/lib/libdpk.so* > /dev/null 2>&1 || fail "no libdpk.so under $P/lib"
-ldd "$P/bin/dpk" | grep -q "=> $P/bin/../lib/libdpk" || fail "installed dpk does not load $P/lib/libdpk: $(ldd "$P/bin/dpk" | grep dpk)"
+ldd "$P/bin/dpk" > ldd.txt; grep -q "=> $P/bin/../lib/libdpk" ldd.txt || fail "installed dpk does not load $P/lib/libdpk: $(ldd "$P/bin/dpk" | grep dpk)"
 for page in "$build"/man/*.1; do
   [ -s "$P/share/man/man1/$(basename "$page")" ] || fail "man page $(basename "$page") not installed"
 done
