@@ -24,6 +24,12 @@ using Clock = std::chrono::steady_clock;
 
 Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary);
 
+// This process's shard: from --shard-index/--shard-count, else the environment.
+StatusOr<ShardAssignment> shard_of(const RunConfig& cfg) {
+  if (cfg.shard_count > 0) return ShardAssignment{cfg.shard_index, cfg.shard_count, "options"};
+  return shard_from_environment();
+}
+
 }  // namespace
 
 Status configure_plan(RunPlan& plan) {
@@ -33,8 +39,9 @@ Status configure_plan(RunPlan& plan) {
   ctx.output = plan.config.output;
   ctx.output_is_dir = output_is_directory(plan.config.output);
   // The same shard run_plan() will use: from the options, else the environment.
-  ShardAssignment shard = shard_from_environment();
-  if (plan.config.shard_count > 0) shard = {plan.config.shard_index, plan.config.shard_count, "options"};
+  auto shard_or = shard_of(plan.config);
+  if (!shard_or.ok()) return shard_or.status();
+  const ShardAssignment& shard = *shard_or;
   ctx.shard_index = std::max(shard.index, 0);
   ctx.shard_count = std::max(shard.count, 1);
   for (size_t i = 0; i < plan.steps.size(); ++i) {
@@ -88,8 +95,9 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
   auto listed = list_inputs(cfg.inputs, cfg.glob, &skipped);
   if (!listed.ok()) return listed.status();
   name_below_common_folder(cfg.inputs, *listed);
-  ShardAssignment shard = shard_from_environment();
-  if (cfg.shard_count > 0) shard = {cfg.shard_index, cfg.shard_count, "options"};
+  auto shard_or = shard_of(cfg);
+  if (!shard_or.ok()) return shard_or.status();
+  const ShardAssignment& shard = *shard_or;
   if (cluster.size() > 1 && (shard.index != cluster.rank() || shard.count != cluster.size())) {
     // The exchange assumes rank R holds shard R of N; anything else would
     // count some files twice and others never.
