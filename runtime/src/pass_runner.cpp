@@ -81,7 +81,15 @@ class PassRunner {
              std::vector<InputCounts>* input_counts, ProgressLine& progress, const OutputRecords* records)
       : plan_(plan), cfg_(plan.config), pass_(pass), inputs_(inputs), output_(output), side_(side),
         chains_(chains), summary_(summary), input_counts_(input_counts), progress_(progress), records_(records),
-        input_start_(counts_of(summary)) {}
+        input_start_(counts_of(summary)) {
+    for (size_t i = 0; i < plan.steps.size(); ++i) {
+      schemas_.push_back(&step_schema(plan, i));
+      own_schemas_ |= plan.steps[i].own_schema.has_value();
+    }
+    // Documents are read as the pass's first step reads them.
+    const size_t first = pass.decide_step >= 0 ? static_cast<size_t>(pass.decide_step) : pass.begin;
+    parse_schema_ = first < schemas_.size() ? schemas_[first] : &cfg_.schema;
+  }
 
   Status run(int threads) {
     const size_t tokens = static_cast<size_t>(threads) * 3 + 1;
@@ -247,7 +255,7 @@ class PassRunner {
       ++w.docs_in;
       if (n == w.docs.size()) w.docs.emplace_back();
       Document& d = w.docs[n];
-      if (!chain.parser.parse(line, w.block.readable_from(line.data()), cfg_.schema, d, chain.error_text)) {
+      if (!chain.parser.parse(line, w.block.readable_from(line.data()), *parse_schema_, d, chain.error_text)) {
         if (chain.parser.out_of_memory()) {  // not bad input: the run cannot go on
           w.step_error = Status::Io(inputs_[w.input].path + ":" + std::to_string(line_no) + ": " + chain.error_text);
           w.docs.resize(n);
@@ -307,11 +315,22 @@ class PassRunner {
     return n;
   }
 
+  // Each document as step `step` reads it: its own text-key and id-key, if
+  // it has them, else the run's. A document without the step's text field
+  // is bad input there, as it would be for dpk-NAME --text-key KEY.
+  void rebind(WorkItem& w, size_t step, Chain& chain) {
+    if (!own_schemas_) return;
+    for (auto& d : w.docs) {
+      if (!d.dropped() && !d.rebind(schemas_[step], chain.error_text)) d.reject(chain.error_text);
+    }
+  }
+
   void run_steps(WorkItem& w, Chain& chain) {
     if (pass_.decide_first != nullptr) {
       auto t0 = Clock::now();
       StepCounts& c = w.counts[static_cast<size_t>(pass_.decide_step)];
       c.in += live(w.docs);
+      rebind(w, static_cast<size_t>(pass_.decide_step), chain);
       for (auto& d : w.docs) {
         if (!d.dropped()) pass_.decide_first->decide(d);
       }
@@ -326,6 +345,7 @@ class PassRunner {
       // are counted once, in the next pass, where its decision applies.
       const bool observe_only = pass_.ends_at_global && s + 1 == pass_.end;
       if (!observe_only) c.in += live(w.docs);
+      rebind(w, s, chain);
       Transform* t = chain.steps[s].get();
       if (auto* g = dynamic_cast<GlobalTransform*>(t)) {
         for (auto& d : w.docs) {
@@ -508,6 +528,9 @@ class PassRunner {
   ProgressLine& progress_;
   const OutputRecords* records_;
   RunSummary input_start_;  // the counts when the current input began
+  std::vector<const Schema*> schemas_;  // the fields each step reads
+  bool own_schemas_ = false;             // some step reads other fields than the run's
+  const Schema* parse_schema_ = nullptr;
 
   std::unique_ptr<LineBlockReader> reader_;
   size_t next_input_ = 0;

@@ -30,7 +30,33 @@ StatusOr<ShardAssignment> shard_of(const RunConfig& cfg) {
   return shard_from_environment();
 }
 
+// A step's own text-key, id-key and threads (from its recipe entry).
+Status apply_step_common_options(const RunConfig& run, PlannedStep& step, const std::string& where) {
+  step.own_schema.reset();
+  step.threads = 0;
+  if (step.common.all().empty()) return Status::Ok();
+  OptionValues v = step.common;  // validated on a copy: defaults are the run's, not the declared ones
+  DPK_RETURN_IF_ERROR(validate_options(common_options(), v, where));
+  if (step.common.has("text-key") || step.common.has("id-key")) {
+    Schema s = run.schema;
+    if (step.common.has("text-key")) s.text_key = v.get_string("text-key");
+    if (step.common.has("id-key")) s.id_key = v.get_string("id-key");
+    if (s.text_key.empty() || s.id_key.empty()) return Status::Usage(where + "text-key and id-key must not be empty");
+    // As `dpk-NAME --text-key KEY` reads its input: a document without the
+    // field is bad input when the step reads text.
+    s.text_required = step.spec->reads_text;
+    step.own_schema = std::move(s);
+  }
+  if (step.common.has("threads")) step.threads = static_cast<int>(v.get_int("threads"));
+  return Status::Ok();
+}
+
 }  // namespace
+
+const Schema& step_schema(const RunPlan& plan, size_t i) {
+  const PlannedStep& st = plan.steps[i];
+  return st.own_schema ? *st.own_schema : plan.config.schema;
+}
 
 Status configure_plan(RunPlan& plan) {
   plan.config.schema.text_required = plan.steps.empty() || plan.steps.front().spec->reads_text;
@@ -55,6 +81,8 @@ Status configure_plan(RunPlan& plan) {
                            "step " + std::to_string(i + 1) + ")");
     }
     DPK_RETURN_IF_ERROR(validate_options(step.spec->options, step.options, where));
+    DPK_RETURN_IF_ERROR(apply_step_common_options(plan.config, step, where));
+    ctx.schema = step_schema(plan, i);
     ctx.step_label = step.label;
     auto configured = step.spec->configure(step.options, ctx);
     if (!configured.ok()) {

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -45,6 +46,17 @@ Status exchange_observations(Cluster& cluster, const PlannedStep& step, GlobalTr
     all[r].shrink_to_fit();
   }
   return Status::Ok();
+}
+
+// Steps fused in one pass share its workers: a step's own `threads` lowers
+// the threads of the whole pass that holds it (observing or applying).
+int pass_threads(const RunPlan& plan, const PassSpec& pass, int threads) {
+  auto lower = [&](size_t i) {
+    if (plan.steps[i].threads > 0) threads = std::min(threads, plan.steps[i].threads);
+  };
+  if (pass.decide_step >= 0) lower(static_cast<size_t>(pass.decide_step));
+  for (size_t i = pass.begin; i < pass.end; ++i) lower(i);
+  return threads;
 }
 
 }  // namespace
@@ -99,7 +111,7 @@ Status run_passes(Cluster& cluster, RunPlan& plan, std::vector<std::unique_ptr<T
     for (const auto& in : pass_inputs) pass_bytes += in.size;
     progress.start_pass(pass_title(plan, passes, p), pass_bytes);
     status = run_pass(plan, pass, pass_inputs, *target, side, chains, summary, p == 0 ? &summary.inputs : nullptr,
-                      progress, pass.ends_at_global ? nullptr : &outputs.records(), threads);
+                      progress, pass.ends_at_global ? nullptr : &outputs.records(), pass_threads(plan, pass, threads));
     if (status.ok()) status = target->finish();
     if (!spool_dir.empty()) fs::remove_all(spool_dir);
     spool_dir.clear();
