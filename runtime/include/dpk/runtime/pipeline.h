@@ -55,7 +55,7 @@ Status run_plan(RunPlan& plan, RunSummary& summary);
 // A human description of the plan's passes, and an equivalent shell
 // pipeline of dpk-NAME commands (every common option given, the run's and
 // each step's own, and every step option given), runnable by bash as printed
-// and writing the same documents and step files (see docs/recipes.md).
+// and writing the same documents and step files (see dpk help recipes).
 std::string explain_plan(const RunPlan& plan);
 
 }  // namespace dpk::runtime
