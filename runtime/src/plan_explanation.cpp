@@ -164,6 +164,7 @@ std::string explain_plan(const RunPlan& plan) {
     if (!side.merged || n < 2) continue;
     std::string parts;
     for (size_t i = 0; i < n; ++i) parts += " " + shell_word(per_tool_name(side.path, i + 1, plan.steps[i].spec->name));
+    if (!merge.empty()) merge += " && \\\n  ";
     merge += "cat" + parts + " > " + shell_word(side.path) + " && rm" + parts;
   }
 

@@ -58,6 +58,26 @@ for recipe in "$DPK_SRC"/recipes/*.yaml; do
   n=$((n + 1))
 done
 [ "$n" -ge 5 ] || fail "compared only $n recipes"
+
+# Side files of the run: each tool writes its own; the dropped and quarantined
+# documents are joined into the file named, the same documents as the recipe's.
+r=dedup-side-files
+mkdir -p "$r/recipe" "$r/pipeline"
+args=("$DPK_SRC/recipes/dedup.yaml" "$T/web/" --glob 'dedup-*.zst' --keep-dropped 'dropped docs.jsonl.gz'
+      --on-error quarantine --quarantine q.jsonl --stats s.json --fail-on-empty -q)
+(cd "$r/recipe" && dpk run "${args[@]}")
+dpk run --explain "${args[@]}" | sed '1,/^equivalent shell pipeline:$/d' > "$r/pipeline.sh"
+(cd "$r/pipeline" && bash ../pipeline.sh) || fail "$r: the explained pipeline failed: $(cat "$r/pipeline.sh")"
+for f in "dropped docs.jsonl.gz" q.jsonl; do
+  [ -e "$r/pipeline/$f" ] || fail "$r: the pipeline wrote no $f"
+  cmp -s <(decoded "$r/recipe/$f" | sort) <(decoded "$r/pipeline/$f" | sort) || fail "$r: $f differs"
+done
+[ "$(decoded "$r/recipe/dropped docs.jsonl.gz" | wc -l)" -gt 0 ] || fail "$r: nothing dropped"
+rm "$r/recipe/dropped docs.jsonl.gz" "$r/pipeline/dropped docs.jsonl.gz" "$r/recipe/q.jsonl" "$r/pipeline/q.jsonl"
+check_balanced "$r/recipe/s.json"
+check_balanced "$r/pipeline/s.4-line-dedup.json"
+rm "$r/recipe/s.json" "$r/pipeline/"s.*-*.json
+compare_trees "$r/recipe" "$r/pipeline"
 if [ -n "$left_out" ]; then
   echo "SKIP: compared $n recipes; left out for want of a model:$left_out"
   exit 77
