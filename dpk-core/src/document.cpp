@@ -22,6 +22,34 @@ void Document::reset(const Schema* schema, std::string_view raw) {
   close_brace = 0;
 }
 
+bool Document::rebind(const Schema* schema, std::string& error) {
+  if (schema == schema_) return true;
+  schema_ = schema;
+  text_.clear();
+  auto text = field(schema->text_key);
+  if (text) {
+    if (text->empty() || text->front() != '"' || !decode_json_string(*text, text_)) {
+      error = "field '" + schema->text_key + "' is not a string";
+      return false;
+    }
+  } else if (schema->text_required) {
+    error = "missing text field '" + schema->text_key + "'";
+    return false;
+  }
+  // As the parser reads an id: a string decoded, a number as its literal.
+  id_.clear();
+  has_id_ = false;
+  if (auto id = field(schema->id_key); id && !id->empty()) {
+    if (id->front() == '"') {
+      has_id_ = decode_json_string(*id, id_);
+    } else if (parse_json_number(*id)) {
+      id_.assign(*id);
+      has_id_ = true;
+    }
+  }
+  return true;
+}
+
 void Document::trim_capacity(size_t bytes) {
   if (text_.capacity() > bytes) std::string().swap(text_);
   for (auto& e : edits_) {

@@ -80,12 +80,54 @@ bool env_int(const char* name, int& v) {
 }
 }  // namespace
 
-ShardAssignment shard_from_environment() {
+namespace {
+// A Slurm array variable: absent (false), or a whole number in `v`; a value
+// that is not one is an error naming it.
+StatusOr<bool> slurm_int(const char* name, int& v) {
+  const char* s = std::getenv(name);
+  if (s == nullptr || *s == '\0') return false;
+  if (!env_int(name, v)) {
+    return Status::Usage(std::string(name) + "='" + s + "' is not a whole number");
+  }
+  return true;
+}
+
+const char* const kSlurmHint = " (give --shard-index and --shard-count to choose the shard yourself)";
+}  // namespace
+
+StatusOr<ShardAssignment> shard_from_environment() {
   ShardAssignment a;
-  int id, count;
-  if (env_int("SLURM_ARRAY_TASK_ID", id) && env_int("SLURM_ARRAY_TASK_COUNT", count) && count > 0) {
-    int min = 0;
-    env_int("SLURM_ARRAY_TASK_MIN", min);
+  int id = 0, count = 0;
+  auto has_id = slurm_int("SLURM_ARRAY_TASK_ID", id);
+  if (!has_id.ok()) return Status::Usage(has_id.status().message() + kSlurmHint);
+  if (*has_id) {
+    // An array task must know how many tasks share the files; guessing one
+    // shard of one would process every file in every task.
+    auto has_count = slurm_int("SLURM_ARRAY_TASK_COUNT", count);
+    if (!has_count.ok()) return Status::Usage(has_count.status().message() + kSlurmHint);
+    if (!*has_count || count <= 0) {
+      return Status::Usage("SLURM_ARRAY_TASK_ID is " + std::to_string(id) +
+                           " but SLURM_ARRAY_TASK_COUNT is not set to a positive number, so the shard count is "
+                           "unknown" + kSlurmHint);
+    }
+    int min = 0, max = 0;
+    auto has_min = slurm_int("SLURM_ARRAY_TASK_MIN", min);
+    auto has_max = slurm_int("SLURM_ARRAY_TASK_MAX", max);
+    if (!has_min.ok()) return Status::Usage(has_min.status().message() + kSlurmHint);
+    if (!has_max.ok()) return Status::Usage(has_max.status().message() + kSlurmHint);
+    // Task ids must run MIN..MAX with no gaps (--array=0-9, not 0-9:2 or
+    // 1,5,7): task id - MIN is then the shard index.
+    if (*has_max && (!*has_min || max - min + 1 != count)) {
+      return Status::Usage("the Slurm array ids are not consecutive: SLURM_ARRAY_TASK_MIN=" +
+                           (*has_min ? std::to_string(min) : std::string("(unset)")) +
+                           ", SLURM_ARRAY_TASK_MAX=" + std::to_string(max) + " but SLURM_ARRAY_TASK_COUNT=" +
+                           std::to_string(count) + kSlurmHint);
+    }
+    if (id - min < 0 || id - min >= count) {
+      return Status::Usage("SLURM_ARRAY_TASK_ID=" + std::to_string(id) + " is outside the array of " +
+                           std::to_string(count) + " tasks from SLURM_ARRAY_TASK_MIN=" + std::to_string(min) +
+                           kSlurmHint);
+    }
     a.index = id - min;
     a.count = count;
     a.from = "slurm";

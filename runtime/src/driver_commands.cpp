@@ -135,6 +135,7 @@ std::string recipes_help_text() {
     - langid:
         backend: fasttext
         langs: [en, de]            # a list option takes a YAML list (or "en,de")
+    - pii: {text-key: body}        # a step's own text-key, id-key or threads (see Step options)
     - exact-dedup:                 # a step with no options: an empty value
     - stats: {report: out/profile.json, html: out/report.html}
 
@@ -149,6 +150,20 @@ Keys
   other keys   Common options (text-key, id-key, threads, on-error, quarantine, keep-dropped,
                compression, block-size, ...): 'dpk help run' lists them. Given on the command line
                (dpk run RECIPE --threads 4) they override the recipe's.
+
+Step options
+  A step may set text-key, id-key and threads for itself, beside its own options; the run's
+  values (recipe or command line) hold for the other steps.
+  text-key, id-key  The step reads and writes these fields as 'dpk-NAME --text-key KEY' would:
+               with text-key: body, `body` is its text, and a document without a string `body` is
+               bad input at that step (handled by on-error). The document comes out with every
+               field, `text` and `body` alike, as the steps left it.
+  threads      Steps fused in one pass share its worker threads, so a step's threads is the most
+               the whole pass holding it may use (for a global step: the passes that observe and
+               apply it). The documents are the same on any number of threads.
+  Every other common option is run-wide (output, input, glob, stats, on-error, quarantine,
+  keep-dropped, sharding, compression, block sizes ...): inside a step it is an error naming the
+  recipe file and line.
 
 Values
   A flag is true or false (or given with no value: on). A number, size (1M, 256K) or choice is a
@@ -166,7 +181,17 @@ Errors
   an unknown option or a bad value. Names from other tools get a hint: a Data-Juicer 'process:'
   suggests 'steps:', 'min_words' suggests 'min-words'.
 
-'dpk run --explain RECIPE' prints the plan and the equivalent shell pipeline of dpk-NAME commands.
+Explain
+  'dpk run --explain RECIPE [COMMON OPTIONS] [INPUT...]' prints the passes and a shell pipeline of
+  dpk-NAME commands that writes the same documents and step files: every step option given,
+  every common option given (the recipe's, the step's own, the command line's), values quoted for
+  bash. Options that pick input files (glob, shard-index, shard-count) go to the first tool,
+  fail-on-empty to the last. A file or stdout output is one pipe; a directory output keeps each
+  input's name only if every tool reads and writes folders, so the tools then run one after the
+  other through folders of a scratch directory ($(mktemp -d)), removed at the end. Each tool
+  writes its own run summary (stats FILE gets .N-NAME before its extension), and its own dropped or
+  quarantined documents, joined into the named file at the end (grouped by step, not in input
+  order). Compressed files hold the same documents in other frames.
 Recipes for pretraining, fine-tuning and RAG are in the repository's recipes/ folder.
 )";
 }

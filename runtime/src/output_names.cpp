@@ -50,7 +50,49 @@ FileKey key_of(const std::string& path) {
   return k;
 }
 
+// The folder a path reaches, links resolved as far as they exist.
+fs::path canonical_folder(const std::string& path) {
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(absolute_normal(path), ec);
+  if (ec) c = absolute_normal(path);
+  if (!c.has_filename() && c.has_parent_path() && c != c.root_path()) c = c.parent_path();
+  return c;
+}
+
+// Whether `inner` lies strictly below `outer`.
+bool strictly_below(const fs::path& inner, const fs::path& outer) {
+  fs::path rel = inner.lexically_relative(outer);
+  return !rel.empty() && rel != "." && *rel.begin() != "..";
+}
+
 }  // namespace
+
+Status check_output_outside_inputs(const std::string& output_dir, const std::vector<std::string>& input_args) {
+  const fs::path out = canonical_folder(output_dir);
+  for (const auto& arg : input_args) {
+    std::error_code ec;
+    if (arg == "-" || !fs::is_directory(arg, ec)) continue;
+    if (strictly_below(out, canonical_folder(arg))) {
+      return Status::Usage("output folder " + output_dir + " is inside the input folder " + arg +
+                           ": a rerun would read its own output; write the output elsewhere");
+    }
+  }
+  return Status::Ok();
+}
+
+Status check_side_files_outside_data(const std::string& output_dir, const std::vector<NamedOutput>& side_files) {
+  const fs::path out = canonical_folder(output_dir);
+  const fs::path records = out / ".dpk";
+  for (const auto& f : side_files) {
+    const fs::path p = canonical_folder(f.path);
+    if (strictly_below(p, out) && !strictly_below(p, records)) {
+      return Status::Usage(f.role + " " + f.path + " is inside the output folder " + output_dir +
+                           ", whose files are the data the next tool reads: write it elsewhere (or below " +
+                           (fs::path(output_dir) / ".dpk").lexically_normal().string() + "/)");
+    }
+  }
+  return Status::Ok();
+}
 
 void name_below_common_folder(const std::vector<std::string>& args, std::vector<InputFile>& inputs) {
   fs::path root;

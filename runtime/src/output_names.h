@@ -35,4 +35,16 @@ struct NamedOutput {
 // what is not a regular file (/dev/null) are never compared.
 Status check_distinct_outputs(const std::vector<NamedOutput>& outputs, const std::vector<InputFile>& inputs);
 
+// kUsage when the output folder `output_dir` lies inside one of the input
+// folders `input_args` (a rerun, or the next tool given the same folder,
+// would read the run's own output back as input); names both. An output
+// folder equal to an input folder is left to check_distinct_outputs.
+Status check_output_outside_inputs(const std::string& output_dir, const std::vector<std::string>& input_args);
+
+// kUsage when a file besides the documents (--stats, --keep-dropped,
+// --quarantine, a step's report) would land among the data files of the
+// output folder `output_dir`, where the next tool given the folder would read
+// it as input. Below OUTPUT/.dpk/, with the run's own records, is allowed.
+Status check_side_files_outside_data(const std::string& output_dir, const std::vector<NamedOutput>& side_files);
+
 }  // namespace dpk::runtime

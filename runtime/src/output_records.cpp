@@ -23,10 +23,13 @@ RunSettings output_settings(const RunPlan& plan) {
     const std::string name(st.spec->name);
     steps += (k ? "," : "") + name;
     const std::string prefix = "step " + std::to_string(k + 1) + " (" + name + ") --";
-    for (const auto& [opt, vals] : st.options.all()) {
-      std::string joined;
-      for (size_t i = 0; i < vals.size(); ++i) joined += (i ? "," : "") + vals[i];
-      s[prefix + opt] = joined;
+    for (const auto* values : {&st.options, &st.common}) {
+      for (const auto& [opt, vals] : values->all()) {
+        if (values == &st.common && opt == "threads") continue;  // the same documents on any number
+        std::string joined;
+        for (size_t i = 0; i < vals.size(); ++i) joined += (i ? "," : "") + vals[i];
+        s[prefix + opt] = joined;
+      }
     }
   }
   s["steps"] = steps;

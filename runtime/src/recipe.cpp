@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <string_view>
 #include <utility>
 
@@ -77,6 +78,17 @@ Status unknown_recipe_key(const std::string& at, const std::string& key) {
   return Status::Usage(at + "unknown recipe key '" + key + "'" + hint);
 }
 
+// A common option inside a step: the ones that can differ from step to step
+// are taken; the run-wide ones are refused, naming the place.
+Status check_per_step(const std::string& at, const std::string& step, const std::string& key) {
+  const auto& allowed = per_step_common_options();
+  if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) return Status::Ok();
+  std::string list;
+  for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+  return Status::Usage(at + "step '" + step + "': '" + key + "' is a run-wide option and cannot be set for one step " +
+                       "(set it at the top of the recipe or on the command line; a step may set " + list + ")");
+}
+
 }  // namespace
 
 StatusOr<RunPlan> load_recipe(const std::string& path, const OptionValues& overrides,
@@ -124,6 +136,7 @@ StatusOr<RunPlan> load_recipe(const std::string& path, const OptionValues& overr
       if (i == 0) common.set(name, vals[i]); else common.add(name, vals[i]);
     }
   }
+  plan.common_given = common;
   DPK_RETURN_IF_ERROR(validate_options(common_options(), common, path + ": "));
   auto cfg = run_config_from(common, inputs.empty() ? recipe_inputs : inputs);
   if (!cfg.ok()) return Status::Usage(path + ": " + cfg.status().message());
@@ -157,12 +170,15 @@ StatusOr<RunPlan> load_recipe(const std::string& path, const OptionValues& overr
       for (const auto& opt : kv.second) {
         std::string key = opt.first.Scalar();
         const std::string opt_at = where(path, opt.first);
-        const OptionSpec* option = option_for_key(spec->options, key, opt_at, name);
-        if (option != nullptr && step.options.has(key) && key != opt.first.Scalar()) {
+        const OptionSpec* own = option_for_key(spec->options, key, opt_at, name);
+        const OptionSpec* common_spec = own == nullptr ? option_for_key(common_options(), key, opt_at, name) : nullptr;
+        OptionValues& into = common_spec != nullptr ? step.common : step.options;
+        if (common_spec != nullptr) DPK_RETURN_IF_ERROR(check_per_step(opt_at, name, key));
+        if ((own != nullptr || common_spec != nullptr) && into.has(key) && key != opt.first.Scalar()) {
           return Status::Usage(opt_at + "option '" + opt.first.Scalar() + "' is the former name of '" + key +
                                "': give one of them");
         }
-        DPK_RETURN_IF_ERROR(add_value(step.options, key, opt.second, opt_at, option));
+        DPK_RETURN_IF_ERROR(add_value(into, key, opt.second, opt_at, common_spec != nullptr ? common_spec : own));
       }
     } else if (!kv.second.IsNull()) {
       return Status::Usage(at + "options of step '" + name + "' must be a mapping");
@@ -170,6 +186,9 @@ StatusOr<RunPlan> load_recipe(const std::string& path, const OptionValues& overr
     pj.begin_object();
     pj.key("step"); pj.value(name);
     pj.key("options"); pj.raw(options_json(step.options));
+    if (!step.common.all().empty()) {
+      pj.key("common"); pj.raw(options_json(step.common));
+    }
     pj.end_object();
     step.label = where(path, kv.first) + name;
     plan.steps.push_back(std::move(step));

@@ -95,6 +95,11 @@ const std::vector<OptionSpec>& common_options() {
   return kCommon;
 }
 
+const std::vector<std::string>& per_step_common_options() {
+  static const std::vector<std::string> kPerStep = {"text-key", "id-key", "threads"};
+  return kPerStep;
+}
+
 StatusOr<RunConfig> run_config_from(const OptionValues& v, std::vector<std::string> inputs) {
   RunConfig c;
   c.inputs = std::move(inputs);

@@ -68,8 +68,13 @@ StatusOr<std::unique_ptr<RunOutputs>> RunOutputs::prepare(const RunPlan& plan,
   } else if (!to_dir) {
     named.push_back({"-o", cfg.output});
   }
-  for (auto& o : side_outputs(plan)) named.push_back(std::move(o));
+  const std::vector<NamedOutput> sides = side_outputs(plan);
+  named.insert(named.end(), sides.begin(), sides.end());
   DPK_RETURN_IF_ERROR(check_distinct_outputs(named, all_inputs));
+  if (to_dir) {
+    DPK_RETURN_IF_ERROR(check_output_outside_inputs(cfg.output, cfg.inputs));
+    DPK_RETURN_IF_ERROR(check_side_files_outside_data(cfg.output, sides));
+  }
 
   std::unique_ptr<RunOutputs> run(new RunOutputs());
   run->records_ = std::make_unique<OutputRecords>(plan, inputs);

@@ -95,6 +95,26 @@ std::vector<std::string> common_flags(const YAML::Node& root) {
   return out;
 }
 
+// The run's common flags with the step's own (text-key, id-key, threads from
+// its recipe entry) in place of the run's: a tool takes each option once.
+std::vector<std::string> with_step_common(const std::vector<std::string>& common, const PlannedStep& st) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < common.size(); ++i) {
+    const std::string& f = common[i];
+    const bool own = f.rfind("--", 0) == 0 && st.common.has(f.substr(2));
+    const bool has_value = i + 1 < common.size() && common[i + 1].rfind("--", 0) != 0;
+    if (own) {
+      if (has_value) ++i;
+      continue;
+    }
+    out.push_back(f);
+  }
+  for (const auto& [name, vals] : st.common.all()) {
+    for (const auto& v : vals) out.insert(out.end(), {"--" + name, v});
+  }
+  return out;
+}
+
 struct StageContext {
   std::string dpk;
   int tasks;
@@ -423,7 +443,7 @@ StatusOr<SlurmJobs> write_slurm_jobs(const SlurmRequest& req, const RunPlan& pla
                                   std::string(st.spec->name) + " over all documents (one task: it needs them all)",
                                   std::string(st.spec->name)));
     } else {
-      StageContext c{req.dpk, req.tasks, common, inputs, inputs_glob,
+      StageContext c{req.dpk, req.tasks, with_step_common(common, st), inputs, inputs_glob,
                      work + "/" + std::string(st.spec->name) + "-" + std::to_string(i + 1) + "/", product(i + 1)};
       for (auto& j : staged_globals().at(std::string(st.spec->name))(st, c)) jobs.push_back(std::move(j));
       inputs = {c.output};

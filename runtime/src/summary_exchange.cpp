@@ -123,6 +123,36 @@ Status add_counts(std::string_view bytes, RunSummary& t) {
   return Status::Ok();
 }
 
+namespace {
+// The steps of `s` by name, with no counts: what counts are added into.
+std::vector<StepCounts> steps_without_counts(const std::vector<StepCounts>& steps) {
+  std::vector<StepCounts> out;
+  out.reserve(steps.size());
+  for (const auto& st : steps) out.push_back({st.name, 0, 0, {}, 0, 0});
+  return out;
+}
+}  // namespace
+
+StatusOr<RunSummary> totals_of_processes(const RunSummary& mine, const std::vector<std::string>& encoded,
+                                         int processes) {
+  RunSummary total;
+  total.tool = mine.tool;
+  total.started = mine.started;
+  total.wall_seconds = mine.wall_seconds;
+  total.parameters_json = mine.parameters_json;
+  total.common_options_json = mine.common_options_json;
+  total.step_setups = mine.step_setups;
+  total.host = mine.host;  // rank 0's; each rank's own record names its host
+  total.threads = mine.threads;
+  total.output = mine.output;
+  total.shard_index = 0;
+  total.shard_count = processes;
+  total.steps = steps_without_counts(mine.steps);
+  for (const auto& c : encoded) DPK_RETURN_IF_ERROR(add_counts(c, total));
+  total.input_files.skipped_examples = mine.input_files.skipped_examples;
+  return total;
+}
+
 RunSummary counts_of(const RunSummary& s) {
   RunSummary c;
   c.documents_in = s.documents_in;

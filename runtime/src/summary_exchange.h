@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "dpk/runtime/run_summary.h"
 #include "dpk/status.h"
@@ -26,5 +27,12 @@ RunSummary counts_of(const RunSummary& s);
 // encode_counts() of what `now` counted since the snapshot `before` (one
 // input's share of a run, for its completion record).
 std::string encode_counts_since(const RunSummary& now, const RunSummary& before);
+
+// The totals of a run spread over `processes`: this process's settings and
+// step names with the counts of every process added up from `encoded` (each
+// process's encode_counts() + encode_usage()). `mine` is rank 0's, which is
+// shard 0: its skipped-file examples stand for all.
+StatusOr<RunSummary> totals_of_processes(const RunSummary& mine, const std::vector<std::string>& encoded,
+                                         int processes);
 
 }  // namespace dpk::runtime

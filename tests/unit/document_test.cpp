@@ -170,5 +170,48 @@ TEST(Document, ForEachFieldSeesEditsAndAddedFields) {
   });
   EXPECT_EQ(seen, "text=\"t\";b=5;lang=\"en\";");
 }
+// A recipe step with its own text-key: the document switches fields and back,
+// each step's edit landing in its own field.
+TEST(Document, RebindReadsAnotherTextFieldAndKeepsEditsOfBoth) {
+  Schema run;
+  Schema body;
+  body.text_key = "body";
+  body.id_key = "uid";
+  Parsed p;
+  parse(R"({"id":"a","text":"short","body":"caf\u00e9 long","uid":42})", p, run);
+  ASSERT_TRUE(p.ok) << p.error;
+  p.doc.set_text("SHORT");
+  std::string error;
+  ASSERT_TRUE(p.doc.rebind(&body, error)) << error;
+  EXPECT_EQ(p.doc.text(), "caf\xc3\xa9 long");
+  EXPECT_EQ(p.doc.id(), "42");
+  p.doc.set_text("CAFE");
+  ASSERT_TRUE(p.doc.rebind(&run, error)) << error;
+  EXPECT_EQ(p.doc.text(), "SHORT");  // its own edit, kept
+  EXPECT_EQ(p.doc.id(), "a");
+  std::string out;
+  p.doc.serialize(out);
+  EXPECT_EQ(out, R"({"id":"a","text":"SHORT","body":"CAFE","uid":42})");
+}
+
+TEST(Document, RebindToAMissingOrNonStringFieldFailsAsTheParserWould) {
+  Schema run;
+  Schema body;
+  body.text_key = "body";
+  Parsed p;
+  parse(R"({"text":"t","n":3})", p, run);
+  ASSERT_TRUE(p.ok) << p.error;
+  std::string error;
+  EXPECT_FALSE(p.doc.rebind(&body, error));
+  EXPECT_EQ(error, "missing text field 'body'");
+  Schema number;
+  number.text_key = "n";
+  EXPECT_FALSE(p.doc.rebind(&number, error));
+  EXPECT_EQ(error, "field 'n' is not a string");
+  body.text_required = false;  // a step that does not read text
+  EXPECT_TRUE(p.doc.rebind(&body, error));
+  EXPECT_EQ(p.doc.text(), "");
+}
+
 }  // namespace
 }  // namespace dpk

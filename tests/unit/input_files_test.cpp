@@ -222,11 +222,12 @@ class EnvGuard {
 };
 
 const std::vector<std::string> kShardVars = {"SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_MIN",
+                                             "SLURM_ARRAY_TASK_MAX",
                                              "OMPI_COMM_WORLD_RANK", "OMPI_COMM_WORLD_SIZE", "PMI_RANK", "PMI_SIZE"};
 
 TEST(ShardFromEnvironment, DefaultIsOneShard) {
   EnvGuard g(kShardVars);
-  auto a = shard_from_environment();
+  auto a = *shard_from_environment();
   EXPECT_EQ(a.index, 0);
   EXPECT_EQ(a.count, 1);
   EXPECT_EQ(a.from, "default");
@@ -236,14 +237,14 @@ TEST(ShardFromEnvironment, SlurmArray) {
   EnvGuard g(kShardVars);
   ::setenv("SLURM_ARRAY_TASK_ID", "2", 1);
   ::setenv("SLURM_ARRAY_TASK_COUNT", "4", 1);
-  auto a = shard_from_environment();
+  auto a = *shard_from_environment();
   EXPECT_EQ(a.index, 2);
   EXPECT_EQ(a.count, 4);
   EXPECT_EQ(a.from, "slurm");
   // sbatch --array=1-4: ids start at SLURM_ARRAY_TASK_MIN.
   ::setenv("SLURM_ARRAY_TASK_ID", "3", 1);
   ::setenv("SLURM_ARRAY_TASK_MIN", "1", 1);
-  a = shard_from_environment();
+  a = *shard_from_environment();
   EXPECT_EQ(a.index, 2);
   EXPECT_EQ(a.count, 4);
 }
@@ -252,28 +253,48 @@ TEST(ShardFromEnvironment, SlurmWinsOverMpiAndMpiIsUsedAlone) {
   EnvGuard g(kShardVars);
   ::setenv("OMPI_COMM_WORLD_RANK", "5", 1);
   ::setenv("OMPI_COMM_WORLD_SIZE", "8", 1);
-  auto a = shard_from_environment();
+  auto a = *shard_from_environment();
   EXPECT_EQ(a.index, 5);
   EXPECT_EQ(a.count, 8);
   EXPECT_EQ(a.from, "mpi");
   ::setenv("SLURM_ARRAY_TASK_ID", "0", 1);
   ::setenv("SLURM_ARRAY_TASK_COUNT", "2", 1);
-  a = shard_from_environment();
+  a = *shard_from_environment();
   EXPECT_EQ(a.from, "slurm");
   EXPECT_EQ(a.count, 2);
 }
 
-TEST(ShardFromEnvironment, MalformedValuesAreIgnored) {
+TEST(ShardFromEnvironment, MalformedOrIncompleteSlurmValuesAreErrors) {
   EnvGuard g(kShardVars);
   ::setenv("SLURM_ARRAY_TASK_ID", "two", 1);
   ::setenv("SLURM_ARRAY_TASK_COUNT", "4", 1);
   auto a = shard_from_environment();
-  EXPECT_EQ(a.from, "default");
-  EXPECT_EQ(a.count, 1);
+  ASSERT_FALSE(a.ok());
+  EXPECT_NE(a.status().message().find("SLURM_ARRAY_TASK_ID='two'"), std::string::npos) << a.status().message();
+  // An id without the array's size: not a silent one-shard run.
   ::setenv("SLURM_ARRAY_TASK_ID", "1", 1);
   ::setenv("SLURM_ARRAY_TASK_COUNT", "", 1);
   a = shard_from_environment();
-  EXPECT_EQ(a.count, 1);
+  ASSERT_FALSE(a.ok());
+  EXPECT_NE(a.status().message().find("SLURM_ARRAY_TASK_COUNT is not set"), std::string::npos);
+  EXPECT_EQ(a.status().code(), StatusCode::kUsage);
+  // --array=0-6:2 gives ids 0,2,4,6 (COUNT=4, MAX=6): not shard indices.
+  ::setenv("SLURM_ARRAY_TASK_COUNT", "4", 1);
+  ::setenv("SLURM_ARRAY_TASK_MIN", "0", 1);
+  ::setenv("SLURM_ARRAY_TASK_MAX", "6", 1);
+  a = shard_from_environment();
+  ASSERT_FALSE(a.ok());
+  EXPECT_NE(a.status().message().find("not consecutive"), std::string::npos) << a.status().message();
+  // An id past the array's end.
+  ::setenv("SLURM_ARRAY_TASK_MAX", "3", 1);
+  ::setenv("SLURM_ARRAY_TASK_ID", "4", 1);
+  a = shard_from_environment();
+  ASSERT_FALSE(a.ok());
+  ::setenv("SLURM_ARRAY_TASK_ID", "3", 1);
+  a = shard_from_environment();
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->index, 3);
+  EXPECT_EQ(a->count, 4);
 }
 
 }  // namespace

@@ -20,16 +20,18 @@ namespace {
 
 // Fixes the shard before configuring steps, so positions use the same file
 // indices the runtime will read.
-void resolve_shard(runtime::RunConfig& run) {
+Status resolve_shard(runtime::RunConfig& run) {
   if (run.shard_count <= 0) {
-    ShardAssignment s = shard_from_environment();
-    run.shard_index = s.index;
-    run.shard_count = s.count;
+    auto s = shard_from_environment();
+    if (!s.ok()) return s.status();
+    run.shard_index = s->index;
+    run.shard_count = s->count;
   }
+  return Status::Ok();
 }
 
 Status run_single_step(const TransformSpec& spec, runtime::RunConfig run) {
-  resolve_shard(run);
+  DPK_RETURN_IF_ERROR(resolve_shard(run));
   runtime::RunPlan plan;
   plan.config = std::move(run);
   runtime::PlannedStep step;

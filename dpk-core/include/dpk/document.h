@@ -53,6 +53,13 @@ class Document {
 
   std::string_view raw() const { return raw_; }
   const Schema& schema() const { return *schema_; }
+  // Reads text and id from the fields `schema` names instead, as they stand
+  // now (edits included): a recipe step with its own --text-key or --id-key
+  // sees the document as `dpk-NAME --text-key KEY` would. False, with
+  // `error` as the parser words it, when the text field is not a string, or
+  // is missing and `schema->text_required`. `schema` must outlive the
+  // document's use. Costs nothing when `schema` is already the document's.
+  bool rebind(const Schema* schema, std::string& error);
 
   // The current text (decoded), after any set_text.
   std::string_view text() const { return text_; }

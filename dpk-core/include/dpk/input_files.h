@@ -64,7 +64,11 @@ struct ShardAssignment {
   std::string from;  // "default", "slurm", "mpi" or "options"
 };
 // The shard from SLURM_ARRAY_TASK_ID/COUNT (minus SLURM_ARRAY_TASK_MIN) or an
-// MPI launcher's rank/size, when set; otherwise 0 of 1.
-ShardAssignment shard_from_environment();
+// MPI launcher's rank/size, when set; otherwise 0 of 1. kUsage, naming the
+// variables, when SLURM_ARRAY_TASK_ID is set but the array's size is not
+// known (no SLURM_ARRAY_TASK_COUNT), a value is not a whole number, or the
+// ids are not consecutive (MAX - MIN + 1 != COUNT): a silent one-shard run
+// in every task would process every file once per task.
+StatusOr<ShardAssignment> shard_from_environment();
 
 }  // namespace dpk

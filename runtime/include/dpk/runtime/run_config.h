@@ -44,6 +44,11 @@ struct RunConfig {
 // The common options, as data (help, man page, recipe validation).
 const std::vector<OptionSpec>& common_options();
 
+// The common options a recipe step may set for itself (text-key, id-key,
+// threads); every other one is run-wide (outputs, input, sharding, error
+// handling, compression, block sizes).
+const std::vector<std::string>& per_step_common_options();
+
 // Builds a RunConfig from validated common option values.
 StatusOr<RunConfig> run_config_from(const OptionValues& values, std::vector<std::string> inputs);
 
