@@ -1,6 +1,6 @@
 // dpk — the driver: `dpk list`, `dpk help NAME|run|slurm|recipes`, `dpk NAME ARGS...`,
 // `dpk run [--explain] RECIPE.yaml`, `dpk slurm RECIPE.yaml --tasks N`,
-// `dpk man NAME|--all DIR`. Invoked as
+// `dpk man NAME|--all DIR`, `dpk completion bash|zsh|fish`. Invoked as
 // `dpk-NAME` (a link to this program), it runs transform NAME directly.
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +16,7 @@
 #include "dpk/runtime/driver_commands.h"
 #include "dpk/runtime/pipeline.h"
 #include "dpk/runtime/recipe.h"
+#include "dpk/runtime/shell_completion.h"
 #include "dpk/runtime/slurm_jobs.h"
 #include "dpk/transform.h"
 
@@ -35,6 +36,7 @@ void usage(FILE* out) {
                "  run [--explain] RECIPE    Run a YAML recipe, all streaming steps fused in one pass.\n"
                "  slurm RECIPE --tasks N    Write (and with --submit, submit) Slurm batch jobs for a recipe.\n"
                "  man NAME | --all DIR      Print a transform's man page, or write them all to DIR.\n"
+               "  completion bash|zsh|fish  Print a shell completion script for dpk and every dpk-NAME.\n"
                "  --version                 Show the version, commit, build type and features.\n\n"
                "'dpk COMMAND --help' shows a command's options.\n");
 }
@@ -42,7 +44,7 @@ void usage(FILE* out) {
 // The driver's commands and every transform: what a mistyped command is
 // compared with.
 std::vector<std::string> command_names(bool with_help_topics) {
-  std::vector<std::string> names = {"list", "help", "man", "run", "slurm"};
+  std::vector<std::string> names = {"list", "help", "man", "run", "slurm", "completion"};
   if (with_help_topics) names = {"run", "slurm", "recipes"};
   for (const auto* s : dpk::all_transforms()) names.emplace_back(s->name);
   return names;
@@ -90,6 +92,14 @@ int cmd_man(int argc, char** argv) {
   const dpk::TransformSpec* spec = dpk::find_transform(argv[2]);
   if (!spec) return rt::report_error("dpk", Status::Usage(unknown_transform("transform", argv[2], false)));
   std::fputs(rt::man_page(*spec).c_str(), stdout);
+  return 0;
+}
+
+int cmd_completion(int argc, char** argv) {
+  if (argc < 3) return rt::report_error("dpk", Status::Usage("completion: give a shell: bash, zsh or fish"));
+  auto script = rt::completion_script(argv[2]);
+  if (!script.ok()) return rt::report_error("dpk", script.status());
+  std::fputs(script->c_str(), stdout);
   return 0;
 }
 
@@ -221,6 +231,7 @@ int dispatch(int argc, char** argv) {
   if (cmd == "man") return cmd_man(argc, argv);
   if (cmd == "run") return cmd_run(argc, argv);
   if (cmd == "slurm") return cmd_slurm(argc, argv);
+  if (cmd == "completion") return cmd_completion(argc, argv);
   if (const dpk::TransformSpec* spec = dpk::find_transform(cmd)) {
     std::string name = "dpk-" + cmd;
     argv[1] = name.data();

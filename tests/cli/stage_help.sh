@@ -21,7 +21,7 @@ for tool in $(dpk list | awk '{print $1}'); do
     grep -q "dpk help $tool'" help.txt && fail "dpk $tool $stage --help only points elsewhere"
     cmp -s help.txt <(dpk-"$tool" "$stage" -h) || fail "dpk $tool $stage --help and dpk-$tool $stage -h differ"
     # Every option the page lists is one the stage takes.
-    for opt in $(grep -oE '^  (-., )?--[a-z-]+' help.txt | grep -oE -- '--[a-z-]+' | sort -u); do
+    for opt in $(grep -oE '^ +(-., )?--[a-z-]+' help.txt | grep -oE -- '--[a-z-]+' | sort -u); do
       case $opt in --help | --version) continue ;; esac
       set +e; dpk "$tool" "$stage" "$opt" > /dev/null 2> err.txt < /dev/null; set -e
       grep -q "unknown option" err.txt && fail "dpk $tool $stage does not take $opt, which its help lists"
