@@ -17,6 +17,7 @@
 #include "dpk/runtime/pipeline.h"
 #include "dpk/runtime/recipe.h"
 #include "dpk/runtime/shell_completion.h"
+#include "dpk/runtime/shipped_recipes.h"
 #include "dpk/runtime/slurm_jobs.h"
 #include "dpk/transform.h"
 
@@ -33,7 +34,8 @@ void usage(FILE* out) {
                "  help NAME                 Show the options of a transform (or of run, slurm).\n"
                "  help recipes              Describe the recipe file format.\n"
                "  NAME [OPTIONS] [INPUT...] Run a transform (same as dpk-NAME).\n"
-               "  run [--explain] RECIPE    Run a YAML recipe, all streaming steps fused in one pass.\n"
+               "  run [--explain] RECIPE    Run a YAML recipe (a file, or the name of one shipped with dpk), all\n"
+               "                            streaming steps fused in one pass.\n"
                "  slurm RECIPE --tasks N    Write (and with --submit, submit) Slurm batch jobs for a recipe.\n"
                "  man NAME | --all DIR      Print a transform's man page, or write them all to DIR.\n"
                "  completion bash|zsh|fish  Print a shell completion script for dpk and every dpk-NAME.\n"
@@ -122,8 +124,12 @@ int cmd_run(int argc, char** argv) {
   if (inputs.empty()) return rt::report_error("dpk", Status::Usage("run: give a recipe file (dpk run RECIPE.yaml)"));
   const std::string recipe = inputs.front();
   inputs.erase(inputs.begin());
-  auto plan = rt::load_recipe(recipe, overrides, inputs);
+  // `dpk run quickstart`: a recipe shipped with dpk, its sample data beside it.
+  auto shipped = rt::find_shipped_recipe(recipe);
+  if (!shipped.ok()) return rt::report_error("dpk run", shipped.status());
+  auto plan = rt::load_recipe(shipped->path.empty() ? recipe : shipped->path, overrides, inputs);
   if (!plan.ok()) return rt::report_error("dpk run", plan.status());
+  if (inputs.empty()) rt::use_shipped_inputs(*shipped, *plan);
   s = rt::configure_plan(*plan);
   if (!s.ok()) return rt::report_error("dpk run", s);
   if (explain) {
