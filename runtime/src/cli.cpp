@@ -346,9 +346,9 @@ std::string subcommand_help(const TransformSpec& spec, const Subcommand& sub) {
   s += "Usage: dpk-" + name + " " + stage + " " + usage + "\n";
   s += "       dpk " + name + " " + stage + " " + usage + "\n\n";
   s += wrap(sub.summary, 0, 100) + "\n\n";
-  s += wrap("A stage of " + name + ": run the stages in order with one --work DIR and the same " + name +
-                " options, and the result is that of 'dpk-" + name + "' in one process (see 'dpk-" + name +
-                " --help').",
+  s += wrap("A stage of " + name + ": run its stages in order over one --work DIR, an option that stages share "
+                "given the same value in each, and the result is that of 'dpk-" + name + "' in one process (see "
+                "'dpk-" + name + " --help').",
             0, 100) +
        "\n\n";
   if (!sub.options.empty()) {

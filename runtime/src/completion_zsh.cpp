@@ -29,18 +29,20 @@ std::string function_name(const std::string& tool, const std::string& stage) {
 }
 
 std::string option_spec(const CompletionOption& o) {
+  // The value's message must not be empty: "::" would make the value optional.
+  const std::string message = o.value_name.empty() ? o.name : o.value_name;
   std::string action;
   switch (o.value) {
     case CompletionValue::kNone: break;
-    case CompletionValue::kFile: action = ":" + o.value_name + ":_files"; break;
-    case CompletionValue::kDir: action = ":" + o.value_name + ":_files -/"; break;
+    case CompletionValue::kFile: action = ":" + message + ":_files"; break;
+    case CompletionValue::kDir: action = ":" + message + ":_files -/"; break;
     case CompletionValue::kChoice: {
-      action = ":" + o.value_name + ":(";
+      action = ":" + message + ":(";
       for (size_t i = 0; i < o.choices.size(); ++i) action += (i ? " " : "") + o.choices[i];
       action += ")";
       break;
     }
-    case CompletionValue::kAny: action = ":" + (o.value_name.empty() ? std::string("VALUE") : o.value_name) + ": "; break;
+    case CompletionValue::kAny: action = ":" + message + ": "; break;
   }
   const std::string rest = "[" + description(o.help) + "]" + action;
   const std::string repeat = o.repeatable ? "*" : "";

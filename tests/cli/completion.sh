@@ -86,6 +86,26 @@ done
 
 if command -v zsh > /dev/null; then
   zsh -n _dpk || fail "zsh -n rejects the zsh script"
+  # The dispatch, with zsh's completion builtins replaced by ones that print
+  # what they are given: dpk-NAME STAGE reaches the stage's function, and the
+  # word after a transform with stages offers them.
+  cat > dispatch.zsh <<'ZSH'
+_arguments() { print -rl -- "$@" }
+_describe() { print -r -- "describe ${(P)4}" }
+compadd() { print -r -- "compadd $*" }
+service=dpk-docid words=(dpk-docid --mo) CURRENT=2
+source ./_dpk
+service=dpk-exact-dedup words=(dpk-exact-dedup hashes --w) CURRENT=3
+_dpk
+service=dpk-minhash-dedup words=(dpk-minhash-dedup "") CURRENT=2 PREFIX=""
+_dpk
+ZSH
+  zsh -f dispatch.zsh > zsh-out.txt 2>&1 || fail "zsh dispatch failed: $(tail -3 zsh-out.txt)"
+  grep -q -- "^--mode\[.*\]:mode:(hash seq)$" zsh-out.txt || fail "zsh: dpk-docid does not offer --mode and its values"
+  grep -q "\]::" _dpk && fail "zsh: an option's value has no message, which makes the value optional"
+  grep -q -- "^--work\[" zsh-out.txt || fail "zsh: dpk-exact-dedup hashes does not offer --work"
+  grep -q -- "^--partitions\[" zsh-out.txt || fail "zsh: dpk-exact-dedup hashes does not offer --partitions"
+  grep -q "^describe .*buckets:" zsh-out.txt || fail "zsh: dpk-minhash-dedup does not offer its stages"
 else
   echo "note: zsh not installed, syntax not checked (scripts/install-deps.sh installs it)"
 fi
