@@ -196,8 +196,12 @@ int cmd_slurm(int argc, char** argv) {
   std::error_code ec;
   req.dpk = std::filesystem::read_symlink("/proc/self/exe", ec).string();
   if (ec) req.dpk = "dpk";
+  auto shipped = rt::find_shipped_recipe(req.recipe);  // `dpk slurm quickstart`, as for dpk run
+  if (!shipped.ok()) return rt::report_error("dpk slurm", shipped.status());
+  if (!shipped->path.empty()) req.recipe = shipped->path;
   auto plan = rt::load_recipe(req.recipe, overrides, inputs);
   if (!plan.ok()) return rt::report_error("dpk slurm", plan.status());
+  if (inputs.empty()) rt::use_shipped_inputs(*shipped, *plan);
   Status s = rt::configure_plan(*plan);
   if (!s.ok()) return rt::report_error("dpk slurm", s);
   auto jobs = rt::write_slurm_jobs(req, *plan);

@@ -75,16 +75,17 @@ std::string run_help_text() {
 
 std::string slurm_help_text() {
   std::string s =
-      "Usage: dpk slurm RECIPE.yaml --tasks N [-o DIR/] [--partition P] [--time T] [--work DIR]\n"
+      "Usage: dpk slurm RECIPE.yaml|NAME --tasks N [-o DIR/] [--partition P] [--time T] [--work DIR]\n"
       "                 [--sbatch ARG]... [--submit] [INPUT...]\n\n"
       "Writes Slurm batch scripts for the recipe under WORK/slurm/ (WORK: --work, default OUTPUT.work/,\n"
       "on storage all nodes see): an array job of N tasks per streaming segment (each task takes its\n"
       "shard of the input files and runs 'dpk run' on it), the staged subcommands of each global step\n"
       "(e.g. exact-dedup hashes, resolve, filter), and one task for a step that only observes all\n"
       "documents (stats), chained with --dependency=afterok. -o and INPUT replace the recipe's output\n"
-      "and input, as for 'dpk run'. It prints the path of each script, then of WORK/slurm/submit.sh,\n"
-      "which submits them; --submit runs it. Rerunning submit.sh after a failure redoes only the\n"
-      "unfinished shards: directory outputs resume. See docs/cluster.md.\n\n"
+      "and input, as for 'dpk run' (NAME: a recipe shipped with dpk, see 'dpk help recipes'). It prints\n"
+      "the path of each script, then of WORK/slurm/submit.sh, which submits them; --submit runs it.\n"
+      "Rerunning submit.sh after a failure redoes only the unfinished shards: directory outputs resume.\n"
+      "See docs/cluster.md.\n\n"
       "Options of slurm:\n";
   s += options_help(slurm_options());
   s += "  -h, --help                  Show this help.\n      --version               Show the version.\n\n";

@@ -45,6 +45,10 @@ mkdir byname
 for f in ref/qs/*.jsonl*; do
   cmp -s "$f" "byname/out/quickstart/$(basename "$f")" || fail "'dpk run quickstart' wrote other bytes: $(basename "$f")"
 done
+# dpk slurm takes the name too: its jobs read the shipped sample.
+(cd byname && PATH="$P/bin:/usr/bin:/bin" dpk slurm quickstart --tasks 2 -o jobs/ > /dev/null)
+grep -qF -- "$P/share/dpk/testdata/quickstart" byname/jobs.work/slurm/segment-1.yaml ||
+  fail "dpk slurm quickstart: the jobs do not read the shipped sample: $(cat byname/jobs.work/slurm/segment-1.yaml)"
 expect_exit 2 "$P/bin/dpk" run quickstrat 2> err.txt
 grep -q "quickstart" err.txt || fail "a mistyped recipe name does not name the shipped ones: $(cat err.txt)"
 # Completions where bash-completion, zsh and fish look for them.

@@ -1,6 +1,6 @@
 // dpk/runtime/shipped_recipes.h — the recipes that come with dpk, run by name.
 //
-// `dpk run quickstart` runs PREFIX/share/dpk/recipes/quickstart.yaml, where
+// `dpk run quickstart` (and `dpk slurm quickstart ...`) runs PREFIX/share/dpk/recipes/quickstart.yaml, where
 // PREFIX is the folder above the running dpk's bin/ (an installed /usr or
 // /opt/dpk; a build tree's build/, whose share/dpk/ links to the sources). A
 // shipped recipe's relative input paths name the sample data shipped beside
