@@ -28,6 +28,14 @@ constexpr const char* kFunction = R"BASH(
 _dpk_reply() { mapfile -t COMPREPLY < <(compgen -W "$*" -- "$_dpk_cur"); }
 _dpk_files() { mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -f -- "$_dpk_cur"); }
 _dpk_dirs() { mapfile -t COMPREPLY < <(compgen -d -- "$_dpk_cur"); }
+# The recipes shipped beside the dpk on PATH (PREFIX/share/dpk/recipes), by name.
+_dpk_recipes() {
+  local dpk f
+  dpk=$(type -P dpk) || return 0
+  for f in "${dpk%/*}"/../share/dpk/recipes/*.yaml; do
+    [[ -e $f ]] && f=${f##*/} && printf '%s ' "${f%.yaml}"
+  done
+}
 
 _dpk() {
   COMPREPLY=()
@@ -78,6 +86,7 @@ _dpk() {
     return
   fi
   if [[ -n $stages && $cmd != *" "* ]] && ((cword == first)); then _dpk_reply "$stages"; fi
+  if [[ $cmd == run || $cmd == slurm ]] && ((cword == first)); then _dpk_reply "$(_dpk_recipes)"; fi
   if [[ -z ${_dpk_no_files[$cmd]+set} ]]; then _dpk_files; fi
 }
 )BASH";

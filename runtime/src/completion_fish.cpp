@@ -49,6 +49,14 @@ function __dpk_next_word
     test (count $w) -eq 1; and test "$w[1]" = "$argv[1]"
 end
 
+# The recipes shipped beside the dpk on PATH (PREFIX/share/dpk/recipes), by name.
+function __dpk_recipes
+    set -l dpk (command -s dpk); or return
+    for f in (path dirname -- $dpk)/../share/dpk/recipes/*.yaml
+        path change-extension '' -- (path basename -- $f)
+    end
+end
+
 function __dpk_no_command
     set -l words (commandline -opc)
     test (count $words) -eq 1; and test (string replace -r '.*/' '' -- $words[1]) = dpk
@@ -85,6 +93,7 @@ std::string fish_completion(const CompletionModel& m) {
   for (const auto& t : m.help_topics) topics += t + " ";
   s += "complete -c dpk -n '__dpk_next_word help' -a " + quoted(topics + tools.substr(1)) + "\n";
   s += "complete -c dpk -n '__dpk_next_word completion' -a 'bash zsh fish'\n";
+  s += "complete -c dpk -n '__dpk_next_word run; or __dpk_next_word slurm' -a '(__dpk_recipes)' -d 'shipped recipe'\n";
   s += "complete -c dpk -n '__dpk_next_word man' -a " + quoted(tools.substr(1)) + "\n";
   s += "complete -c dpk -n '__dpk_is man' -l all -x -a '(__fish_complete_directories)' -d 'Write every man page to DIR'\n";
   for (const auto& c : m.commands) {

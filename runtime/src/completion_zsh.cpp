@@ -64,9 +64,14 @@ std::string zsh_completion(const CompletionModel& m) {
   for (const auto& c : m.commands) {
     s += function_name(c.tool, c.stage) + "() {\n  _arguments -s -S";
     for (const auto& o : c.options) s += " \\\n    " + option_spec(o);
+    // run and slurm: the recipe first, a file or the name of a shipped one.
+    if (c.tool == "run" || c.tool == "slurm") s += " \\\n    '1:recipe:_dpk_recipes'";
     if (c.takes_files) s += " \\\n    '*:input:_files'";
     s += "\n}\n";
   }
+  s += "\n# A recipe file, or the name of one shipped beside the dpk on PATH (PREFIX/share/dpk/recipes).\n"
+       "_dpk_recipes() {\n  local -a names=(${${(f)\"$(print -l ${commands[dpk]:h}/../share/dpk/recipes/*.yaml(N:t:r))\"}})\n"
+       "  (( $#names )) && compadd -a names\n  _files\n}\n";
   // A transform: its stage, when the word after it names one, else itself.
   s += "\n_dpk_tool() {\n  local tool=${1//-/_}\n  case $1 in\n";
   for (const auto& [tool, summary] : m.tools) {

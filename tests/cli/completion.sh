@@ -1,7 +1,7 @@
 # `dpk completion bash|zsh|fish`: the bash script, sourced in a bash
 # subprocess and driven through COMP_WORDS/COMP_CWORD like bash does,
 # completes tool names, options, choice values, stages, files and
-# directories; every option of every transform, stage and of run/slurm (as
+# directories, and the names of the shipped recipes for run and slurm; every option of every transform, stage and of run/slurm (as
 # their --help pages list them) is offered; the zsh and fish scripts pass
 # their shell's syntax check (when installed: scripts/install-deps.sh) and
 # fish, asked with `complete -C`, offers them too; the build's files equal
@@ -44,6 +44,8 @@ offers --band-count dpk-minhash-dedup buckets --band-c
 offers --explain dpk run --exp
 offers --submit dpk slurm --sub
 offers recipes dpk help rec
+offers quickstart dpk run quick
+offers dedup dpk slurm ded
 offers zsh dpk completion z
 offers some-file.jsonl dpk-docid --stats some-f
 offers some-dir dpk-docid --temp-dir some
@@ -92,13 +94,15 @@ if command -v zsh > /dev/null; then
   cat > dispatch.zsh <<'ZSH'
 _arguments() { print -rl -- "$@" }
 _describe() { print -r -- "describe ${(P)4}" }
-compadd() { print -r -- "compadd $*" }
+compadd() { if [[ $1 == -a ]]; then print -rl -- ${(P)2}; else print -r -- "compadd $*"; fi }
+_files() { print -r -- "_files $*" }
 service=dpk-docid words=(dpk-docid --mo) CURRENT=2
 source ./_dpk
 service=dpk-exact-dedup words=(dpk-exact-dedup hashes --w) CURRENT=3
 _dpk
 service=dpk-minhash-dedup words=(dpk-minhash-dedup "") CURRENT=2 PREFIX=""
 _dpk
+_dpk_recipes
 ZSH
   zsh -f dispatch.zsh > zsh-out.txt 2>&1 || fail "zsh dispatch failed: $(tail -3 zsh-out.txt)"
   grep -q -- "^--mode\[.*\]:mode:(hash seq)$" zsh-out.txt || fail "zsh: dpk-docid does not offer --mode and its values"
@@ -106,6 +110,7 @@ ZSH
   grep -q -- "^--work\[" zsh-out.txt || fail "zsh: dpk-exact-dedup hashes does not offer --work"
   grep -q -- "^--partitions\[" zsh-out.txt || fail "zsh: dpk-exact-dedup hashes does not offer --partitions"
   grep -q "^describe .*buckets:" zsh-out.txt || fail "zsh: dpk-minhash-dedup does not offer its stages"
+  grep -qx "quickstart" zsh-out.txt || fail "zsh: the shipped recipes are not offered"
 else
   echo "note: zsh not installed, syntax not checked (scripts/install-deps.sh installs it)"
 fi
@@ -123,6 +128,7 @@ if command -v fish > /dev/null; then
   fish_offers buckets "dpk minhash-dedup b"
   fish_offers --band-count "dpk-minhash-dedup buckets --band-c"
   fish_offers --explain "dpk run --exp"
+  fish_offers quickstart "dpk run quick"
   fish --no-config -c "source ./dpk.fish; complete -C 'dpk minhash-dedup --band-c'" > got.txt
   [ ! -s got.txt ] || fail "fish: a stage's option offered outside the stage: $(cat got.txt)"
   # Every long option of every transform.
