@@ -1,6 +1,6 @@
 // dpk — the driver: `dpk list`, `dpk help NAME|run|slurm|recipes`, `dpk NAME ARGS...`,
 // `dpk run [--explain] RECIPE.yaml`, `dpk slurm RECIPE.yaml --tasks N`,
-// `dpk man NAME|--all DIR`. Invoked as
+// `dpk man NAME|--all DIR`, `dpk completion bash|zsh|fish`. Invoked as
 // `dpk-NAME` (a link to this program), it runs transform NAME directly.
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +16,8 @@
 #include "dpk/runtime/driver_commands.h"
 #include "dpk/runtime/pipeline.h"
 #include "dpk/runtime/recipe.h"
+#include "dpk/runtime/shell_completion.h"
+#include "dpk/runtime/shipped_recipes.h"
 #include "dpk/runtime/slurm_jobs.h"
 #include "dpk/transform.h"
 
@@ -32,9 +34,11 @@ void usage(FILE* out) {
                "  help NAME                 Show the options of a transform (or of run, slurm).\n"
                "  help recipes              Describe the recipe file format.\n"
                "  NAME [OPTIONS] [INPUT...] Run a transform (same as dpk-NAME).\n"
-               "  run [--explain] RECIPE    Run a YAML recipe, all streaming steps fused in one pass.\n"
+               "  run [--explain] RECIPE    Run a YAML recipe (a file, or the name of one shipped with dpk), all\n"
+               "                            streaming steps fused in one pass.\n"
                "  slurm RECIPE --tasks N    Write (and with --submit, submit) Slurm batch jobs for a recipe.\n"
                "  man NAME | --all DIR      Print a transform's man page, or write them all to DIR.\n"
+               "  completion bash|zsh|fish  Print a shell completion script for dpk and every dpk-NAME.\n"
                "  --version                 Show the version, commit, build type and features.\n\n"
                "'dpk COMMAND --help' shows a command's options.\n");
 }
@@ -42,7 +46,7 @@ void usage(FILE* out) {
 // The driver's commands and every transform: what a mistyped command is
 // compared with.
 std::vector<std::string> command_names(bool with_help_topics) {
-  std::vector<std::string> names = {"list", "help", "man", "run", "slurm"};
+  std::vector<std::string> names = {"list", "help", "man", "run", "slurm", "completion"};
   if (with_help_topics) names = {"run", "slurm", "recipes"};
   for (const auto* s : dpk::all_transforms()) names.emplace_back(s->name);
   return names;
@@ -95,6 +99,14 @@ int cmd_man(int argc, char** argv) {
   return 0;
 }
 
+int cmd_completion(int argc, char** argv) {
+  if (argc < 3) return rt::report_error("dpk", Status::Usage("completion: give a shell: bash, zsh or fish"));
+  auto script = rt::completion_script(argv[2]);
+  if (!script.ok()) return rt::report_error("dpk", script.status());
+  std::fputs(script->c_str(), stdout);
+  return 0;
+}
+
 int cmd_run(int argc, char** argv) {
   // dpk run [--explain] RECIPE [COMMON OPTIONS] [INPUT...]: the first
   // positional argument is the recipe, the rest replace its input.
@@ -114,8 +126,12 @@ int cmd_run(int argc, char** argv) {
   if (inputs.empty()) return rt::report_error("dpk", Status::Usage("run: give a recipe file (dpk run RECIPE.yaml)"));
   const std::string recipe = inputs.front();
   inputs.erase(inputs.begin());
-  auto plan = rt::load_recipe(recipe, overrides, inputs);
+  // `dpk run quickstart`: a recipe shipped with dpk, its sample data beside it.
+  auto shipped = rt::find_shipped_recipe(recipe);
+  if (!shipped.ok()) return rt::report_error("dpk run", shipped.status());
+  auto plan = rt::load_recipe(shipped->path.empty() ? recipe : shipped->path, overrides, inputs);
   if (!plan.ok()) return rt::report_error("dpk run", plan.status());
+  if (inputs.empty()) rt::use_shipped_inputs(*shipped, *plan);
   s = rt::configure_plan(*plan);
   rt::print_option_warnings("dpk run", plan->config.quiet);
   if (!s.ok()) return rt::report_error("dpk run", s);
@@ -183,8 +199,12 @@ int cmd_slurm(int argc, char** argv) {
   std::error_code ec;
   req.dpk = std::filesystem::read_symlink("/proc/self/exe", ec).string();
   if (ec) req.dpk = "dpk";
+  auto shipped = rt::find_shipped_recipe(req.recipe);  // `dpk slurm quickstart`, as for dpk run
+  if (!shipped.ok()) return rt::report_error("dpk slurm", shipped.status());
+  if (!shipped->path.empty()) req.recipe = shipped->path;
   auto plan = rt::load_recipe(req.recipe, overrides, inputs);
   if (!plan.ok()) return rt::report_error("dpk slurm", plan.status());
+  if (inputs.empty()) rt::use_shipped_inputs(*shipped, *plan);
   Status s = rt::configure_plan(*plan);
   rt::print_option_warnings("dpk slurm", plan->config.quiet);
   if (!s.ok()) return rt::report_error("dpk slurm", s);
@@ -225,6 +245,7 @@ int dispatch(int argc, char** argv) {
   if (cmd == "man") return cmd_man(argc, argv);
   if (cmd == "run") return cmd_run(argc, argv);
   if (cmd == "slurm") return cmd_slurm(argc, argv);
+  if (cmd == "completion") return cmd_completion(argc, argv);
   if (const dpk::TransformSpec* spec = dpk::find_transform(cmd)) {
     std::string name = "dpk-" + cmd;
     argv[1] = name.data();

@@ -24,6 +24,8 @@ PACKAGES=(
   libgtest-dev libbenchmark-dev zstd jq python3 python3-venv python3-pip time
   # dpk-ingest: PDF text (poppler); bsdtar makes the archives its tests read
   libpoppler-cpp-dev libarchive-tools
+  # the shells whose completion scripts the tests check; dpkg-shlibdeps for `cpack -G DEB`
+  zsh fish dpkg-dev
 )
 
 # Hyperscan speeds up dpk-pii; Debian builds it for amd64 only.

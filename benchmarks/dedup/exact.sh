@@ -36,7 +36,7 @@ measure() {  # LABEL CMD...: prints docs/s, wall, peak RSS
 measure "exact-dedup (one process)" "$BIN/dpk-exact-dedup" --threads 2 -q --temp-dir "$WORK" -o "$WORK/out.jsonl" "$WORK/docs.jsonl"
 kept=$(wc -l < "$WORK/out.jsonl")
 echo "kept $kept of $N"
-measure "exact-dedup hashes (1 shard)" "$BIN/dpk-exact-dedup" hashes --threads 2 -q -o "$WORK/w/" "$WORK/docs.jsonl"
-measure "exact-dedup resolve (16 parts)" "$BIN/dpk-exact-dedup" resolve "$WORK/w/"
-measure "exact-dedup filter (1 shard)" "$BIN/dpk-exact-dedup" filter --threads 2 -q "$WORK/w/" "$WORK/docs.jsonl" -o "$WORK/staged.jsonl"
+measure "exact-dedup hashes (1 shard)" "$BIN/dpk-exact-dedup" hashes --threads 2 -q --work "$WORK/w/" "$WORK/docs.jsonl"
+measure "exact-dedup resolve (16 parts)" "$BIN/dpk-exact-dedup" resolve --work "$WORK/w/"
+measure "exact-dedup filter (1 shard)" "$BIN/dpk-exact-dedup" filter --threads 2 -q --work "$WORK/w/" "$WORK/docs.jsonl" -o "$WORK/staged.jsonl"
 [ "$(wc -l < "$WORK/staged.jsonl")" = "$kept" ] || { echo "staged kept set differs" >&2; exit 1; }

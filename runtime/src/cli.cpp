@@ -159,6 +159,13 @@ int tool_main(const TransformSpec& spec, int argc, char** argv) {
   if (const Subcommand* sub = find_subcommand(spec, argc, argv)) {
     // The stage sees "dpk-NAME SUB" as its program name, then its own arguments.
     std::string sub_prog = prog + " " + std::string(sub->name);
+    // Every stage answers --help and --version the same way, from its declaration.
+    for (int i = 2; i < argc; ++i) {
+      const std::string_view a = argv[i];
+      if (a == "--") break;
+      if (a == "--help" || a == "-h") return std::fputs(subcommand_help(spec, *sub).c_str(), stdout), 0;
+      if (a == "--version") return std::fputs(version_text(sub_prog).c_str(), stdout), 0;
+    }
     std::vector<char*> args = {sub_prog.data()};
     for (int i = 2; i < argc; ++i) args.push_back(argv[i]);
     args.push_back(nullptr);
@@ -168,8 +175,13 @@ int tool_main(const TransformSpec& spec, int argc, char** argv) {
     // Not a stage and not a file: a misspelt stage reads better as one than as a missing input.
     std::vector<std::string> stages;
     for (const auto& sub : spec.subcommands) stages.emplace_back(sub.name);
-    const std::string hint = did_you_mean(argv[1], stages);
-    if (!hint.empty()) return report_error(prog, Status::Usage(std::string("unknown stage '") + argv[1] + "'" + hint));
+    std::string hint = did_you_mean(argv[1], stages);
+    if (hint.empty()) {
+      hint = " (the stages:";
+      for (const auto& st : stages) hint += " " + st;
+      hint += "; or give an existing input)";
+    }
+    return report_error(prog, Status::Usage(std::string("unknown stage '") + argv[1] + "'" + hint));
   }
   OptionValues common, own;
   std::vector<std::string> positional;
@@ -349,11 +361,18 @@ std::string help_text(const TransformSpec& spec) {
 }
 
 std::string subcommand_help(const TransformSpec& spec, const Subcommand& sub) {
+  const std::string name(spec.name), stage(sub.name), usage(sub.usage);
   std::string s;
-  s += "Usage: dpk-" + std::string(spec.name) + " " + std::string(sub.name) + " " + std::string(sub.usage) + "\n\n";
+  s += "Usage: dpk-" + name + " " + stage + " " + usage + "\n";
+  s += "       dpk " + name + " " + stage + " " + usage + "\n\n";
   s += wrap(sub.summary, 0, 100) + "\n\n";
+  s += wrap("A stage of " + name + ": run its stages in order over one --work DIR, an option that stages share "
+                "given the same value in each, and the result is that of 'dpk-" + name + "' in one process (see "
+                "'dpk-" + name + " --help').",
+            0, 100) +
+       "\n\n";
   if (!sub.options.empty()) {
-    s += "Options of " + std::string(spec.name) + " " + std::string(sub.name) + ":\n";
+    s += "Options of " + name + " " + stage + ":\n";
     append_options(s, sub.options);
     s += "\n";
   }
@@ -361,7 +380,12 @@ std::string subcommand_help(const TransformSpec& spec, const Subcommand& sub) {
     s += "Common options:\n";
     append_options(s, common_options());
   }
-  s += "  -h, --help                  Show this help.\n";
+  s += "  -h, --help                  Show this help.\n      --version               Show the version.\n\n";
+  s += "Exit codes: 0 success, 1 bad input under --on-error fail, 2 usage error, 3 I/O error.\n";
+  if (!sub.examples.empty()) {
+    s += "\nExamples:\n";
+    for (auto e : sub.examples) s += "  " + std::string(e) + "\n";
+  }
   return s;
 }
 
@@ -399,9 +423,24 @@ std::string man_page(const TransformSpec& spec) {
     opts(spec.options);
   }
   for (const auto& sub : spec.subcommands) {
+    // The stage's own options; those it shares with the whole transform are
+    // described once, under OPTIONS.
+    std::vector<OptionSpec> own;
+    size_t shared = 0;
+    for (const auto& o : sub.options) {
+      bool in_spec = false;
+      for (const auto& t : spec.options) in_spec |= t.name == o.name;
+      if (in_spec) ++shared; else own.push_back(o);
+    }
+    std::string also;
+    if (shared > 0) also += " It takes " + std::string(shared == spec.options.size() ? "every option" : "options") +
+                            " of " + std::string(spec.name) + " (above)";
+    if (sub.takes_common_options) also += also.empty() ? " It takes the common options" : " and the common options";
+    if (!also.empty()) also += ".";
     s += ".SH STAGE " + roff_escape(sub.name) + "\n.B " + roff_escape(name) + " " + roff_escape(sub.name) + " " +
-         roff_escape(sub.usage) + "\n.PP\n" + roff_escape(sub.summary) + "\n";
-    opts(sub.options);
+         roff_escape(sub.usage) + "\n.PP\n" + roff_escape(std::string(sub.summary) + also) + "\n";
+    opts(own);
+    for (auto e : sub.examples) s += ".PP\n.nf\n" + roff_escape(e) + "\n.fi\n";
   }
   s += ".SH COMMON OPTIONS\n";
   opts(common_options());

@@ -4,6 +4,7 @@
 #include "dpk/runtime/cli.h"
 #include "dpk/runtime/run_config.h"
 #include "dpk/transform.h"
+#include "dpk/runtime/shipped_recipes.h"
 
 namespace dpk::runtime {
 
@@ -46,13 +47,16 @@ constexpr const char* kExitCodes =
 
 std::string run_help_text() {
   std::string s =
-      "Usage: dpk run [--explain] RECIPE.yaml [COMMON OPTIONS] [INPUT...]\n\n"
+      "Usage: dpk run [--explain] RECIPE.yaml|NAME [COMMON OPTIONS] [INPUT...]\n\n"
       "Runs a YAML recipe: an input, an output and a list of steps (see 'dpk help recipes'). All\n"
       "streaming steps run fused in one pass over the input; a global step (exact-dedup, minhash-dedup,\n"
       "line-dedup, sample, stats) adds the passes it needs. Common options given here override the\n"
       "recipe's, and INPUT... replaces its input. Under mpirun every rank takes its share of the input\n"
       "files and global steps exchange their data over MPI; with --shard-index/--shard-count (or a Slurm\n"
       "array) one process takes one shard (see 'dpk help slurm' for a whole recipe as Slurm jobs).\n\n"
+      "RECIPE is a file, or the name of a recipe shipped with dpk (dpk run quickstart): those are in\n"
+      "PREFIX/share/dpk/recipes/ and read their sample data from PREFIX/share/dpk/ (see 'dpk help\n"
+      "recipes'); what a recipe writes is always relative to the current folder.\n\n"
       "A directory output gets one output file per input file and its run records in OUTPUT/.dpk/\n"
       "(metadata.json: counts by step and reason, options, inputs); a rerun with the same recipe and\n"
       "inputs resumes, skipping the finished files.\n\n"
@@ -64,6 +68,7 @@ std::string run_help_text() {
   s += kExitCodes;
   s += "\nExamples:\n"
        "  dpk run recipes/quickstart.yaml\n"
+       "  dpk run quickstart                       # the shipped recipe, on its shipped sample data\n"
        "  dpk run --explain recipes/quickstart.yaml\n"
        "  dpk run recipes/quickstart.yaml --threads 4 -o out/other/ other-input/\n"
        "  mpirun -np 64 dpk run recipes/pretrain-web.yaml\n";
@@ -72,16 +77,17 @@ std::string run_help_text() {
 
 std::string slurm_help_text() {
   std::string s =
-      "Usage: dpk slurm RECIPE.yaml --tasks N [-o DIR/] [--partition P] [--time T] [--work DIR]\n"
+      "Usage: dpk slurm RECIPE.yaml|NAME --tasks N [-o DIR/] [--partition P] [--time T] [--work DIR]\n"
       "                 [--sbatch ARG]... [--submit] [INPUT...]\n\n"
       "Writes Slurm batch scripts for the recipe under WORK/slurm/ (WORK: --work, default OUTPUT.work/,\n"
       "on storage all nodes see): an array job of N tasks per streaming segment (each task takes its\n"
       "shard of the input files and runs 'dpk run' on it), the staged subcommands of each global step\n"
       "(e.g. exact-dedup hashes, resolve, filter), and one task for a step that only observes all\n"
       "documents (stats), chained with --dependency=afterok. -o and INPUT replace the recipe's output\n"
-      "and input, as for 'dpk run'. It prints the path of each script, then of WORK/slurm/submit.sh,\n"
-      "which submits them; --submit runs it. Rerunning submit.sh after a failure redoes only the\n"
-      "unfinished shards: directory outputs resume. See docs/cluster.md.\n\n"
+      "and input, as for 'dpk run' (NAME: a recipe shipped with dpk, see 'dpk help recipes'). It prints\n"
+      "the path of each script, then of WORK/slurm/submit.sh, which submits them; --submit runs it.\n"
+      "Rerunning submit.sh after a failure redoes only the unfinished shards: directory outputs resume.\n"
+      "See docs/cluster.md.\n\n"
       "Options of slurm:\n";
   s += options_help(slurm_options());
   s += "  -h, --help                  Show this help.\n      --version               Show the version.\n\n";
@@ -120,7 +126,7 @@ std::string options_inventory_jsonl() {
 }
 
 std::string recipes_help_text() {
-  return R"(Recipes: a pipeline as a YAML file, run by 'dpk run RECIPE.yaml' (or 'dpk slurm').
+  std::string s = R"(Recipes: a pipeline as a YAML file, run by 'dpk run RECIPE.yaml' (or 'dpk slurm').
 
   name: web-clean                  # optional, free text (also description:)
   description: Clean a web crawl.
@@ -193,7 +199,20 @@ Explain
   quarantined documents, joined into the named file at the end (grouped by step, not in input
   order). Compressed files hold the same documents in other frames.
 Recipes for pretraining, fine-tuning and RAG are in the repository's recipes/ folder.
+
+Shipped recipes
+  dpk installs those recipes under PREFIX/share/dpk/recipes/ and runs one by its name: 'dpk run
+  quickstart' is PREFIX/share/dpk/recipes/quickstart.yaml. A shipped recipe's relative input paths
+  name the sample data installed beside it (PREFIX/share/dpk/testdata/quickstart/ for quickstart);
+  its outputs are written relative to the current folder (out/quickstart/ for quickstart). INPUT...
+  on the command line replaces its input, as for a file. PREFIX is the folder above the running
+  dpk's bin/ (/usr for the .deb; a build tree's build/, where share/dpk links to the sources).
 )";
+  s += "  Shipped here (" + shipped_recipes_dir() + "):";
+  const auto names = shipped_recipe_names();
+  for (const auto& n : names) s += " " + n;
+  s += names.empty() ? " none\n" : "\n";
+  return s;
 }
 
 }  // namespace dpk::runtime

@@ -137,26 +137,24 @@ std::vector<Job> exact_dedup_jobs(const PlannedStep& st, const StageContext& c) 
   const std::string n = std::to_string(c.tasks);
   std::vector<std::string> hash_opts, filter_opts;
   for (const auto& f : step_flags(st)) (f == "--annotate" ? filter_opts : hash_opts).push_back(f);
-  std::vector<std::string> hashes = {c.dpk, "exact-dedup", "hashes"};
+  std::vector<std::string> hashes = {c.dpk, "exact-dedup", "hashes", "--work", c.work};
   hashes.insert(hashes.end(), kShard.begin(), kShard.end());
   hashes.insert(hashes.end(), {n, "--partition-count", n});
   hashes.insert(hashes.end(), hash_opts.begin(), hash_opts.end());
   hashes.insert(hashes.end(), c.common.begin(), c.common.end());
-  hashes.insert(hashes.end(), {"-o", c.work});
   hashes.insert(hashes.end(), c.inputs.begin(), c.inputs.end());
-  std::vector<std::string> filter = {c.dpk, "exact-dedup", "filter"};
+  std::vector<std::string> filter = {c.dpk, "exact-dedup", "filter", "--work", c.work};
   filter.insert(filter.end(), kShard.begin(), kShard.end());
   filter.push_back(n);
   filter.insert(filter.end(), filter_opts.begin(), filter_opts.end());
   filter.insert(filter.end(), c.common.begin(), c.common.end());
-  filter.push_back(c.work);
   filter.insert(filter.end(), c.inputs.begin(), c.inputs.end());
   filter.insert(filter.end(), {"-o", c.output});
   return {
       {"exact-dedup-hashes", "exact-dedup stage 1: hash this task's input shard into " + c.work, c.tasks,
        join(with_glob(hashes, c))},
       {"exact-dedup-resolve", "exact-dedup stage 2: the first occurrence of every hash, one partition per task",
-       c.tasks, join({c.dpk, "exact-dedup", "resolve", "--partition-index", "$SLURM_ARRAY_TASK_ID", c.work})},
+       c.tasks, join({c.dpk, "exact-dedup", "resolve", "--work", c.work, "--partition-index", "$SLURM_ARRAY_TASK_ID"})},
       {"exact-dedup-filter", "exact-dedup stage 3: drop the copies in this task's input shard", c.tasks,
        join(with_glob(filter, c))},
   };
@@ -191,10 +189,10 @@ std::vector<Job> line_dedup_jobs(const PlannedStep& st, const StageContext& c) {
   count.insert(count.end(), hashing.begin(), hashing.end());
   count.insert(count.end(), c.common.begin(), c.common.end());
   count.insert(count.end(), c.inputs.begin(), c.inputs.end());
-  std::vector<std::string> merge = {c.dpk, "line-dedup", "merge", "--partition-index", "$SLURM_ARRAY_TASK_ID"};
+  std::vector<std::string> merge = {c.dpk, "line-dedup", "merge", "--work", c.work, "--partition-index",
+                                    "$SLURM_ARRAY_TASK_ID"};
   merge.insert(merge.end(), hashing.begin(), hashing.end());
   merge.insert(merge.end(), merging.begin(), merging.end());
-  merge.push_back(c.work);
   std::vector<std::string> filter = {c.dpk, "line-dedup", "filter", "--work", c.work};
   filter.insert(filter.end(), kShard.begin(), kShard.end());
   filter.push_back(n);

@@ -42,18 +42,18 @@ diff ref-lower.ids lower.ids > /dev/null || fail "--normalize lower differs from
 # Staged: hashes per shard, resolve per partition, filter per shard, each a process.
 for n in 1 3; do
   for ((i = 0; i < n; i++)); do
-    dpk-exact-dedup hashes --threads 2 --partition-count 4 --shard-index $i --shard-count $n -o work$n/ in/
+    dpk-exact-dedup hashes --threads 2 --partition-count 4 --shard-index $i --shard-count $n --work work$n/ in/
   done
-  for p in 0 1 2 3; do dpk-exact-dedup resolve --partition-index $p work$n/; done
+  for p in 0 1 2 3; do dpk-exact-dedup resolve --partition-index $p --work work$n/; done
   for ((i = 0; i < n; i++)); do
-    dpk-exact-dedup filter --threads 2 --shard-index $i --shard-count $n work$n/ in/ -o staged$n/
+    dpk-exact-dedup filter --threads 2 --shard-index $i --shard-count $n --work work$n/ in/ -o staged$n/
   done
   for f in staged$n/*.jsonl*; do zstd -dcf "$f"; done | ids > staged$n.ids
   diff ref.ids staged$n.ids > /dev/null || fail "staged exact-dedup over $n shards differs from the reference"
 done
 # A missing resolve is an error, not a silent pass.
 rm work3/dups/part-0002.bin.zst
-expect_exit 2 dpk-exact-dedup filter --shard-index 0 --shard-count 3 work3/ in/ -o bad/ 2> err.txt
+expect_exit 2 dpk-exact-dedup filter --shard-index 0 --shard-count 3 --work work3/ in/ -o bad/ 2> err.txt
 grep -q "part-0002" err.txt || fail "missing resolve output not named"
 
 # --annotate keeps everything and points copies at the kept id.

@@ -86,18 +86,18 @@ cli pii secret-min-length secret-min-chars 20 in.jsonl
 recipe pii secret-min-length secret-min-chars 20
 
 # Stages: the work directories they write are the same.
-dpk exact-dedup hashes --partitions 3 -o old-work/ in.jsonl 2> old.err
-dpk exact-dedup hashes --partition-count 3 -o new-work/ in.jsonl 2> new.err
+dpk exact-dedup hashes --partitions 3 --work old-work/ in.jsonl 2> old.err
+dpk exact-dedup hashes --partition-count 3 --work new-work/ in.jsonl 2> new.err
 [ "$(ls old-work/hashes)" = "$(ls new-work/hashes)" ] && [ "$(ls old-work/hashes | wc -l)" = 3 ] \
   || fail "exact-dedup hashes --partitions: $(ls old-work/hashes) vs $(ls new-work/hashes)"
 grep -q "warning: option --partitions is deprecated; use --partition-count" old.err || fail "no warning: $(cat old.err)"
-cli "exact-dedup resolve" partition partition-index 1 new-work/
-cli "exact-dedup resolve" partition partition-index 7 new-work/
+cli "exact-dedup resolve" partition partition-index 1 --work new-work/
+cli "exact-dedup resolve" partition partition-index 7 --work new-work/
 dpk line-dedup count --partitions 2 --work lold/ in.jsonl 2> old.err
 dpk line-dedup count --partition-count 2 --work lnew/ in.jsonl 2> new.err
 [ "$(ls lold/units)" = "$(ls lnew/units)" ] && [ "$(ls lnew/units | wc -l)" = 2 ] || fail "line-dedup count --partitions"
 grep -q "warning: option --partitions is deprecated; use --partition-count" old.err || fail "no warning: $(cat old.err)"
-cli "line-dedup merge" partition partition-index 1 lnew/
+cli "line-dedup merge" partition partition-index 1 --work lnew/
 
 # One warning per run, however often the former name is used.
 printf 'input: in.jsonl\nsteps:\n  - langid: {keep: [en]}\n  - langid: {keep: [en]}\n' > twice.yaml

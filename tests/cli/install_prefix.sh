@@ -1,6 +1,7 @@
 # cmake --install into a temporary prefix: the driver with its dpk-NAME links,
 # the shared library (found through the installed RUNPATH), the man pages, and
-# the recipes with the quickstart sample under share/dpk/. The installed dpk
+# the recipes with the quickstart sample under share/dpk/, the shell
+# completions. The installed dpk
 # runs the quickstart recipe from another working directory and writes what
 # the build tree's dpk writes; a DESTDIR install stages the same tree.
 source "$DPK_SRC/tests/cli/lib.sh.inc"
@@ -37,6 +38,26 @@ check_balanced run/qs/.dpk/metadata.json
 for f in ref/qs/*.jsonl*; do
   cmp -s "$f" "run/qs/$(basename "$f")" || fail "installed dpk wrote other bytes than the build tree's: $(basename "$f")"
 done
+
+# The shipped recipe by name: its input from PREFIX/share/dpk/, its output here.
+mkdir byname
+(cd byname && PATH="$P/bin:/usr/bin:/bin" dpk run -q quickstart)
+for f in ref/qs/*.jsonl*; do
+  cmp -s "$f" "byname/out/quickstart/$(basename "$f")" || fail "'dpk run quickstart' wrote other bytes: $(basename "$f")"
+done
+# dpk slurm takes the name too: its jobs read the shipped sample.
+(cd byname && PATH="$P/bin:/usr/bin:/bin" dpk slurm quickstart --tasks 2 -o jobs/ > /dev/null)
+grep -qF -- "$P/share/dpk/testdata/quickstart" byname/jobs.work/slurm/segment-1.yaml ||
+  fail "dpk slurm quickstart: the jobs do not read the shipped sample: $(cat byname/jobs.work/slurm/segment-1.yaml)"
+expect_exit 2 "$P/bin/dpk" run quickstrat 2> err.txt
+grep -q "quickstart" err.txt || fail "a mistyped recipe name does not name the shipped ones: $(cat err.txt)"
+# Completions where bash-completion, zsh and fish look for them.
+[ -s "$P/share/bash-completion/completions/dpk" ] && [ -L "$P/share/bash-completion/completions/dpk-docid" ] ||
+  fail "bash completions not installed"
+[ -s "$P/share/zsh/vendor-completions/_dpk" ] || fail "zsh completion not installed"
+[ -s "$P/share/fish/vendor_completions.d/dpk.fish" ] && [ -L "$P/share/fish/vendor_completions.d/dpk-docid.fish" ] ||
+  fail "fish completions not installed"
+[ -s "$P/share/man/man1/dpk.1" ] || fail "dpk.1 not installed"
 
 # DESTDIR: the same tree staged under another root.
 DESTDIR="$DPK_TMP/stage" cmake --install "$build" --prefix /usr/local > stage.log 2>&1 || fail "DESTDIR install failed: $(tail -5 stage.log)"

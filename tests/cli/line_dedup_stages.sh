@@ -30,7 +30,7 @@ run_case() {
     for ((i = 0; i < n; i++)); do
       dpk-line-dedup count --threads 2 -q --partition-count 4 --work $w --shard-index $i --shard-count $n $hashing in/
     done
-    for p in 0 1 2 3; do dpk-line-dedup merge --partition-index $p $hashing $counting $w; done
+    for p in 0 1 2 3; do dpk-line-dedup merge --work $w --partition-index $p $hashing $counting; done
     for ((i = 0; i < n; i++)); do
       dpk-line-dedup filter --threads 2 -q --work $w --shard-index $i --shard-count $n $hashing $deciding \
         in/ -o staged-$name-$n/
@@ -54,6 +54,6 @@ expect_exit 2 dpk-line-dedup filter -q --work work-lines-3 --short-unit-chars 10
 grep -q "part-0002" err.txt || fail "missing merge output not named"
 # A missing count shard stops the merge.
 rm work-lines-3/units/part-0001/shard-0001-of-0003.bin.zst
-expect_exit 2 dpk-line-dedup merge --partition-index 1 --short-unit-chars 10 work-lines-3 2> err.txt
+expect_exit 2 dpk-line-dedup merge --partition-index 1 --short-unit-chars 10 --work work-lines-3 2> err.txt
 grep -q "shard" err.txt || fail "missing count shard not reported"
 echo ok

@@ -11,5 +11,7 @@ if(DPK_HAVE_CUDA)
   add_library(dpk_cuda MODULE ${CMAKE_CURRENT_LIST_DIR}/encoder_cuda.cu)
   target_link_libraries(dpk_cuda PRIVATE dpk CUDA::cudart CUDA::cublas)
   set_target_properties(dpk_cuda PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
-  install(TARGETS dpk_cuda LIBRARY DESTINATION lib)
+  # Its own package component (dpk-cuda in `cpack -G DEB`): the CUDA runtime it
+  # needs comes from NVIDIA, not Debian.
+  install(TARGETS dpk_cuda LIBRARY DESTINATION lib COMPONENT cuda)
 endif()

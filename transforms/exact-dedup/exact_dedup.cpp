@@ -90,9 +90,9 @@ const TransformSpec& dpk_transform_exact_dedup() {
        {"dup_count", "with --annotate, on every document with copies: how many documents share its text"}},
       {"dpk-exact-dedup --threads 8 -o out/ data/",
        "dpk-exact-dedup --normalize lower,whitespace --annotate in.jsonl.zst > marked.jsonl",
-       "dpk-exact-dedup hashes --shard-index $I --shard-count 64 -o work/ data/   # each shard",
-       "dpk-exact-dedup resolve --partition-index $P work/                        # each partition",
-       "dpk-exact-dedup filter --shard-index $I --shard-count 64 work/ data/ -o out/  # each shard"},
+       "dpk-exact-dedup hashes --work work/ --shard-index $I --shard-count 64 data/   # each shard",
+       "dpk-exact-dedup resolve --work work/ --partition-index $P                          # each partition",
+       "dpk-exact-dedup filter --work work/ --shard-index $I --shard-count 64 data/ -o out/  # each shard"},
       "-",
       [](const OptionValues& v, const StepContext&) -> StatusOr<ConfiguredStep> {
         auto cfg = exact_dedup_config(v);

@@ -11,6 +11,7 @@
 #include "dpk/compression.h"
 #include "dpk/runtime/cli.h"
 #include "dpk/runtime/run_config.h"
+#include "dpk/runtime/stage_command.h"
 #include "dpk/work_files.h"
 #include "exact_dedup_step.h"
 
@@ -30,53 +31,13 @@ Status write_zstd(const std::string& path, std::string_view bytes) {
   return (*sink)->commit();
 }
 
-// The stages are run by tool_main, which reads -o as where documents go and
-// every positional argument as an input. hashes takes WORK/ as -o and filter
-// as its first positional argument: both become --work here.
-bool takes_value(const std::vector<OptionSpec>& own, std::string_view arg) {
-  auto check = [&](const std::vector<OptionSpec>& specs) {
-    for (const auto& o : specs) {
-      if (o.type == OptionType::kFlag) continue;
-      if (arg.size() == 2 && arg[0] == '-' && o.short_name == arg[1]) return true;
-      if (arg.substr(0, 2) == "--" && (arg.substr(2) == o.name || (!o.formerly.empty() && arg.substr(2) == o.formerly))) {
-        return true;
-      }
-    }
-    return false;
-  };
-  return check(rt::common_options()) || check(own);
-}
-
-int run_with_work(const TransformSpec& spec, int argc, char** argv, bool work_is_output) {
-  std::vector<std::string> args = {argv[0]};
-  std::string work;
-  for (int i = 1; i < argc; ++i) {
-    std::string_view a = argv[i];
-    if (work_is_output && (a == "-o" || a == "--output") && i + 1 < argc) {
-      work = argv[++i];
-    } else if (work_is_output && a.rfind("--output=", 0) == 0) {
-      work = std::string(a.substr(9));
-    } else if (!work_is_output && work.empty() && (a.empty() || a[0] != '-')) {
-      work = std::string(a);
-    } else {
-      args.emplace_back(a);
-      if (takes_value(spec.options, a) && i + 1 < argc) args.emplace_back(argv[++i]);
-    }
-  }
-  const bool help = std::find(args.begin(), args.end(), "--help") != args.end() ||
-                    std::find(args.begin(), args.end(), "-h") != args.end();
-  if (work.empty() && !help) {
-    return rt::report_error(args[0], Status::Usage(work_is_output ? "give the work directory with -o WORK/"
-                                                                  : "give the work directory first: WORK/ INPUT..."));
-  }
-  if (!help) {
-    args.insert(args.begin() + 1, {"--work", work});
-    if (work_is_output) args.insert(args.begin() + 1, {"-o", "/dev/null"});
-  }
-  std::vector<char*> ptrs;
-  for (auto& s : args) ptrs.push_back(s.data());
-  ptrs.push_back(nullptr);
-  return rt::tool_main(spec, static_cast<int>(args.size()), ptrs.data());
+// hashes and filter run as tool_main on a spec of their own. Older releases
+// took hashes' work directory as -o WORK/ and filter's as its first argument:
+// both still work, with a warning.
+int run_stage(const TransformSpec& spec, int argc, char** argv, rt::OldWorkSpelling old) {
+  auto args = rt::upgrade_work_argument(std::vector<std::string>(argv, argv + argc),
+                                        {&rt::common_options(), &spec.options}, old);
+  return rt::run_with_args(std::move(args), [&](int n, char** v) { return rt::tool_main(spec, n, v); });
 }
 
 // ---- hashes ---------------------------------------------------------------
@@ -127,8 +88,6 @@ class HashStage final : public GlobalTransform {
   bool too_far_ = false;
 };
 
-const OptionSpec kWorkOption{"work", OptionType::kString, "", "The work directory (given as -o / first argument).",
-                             {}, 0, "DIR"};
 
 const TransformSpec& hashes_spec() {
   static const TransformSpec spec{
@@ -136,16 +95,15 @@ const TransformSpec& hashes_spec() {
       TransformKind::kGlobal,
       "Stage 1: hash this shard's documents into WORK/hashes/, partitioned by hash.",
       "",
-      {kWorkOption,
-       renamed("partitions",
-               {"partition-count", OptionType::kInt, "16", "How many hash partitions to write (= resolve jobs).", {}, 0,
-                "N", 1}),
+      {rt::work_option(),
+       renamed("partitions", {"partition-count", OptionType::kInt, "16", "How many hash partitions to write (= resolve jobs).", {}, 0, "N", 1}),
        {"normalize", OptionType::kString, "", "Fold the text before hashing (as exact-dedup --normalize).", {}, 0,
         "FOLDS"}},
       {},
       {},
       "/dev/null",
       [](const OptionValues& v, const StepContext& ctx) -> StatusOr<ConfiguredStep> {
+        if (v.get_string("work").empty()) return Status::Usage("give the work directory with --work DIR");
         TextNormalizer probe;
         if (!probe.parse_folds(v.get_string("normalize"))) return Status::Usage("--normalize: unknown fold");
         if (v.get_int("partition-count") < 1 || v.get_int("partition-count") > 9999) {
@@ -164,11 +122,6 @@ const TransformSpec& hashes_spec() {
 
 // ---- resolve ----------------------------------------------------------------
 
-OptionSpec resolve_partition_option() {
-  return renamed("partition", {"partition-index", OptionType::kInt, "", "Resolve only this partition (default: all).",
-                               {}, 0, "P", 0});
-}
-
 Status resolve_partition(const std::string& work, const std::string& part) {
   const std::string dir = work + "/hashes/" + part;
   auto files = complete_shard_files(dir, "hash", "hashes");
@@ -186,36 +139,39 @@ Status resolve_partition(const std::string& work, const std::string& part) {
   return write_zstd(work + "/dups/" + part + ".bin.zst", out);
 }
 
+const std::vector<OptionSpec>& resolve_options() {
+  static const std::vector<OptionSpec> kOptions = {
+      rt::work_option(),
+      renamed("partition", {"partition-index", OptionType::kInt, "", "Resolve only this partition (default: all).", {}, 0, "P", 0}),
+      rt::quiet_option()};
+  return kOptions;
+}
+
 int run_resolve(int argc, char** argv) {
-  static const std::vector<OptionSpec> kOptions = {resolve_partition_option()};
-  const std::string prog = argv[0];
-  OptionValues values;
-  std::vector<std::string> positional;
-  bool help = false, version = false;
-  Status s = rt::parse_command_line({&kOptions}, argc, argv, values, positional, help, version);
-  rt::print_option_warnings(prog, false);
-  if (!s.ok()) return rt::report_error(prog, s);
-  if (help) {
-    std::printf("Usage: %s [--partition-index P] WORK/\n\nStage 2: for each hash partition, pick the first "
-                "occurrence (smallest position) of every hash and write WORK/dups/part-PPPP.bin.zst.\n",
-                prog.c_str());
+  auto args = rt::upgrade_work_argument(std::vector<std::string>(argv, argv + argc), {&resolve_options()},
+                                        rt::OldWorkSpelling::kFirstPositional);
+  const std::string prog = args[0];
+  return rt::run_with_args(std::move(args), [&](int n, char** v) {
+    OptionValues values;
+    std::vector<std::string> positional;
+    bool help = false, version = false;
+    Status s = rt::parse_command_line({&resolve_options()}, n, v, values, positional, help, version);
+    rt::print_option_warnings(prog, values.has("quiet"));
+    if (s.ok()) s = validate_options(resolve_options(), values, "");
+    if (!s.ok()) return rt::report_error(prog, s);
+    if (!positional.empty()) return rt::report_error(prog, Status::Usage("unexpected argument '" + positional[0] + "'"));
+    const std::string work = values.get_string("work");
+    if (work.empty()) return rt::report_error(prog, Status::Usage("give the work directory with --work DIR"));
+    std::optional<int64_t> only;
+    if (values.has("partition-index")) only = values.get_int("partition-index");
+    auto parts = partitions_to_run(work + "/hashes", "hashes", only);
+    if (!parts.ok()) return rt::report_error(prog, parts.status());
+    for (const auto& part : *parts) {
+      s = resolve_partition(work, part);
+      if (!s.ok()) return rt::report_error(prog, s);
+    }
     return 0;
-  }
-  if (positional.size() != 1) return rt::report_error(prog, Status::Usage("give one work directory"));
-  const std::string work = positional[0];
-  std::optional<int64_t> only;
-  if (values.has("partition-index")) {
-    s = validate_options(kOptions, values, "");
-    if (!s.ok()) return rt::report_error(prog, s);
-    only = values.get_int("partition-index");
-  }
-  auto parts = partitions_to_run(work + "/hashes", "hashes", only);
-  if (!parts.ok()) return rt::report_error(prog, parts.status());
-  for (const auto& part : *parts) {
-    s = resolve_partition(work, part);
-    if (!s.ok()) return rt::report_error(prog, s);
-  }
-  return 0;
+  });
 }
 
 // ---- filter -----------------------------------------------------------------
@@ -237,13 +193,14 @@ const TransformSpec& filter_spec() {
       TransformKind::kFilter,
       "Stage 3: drop (or annotate) the copies among this shard's documents.",
       "",
-      {kWorkOption,
+      {rt::work_option(),
        {"annotate", OptionType::kFlag, "", "Mark copies (dup_of, dup_count) instead of dropping them."}},
       {{"dup_of", "as exact-dedup"}, {"dup_count", "as exact-dedup"}},
       {},
       "-",
       [](const OptionValues& v, const StepContext& ctx) -> StatusOr<ConfiguredStep> {
         const std::string work = v.get_string("work");
+        if (work.empty()) return Status::Usage("give the work directory with --work DIR");
         const auto parts = list_named(work + "/hashes", "part-");
         auto table = std::make_shared<DuplicateTable>();
         for (const auto& part : parts) {
@@ -270,15 +227,22 @@ const TransformSpec& filter_spec() {
 
 std::vector<Subcommand> exact_dedup_stages() {
   return {
-      {"hashes", hashes_spec().summary, "--shard-index I --shard-count N [--partition-count P] -o WORK/ INPUT...",
-       hashes_spec().options, true, [](int argc, char** argv) { return run_with_work(hashes_spec(), argc, argv, true); }},
+      {"hashes", hashes_spec().summary, "--work DIR --shard-index I --shard-count N [--partition-count P] INPUT...",
+       hashes_spec().options, true,
+       [](int argc, char** argv) { return run_stage(hashes_spec(), argc, argv, rt::OldWorkSpelling::kOutputOption); },
+       {"dpk-exact-dedup hashes --work work/ --shard-index $I --shard-count 64 --partition-count 16 data/   # each shard",
+        "dpk-exact-dedup hashes --work work/ --normalize lower,whitespace corpus.jsonl.zst             # one shard"}},
       {"resolve",
-       "Stage 2: pick the first occurrence of every hash in one partition (all without --partition-index).",
-       "[--partition-index P] WORK/",
-       {resolve_partition_option()},
-       false, run_resolve},
-      {"filter", filter_spec().summary, "--shard-index I --shard-count N WORK/ INPUT... -o OUT/",
-       filter_spec().options, true, [](int argc, char** argv) { return run_with_work(filter_spec(), argc, argv, false); }},
+       "Stage 2: for each hash partition, pick the first occurrence (smallest position) of every hash and write "
+       "WORK/dups/part-PPPP.bin.zst (all partitions without --partition-index).",
+       "--work DIR [--partition-index P]", resolve_options(), false, run_resolve,
+       {"dpk-exact-dedup resolve --work work/ --partition-index $P   # each partition, after every hashes shard",
+        "dpk-exact-dedup resolve --work work/                  # all partitions in this process"}},
+      {"filter", filter_spec().summary, "--work DIR --shard-index I --shard-count N [--annotate] INPUT... -o OUT/",
+       filter_spec().options, true,
+       [](int argc, char** argv) { return run_stage(filter_spec(), argc, argv, rt::OldWorkSpelling::kFirstPositional); },
+       {"dpk-exact-dedup filter --work work/ --shard-index $I --shard-count 64 data/ -o out/   # each shard",
+        "dpk-exact-dedup filter --work work/ --annotate corpus.jsonl.zst > marked.jsonl"}},
   };
 }
 

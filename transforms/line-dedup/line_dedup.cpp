@@ -112,7 +112,7 @@ const TransformSpec& dpk_transform_line_dedup() {
       {"dpk-line-dedup --short-unit-chars 20 -o out/ data/",
        "dpk-line-dedup --unit paragraph --keep none --bloom-bits 8G in.jsonl.zst > out.jsonl",
        "dpk-line-dedup count --work work/ --shard-index $I --shard-count 64 data/   # each shard",
-       "dpk-line-dedup merge --partition-index $P work/                             # each partition",
+       "dpk-line-dedup merge --work work/ --partition-index $P                            # each partition",
        "dpk-line-dedup filter --work work/ --shard-index $I --shard-count 64 data/ -o out/  # each shard"},
       "-",
       [](const OptionValues& v, const StepContext&) -> StatusOr<ConfiguredStep> {

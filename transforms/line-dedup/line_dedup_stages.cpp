@@ -9,6 +9,7 @@
 #include "dpk/byte_stream.h"
 #include "dpk/compression.h"
 #include "dpk/runtime/cli.h"
+#include "dpk/runtime/stage_command.h"
 #include "dpk/work_files.h"
 #include "line_dedup_units.h"
 
@@ -31,8 +32,6 @@ Status read_words(const std::string& path, uint64_t fingerprint, std::vector<uin
   words.erase(words.begin() + static_cast<std::ptrdiff_t>(at));
   return Status::Ok();
 }
-
-const OptionSpec kWorkOption{"work", OptionType::kString, "", "The work directory shared by the stages.", {}, 0, "DIR"};
 
 // ---- count ------------------------------------------------------------------
 
@@ -87,9 +86,9 @@ const TransformSpec& count_spec() {
       "",
       [] {
         auto o = line_dedup_options({"unit", "normalize", "short-unit-chars"});
-        o.insert(o.begin(), kWorkOption);
-        o.push_back(renamed("partitions", {"partition-count", OptionType::kInt, "16",
-                                           "How many hash partitions to write (= merge jobs).", {}, 0, "N", 1}));
+        o.insert(o.begin(), rt::work_option());
+        o.push_back(renamed("partitions", OptionSpec{"partition-count", OptionType::kInt, "16", "How many hash partitions to write (= merge jobs).", {},
+                     0, "N", 1});
         return o;
       }(),
       {},
@@ -145,47 +144,45 @@ Status merge_partition(const std::string& work, const std::string& part, const L
   return write_words(work + "/frequent/" + part + ".bin.zst", out);
 }
 
-std::vector<OptionSpec> merge_options() {
-  auto o = line_dedup_options({"max-occurrences", "unit", "normalize", "short-unit-chars"});
-  o.insert(o.begin(), renamed("partition", {"partition-index", OptionType::kInt, "",
-                                            "Merge only this partition (default: all).", {}, 0, "P", 0}));
-  return o;
+const std::vector<OptionSpec>& merge_options() {
+  static const std::vector<OptionSpec> kOptions = [] {
+    auto o = line_dedup_options({"max-occurrences", "unit", "normalize", "short-unit-chars"});
+    o.insert(o.begin(), {rt::work_option(),
+                         renamed("partition", {"partition-index", OptionType::kInt, "", "Merge only this partition (default: all).", {}, 0, "P", 0})});
+    o.push_back(rt::quiet_option());
+    return o;
+  }();
+  return kOptions;
 }
 
 int run_merge(int argc, char** argv) {
-  static const std::vector<OptionSpec> kOptions = merge_options();
-  const std::string prog = argv[0];
-  OptionValues values;
-  std::vector<std::string> positional;
-  bool help = false, version = false;
-  Status s = rt::parse_command_line({&kOptions}, argc, argv, values, positional, help, version);
-  rt::print_option_warnings(prog, false);
-  if (!s.ok()) return rt::report_error(prog, s);
-  if (help) {
-    std::printf("Usage: %s [--partition-index P] [--max-occurrences N] WORK/\n\nStage 2: for each unit partition, sum "
-                "the documents of every unit over all shards and write the frequent ones (with their first "
-                "position) to WORK/frequent/part-PPPP.bin.zst. --unit, --normalize and --short-unit-chars must be "
-                "those of the count stage.\n",
-                prog.c_str());
-    return 0;
-  }
-  if (positional.size() != 1) return rt::report_error(prog, Status::Usage("give one work directory"));
-  s = validate_options(kOptions, values, "");
-  if (!s.ok()) return rt::report_error(prog, s);
-  auto cfg = line_dedup_config(values);
-  if (!cfg.ok()) return rt::report_error(prog, cfg.status());
-  const std::string work = positional[0];
-  std::optional<int64_t> only;
-  if (values.has("partition-index") && !values.get_string("partition-index").empty()) {
-    only = values.get_int("partition-index");
-  }
-  auto parts = partitions_to_run(work + "/units", "count", only);
-  if (!parts.ok()) return rt::report_error(prog, parts.status());
-  for (const auto& part : *parts) {
-    s = merge_partition(work, part, *cfg, cfg->hashing_fingerprint());
+  // Older releases took the work directory as the argument: it still works, with a warning.
+  auto args = rt::upgrade_work_argument(std::vector<std::string>(argv, argv + argc), {&merge_options()},
+                                        rt::OldWorkSpelling::kFirstPositional);
+  const std::string prog = args[0];
+  return rt::run_with_args(std::move(args), [&](int n, char** v) {
+    OptionValues values;
+    std::vector<std::string> positional;
+    bool help = false, version = false;
+    Status s = rt::parse_command_line({&merge_options()}, n, v, values, positional, help, version);
+    rt::print_option_warnings(prog, values.has("quiet"));
+    if (s.ok()) s = validate_options(merge_options(), values, "");
     if (!s.ok()) return rt::report_error(prog, s);
-  }
-  return 0;
+    if (!positional.empty()) return rt::report_error(prog, Status::Usage("unexpected argument '" + positional[0] + "'"));
+    const std::string work = values.get_string("work");
+    if (work.empty()) return rt::report_error(prog, Status::Usage("give the work directory with --work DIR"));
+    auto cfg = line_dedup_config(values);
+    if (!cfg.ok()) return rt::report_error(prog, cfg.status());
+    std::optional<int64_t> only;
+    if (values.has("partition-index") && !values.get_string("partition-index").empty()) only = values.get_int("partition-index");
+    auto parts = partitions_to_run(work + "/units", "count", only);
+    if (!parts.ok()) return rt::report_error(prog, parts.status());
+    for (const auto& part : *parts) {
+      s = merge_partition(work, part, *cfg, cfg->hashing_fingerprint());
+      if (!s.ok()) return rt::report_error(prog, s);
+    }
+    return 0;
+  });
 }
 
 // ---- filter -----------------------------------------------------------------
@@ -215,7 +212,7 @@ const TransformSpec& filter_spec() {
       "",
       [] {
         auto o = line_dedup_options({"unit", "normalize", "short-unit-chars", "keep", "annotate-removed"});
-        o.insert(o.begin(), kWorkOption);
+        o.insert(o.begin(), rt::work_option());
         return o;
       }(),
       {{"text", "as line-dedup"}, {"dpk_lines_removed", "as line-dedup"}},
@@ -254,13 +251,21 @@ const TransformSpec& filter_spec() {
 
 std::vector<Subcommand> line_dedup_stages() {
   return {
-      {"count", count_spec().summary, "--work WORK/ --shard-index I --shard-count N [--partition-count P] INPUT...",
-       count_spec().options, true, [](int argc, char** argv) { return rt::tool_main(count_spec(), argc, argv); }},
-      {"merge", "Stage 2: sum the counts of one partition (all without --partition-index) and keep the frequent units.",
-       "[--partition-index P] [--max-occurrences N] WORK/",
-       merge_options(), false, run_merge},
-      {"filter", filter_spec().summary, "--work WORK/ --shard-index I --shard-count N INPUT... -o OUT/",
-       filter_spec().options, true, [](int argc, char** argv) { return rt::tool_main(filter_spec(), argc, argv); }},
+      {"count", count_spec().summary, "--work DIR --shard-index I --shard-count N [--partition-count P] INPUT...",
+       count_spec().options, true, [](int argc, char** argv) { return rt::tool_main(count_spec(), argc, argv); },
+       {"dpk-line-dedup count --work work/ --shard-index $I --shard-count 64 --partition-count 16 data/   # each shard",
+        "dpk-line-dedup count --work work/ --unit paragraph --short-unit-chars 20 corpus.jsonl.zst          # one shard"}},
+      {"merge",
+       "Stage 2: for each unit partition, sum the documents of every unit over all shards and write the frequent "
+       "ones (with their first position) to WORK/frequent/part-PPPP.bin.zst (all partitions without --partition-index). "
+       "--unit, --normalize and --short-unit-chars must be those of the count stage.",
+       "--work DIR [--partition-index P] [--max-occurrences N]", merge_options(), false, run_merge,
+       {"dpk-line-dedup merge --work work/ --partition-index $P   # each partition, after every count shard",
+        "dpk-line-dedup merge --work work/ --max-occurrences 2"}},
+      {"filter", filter_spec().summary, "--work DIR --shard-index I --shard-count N INPUT... -o OUT/",
+       filter_spec().options, true, [](int argc, char** argv) { return rt::tool_main(filter_spec(), argc, argv); },
+       {"dpk-line-dedup filter --work work/ --shard-index $I --shard-count 64 data/ -o out/   # each shard",
+        "dpk-line-dedup filter --work work/ --keep none --annotate-removed corpus.jsonl.zst > out.jsonl"}},
   };
 }
 

@@ -8,17 +8,20 @@ namespace dpk {
 
 namespace {
 // A stage entry: minhash_stage_main reads the stage name from argv[0].
-Subcommand stage(std::string_view name, std::string_view summary, std::string_view usage) {
+Subcommand stage(std::string_view name, std::string_view summary, std::string_view usage,
+                 std::vector<std::string_view> examples) {
   Subcommand sub;
   sub.name = name;
   sub.summary = summary;
   sub.usage = usage;
+  sub.options = minhash_stage_options(name);
   sub.takes_common_options = name == "signatures" || name == "filter";
   sub.run = [name](int argc, char** argv) {
     std::string stage_name(name);
     argv[0] = stage_name.data();
     return minhash_stage_main(argc, argv);
   };
+  sub.examples = std::move(examples);
   return sub;
 }
 }  // namespace
@@ -46,7 +49,7 @@ const TransformSpec& dpk_transform_minhash_dedup() {
       {{"dup_cluster", "with --annotate: position of the cluster's kept document, (file index << 40) | line"}},
       {"dpk-minhash-dedup -o dedup/ data/",
        "dpk-minhash-dedup --threshold 0.7 --verify-jaccard corpus.jsonl.zst > dedup.jsonl",
-       "dpk-minhash-dedup signatures --work W --shard-index 0 --shard-count 4 data/"},
+       "dpk-minhash-dedup signatures --work W --shard-index 0 --shard-count 4 data/   # then buckets, clusters, filter"},
       "-",
       [](const OptionValues& v, const StepContext& ctx) -> StatusOr<ConfiguredStep> {
         auto cfg = minhash_config_from(v, ctx.schema);
@@ -61,14 +64,21 @@ const TransformSpec& dpk_transform_minhash_dedup() {
         return c;
       },
       {
-          stage("signatures", "Per input shard: signatures, partitioned by band, into --work DIR.",
-                "--work DIR [OPTIONS] [INPUT...]"),
-          stage("buckets", "Per band (--band-index/--band-count): candidate pairs.",
-                "--work DIR [--band-index I --band-count N]"),
-          stage("clusters", "Once: union-find over all pairs; the first document of each cluster is kept.",
-                "--work DIR"),
-          stage("filter", "Per input shard: drop (or --annotate) the duplicates found.",
-                "--work DIR [OPTIONS] [INPUT...] -o OUT"),
+          stage("signatures", "Stage 1, per input shard: signatures, partitioned by band, into --work DIR.",
+                "--work DIR --shard-index I --shard-count N [OPTIONS] INPUT...",
+                {"dpk-minhash-dedup signatures --work work/ --shard-index $I --shard-count 64 data/   # each shard",
+                 "dpk-minhash-dedup signatures --work work/ --threshold 0.7 --shingle char --ngram 5 corpus.jsonl"}),
+          stage("buckets", "Stage 2, per band (--band-index/--band-count): candidate pairs of documents that agree "
+                "on all rows of a band.",
+                "--work DIR [--band-index I --band-count N] [OPTIONS]",
+                {"dpk-minhash-dedup buckets --work work/ --band-index $B --band-count 14   # each band",
+                 "dpk-minhash-dedup buckets --work work/                                 # every band here"}),
+          stage("clusters", "Stage 3, once: union-find over all pairs; the first document of each cluster is kept.",
+                "--work DIR [OPTIONS]", {"dpk-minhash-dedup clusters --work work/"}),
+          stage("filter", "Stage 4, per input shard: drop (or --annotate) the duplicates found.",
+                "--work DIR --shard-index I --shard-count N [OPTIONS] INPUT... -o OUT/",
+                {"dpk-minhash-dedup filter --work work/ --shard-index $I --shard-count 64 data/ -o out/   # each shard",
+                 "dpk-minhash-dedup filter --work work/ --annotate corpus.jsonl > marked.jsonl"}),
       },
   };
   return spec;

@@ -10,6 +10,7 @@
 #include "dpk/input_files.h"
 #include "dpk/runtime/cli.h"
 #include "dpk/runtime/pipeline.h"
+#include "dpk/runtime/stage_command.h"
 #include "lsh_clusters.h"
 #include "minhash_dedup_step.h"
 #include "minhash_signature.h"
@@ -188,34 +189,39 @@ Status minhash_filter(const MinHashConfig& cfg, const std::string& work, runtime
   return run_single_step(spec, std::move(run));
 }
 
+const std::vector<OptionSpec>& minhash_stage_options(std::string_view stage) {
+  auto make = [](bool bands, bool quiet) {
+    std::vector<OptionSpec> o = minhash_options();
+    o.insert(o.begin(), runtime::work_option());
+    if (bands) {
+      o.push_back({"band-index", OptionType::kInt, "0", "First band of this process.", {}, 0, "N", 0});
+      o.push_back({"band-count", OptionType::kInt, "1", "Take every N-th band from --band-index on.", {}, 0, "N", 1});
+    }
+    if (quiet) o.push_back(runtime::quiet_option());
+    return o;
+  };
+  static const std::vector<OptionSpec> kDocuments = make(false, false), kBuckets = make(true, true),
+                                       kClusters = make(false, true);
+  return stage == "buckets" ? kBuckets : stage == "clusters" ? kClusters : kDocuments;
+}
+
 int minhash_stage_main(int argc, char** argv) {
   const std::string stage = argv[0];
   const std::string prog = "dpk-minhash-dedup " + stage;
-  static const std::vector<OptionSpec> kStageOptions = {
-      {"work", OptionType::kString, "", "Folder of the intermediate data (shared by all stages).", {}, 0, "DIR"},
-      {"band-index", OptionType::kInt, "0", "buckets: first band of this process.", {}, 0, "N", 0},
-      {"band-count", OptionType::kInt, "1", "buckets: take every N-th band.", {}, 0, "N", 1},
-  };
   const bool runs_documents = stage == "signatures" || stage == "filter";
+  const std::vector<OptionSpec>& own_specs = minhash_stage_options(stage);
   OptionValues all, common, own;
   std::vector<std::string> positional;
-  bool help = false, version = false;
-  std::vector<const std::vector<OptionSpec>*> sets = {&minhash_options(), &kStageOptions};
+  bool help = false, version = false;  // answered by tool_main before a stage runs
+  std::vector<const std::vector<OptionSpec>*> sets = {&own_specs};
   if (runs_documents) sets.push_back(&runtime::common_options());
   Status s = runtime::parse_command_line(sets, argc, argv, all, positional, help, version);
   if (!s.ok()) return runtime::report_error(prog, s);
-  if (help) {
-    std::printf("Usage: %s --work DIR [OPTIONS]%s\nSee 'dpk help minhash-dedup'.\n", prog.c_str(),
-                runs_documents ? " [INPUT...]" : "");
-    return 0;
-  }
   for (const auto& [name, vals] : all.all()) {
     bool is_common = false;
     for (const auto& o : runtime::common_options()) is_common |= o.name == name;
     for (const auto& v : vals) (is_common ? common : own).add(name, v);
   }
-  std::vector<OptionSpec> own_specs = minhash_options();
-  own_specs.insert(own_specs.end(), kStageOptions.begin(), kStageOptions.end());
   s = validate_options(own_specs, own, "");
   if (!s.ok()) return runtime::report_error(prog, s);
   const std::string work = own.get_string("work");

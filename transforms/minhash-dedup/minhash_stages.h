@@ -17,11 +17,19 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "dpk/runtime/run_config.h"
 #include "minhash_config.h"
 
 namespace dpk {
+
+// The options a stage takes besides the common ones (signatures and filter
+// also take those): every minhash-dedup option (they must agree across the
+// stages), --work, and for buckets --band-index/--band-count; buckets and
+// clusters also take -q. For parsing and for the stage's help.
+const std::vector<OptionSpec>& minhash_stage_options(std::string_view stage);
 
 Status minhash_signatures(const MinHashConfig& cfg, const std::string& work, runtime::RunConfig run);
 // Bands b with b % band_count == band_index.

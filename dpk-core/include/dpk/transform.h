@@ -155,16 +155,20 @@ struct FieldDoc {
 // (e.g. `dpk-exact-dedup hashes|resolve|filter`). `dpk-NAME SUB ARGS...` and
 // `dpk NAME SUB ARGS...` call run() with argv[0] = "dpk-NAME SUB" and the
 // remaining arguments; it returns the exit code. `options` (with the common
-// options when `takes_common_options`) feed the help text; run() may parse
-// argv however it likes, typically by calling runtime::tool_main on a spec of
-// its own.
+// options when `takes_common_options`) feed `dpk-NAME SUB --help`, the man
+// page and the shell completions, so they list every option run() takes;
+// run() may parse argv however it likes, typically by calling
+// runtime::tool_main on a spec of its own. The runtime answers --help and
+// --version for every stage before run() is called. Every stage takes -q and
+// its work directory as --work DIR (runtime/stage_command.h).
 struct Subcommand {
   std::string_view name;
   std::string_view summary;  // one line
-  std::string_view usage;    // e.g. "--partition-index P WORK/"
+  std::string_view usage;    // e.g. "--work DIR [--partition-index P]"
   std::vector<OptionSpec> options;
   bool takes_common_options = false;
   std::function<int(int argc, char** argv)> run;
+  std::vector<std::string_view> examples = {};  // shell lines, for its help and man page
 };
 
 struct TransformSpec {
