@@ -87,8 +87,8 @@ const TransformSpec& count_spec() {
       [] {
         auto o = line_dedup_options({"unit", "normalize", "short-unit-chars"});
         o.insert(o.begin(), rt::work_option());
-        o.push_back(renamed("partitions", OptionSpec{"partition-count", OptionType::kInt, "16", "How many hash partitions to write (= merge jobs).", {},
-                     0, "N", 1});
+        o.push_back(renamed("partitions", {"partition-count", OptionType::kInt, "16",
+                                           "How many hash partitions to write (= merge jobs).", {}, 0, "N", 1}));
         return o;
       }(),
       {},
