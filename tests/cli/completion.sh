@@ -56,7 +56,7 @@ complete_bash dpk-docid --threads "" > got.txt
 [ ! -s got.txt ] || fail "bash: a number value offers $(head -3 got.txt)"
 
 # Every option each help page lists, for every transform, stage, run and slurm.
-options_of() { grep -oE '^ +(-., )?--[a-z-]+' | grep -oE -- '-(-[a-z-]+|[a-zA-Z])' | sort -u; }
+options_of() { grep -oE '^ {1,8}(-., )?--[a-z-]+' | grep -oE -- '-(-[a-z-]+|[a-zA-Z])' | sort -u; }
 commands=("run" "slurm")
 for tool in $(dpk list | awk '{print $1}'); do
   commands+=("$tool")

@@ -16,7 +16,7 @@ for f in help1.txt help2.txt help3.txt; do
 done
 cmp help1.txt help2.txt || fail "dpk help docid and dpk-docid --help differ"
 cmp help2.txt help3.txt || fail "dpk docid --help and dpk-docid --help differ"
-dpk --help > driver-help.txt; grep -q "Usage: dpk" driver-help.txt || fail "dpk --help"
+help_text=$(dpk --help); grep -q "Usage: dpk" <<< "$help_text" || fail "dpk --help"
 
 # The first line is "PROG VERSION" (tests/cli/version.sh checks the rest).
 v1=$(dpk --version | head -n 1)
