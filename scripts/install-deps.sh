@@ -24,6 +24,9 @@ PACKAGES=(
   libgtest-dev libbenchmark-dev zstd jq python3 python3-venv python3-pip time
   # dpk-ingest: PDF text (poppler); bsdtar makes the archives its tests read
   libpoppler-cpp-dev libarchive-tools
+  # cli.html_report_browser renders dpk-stats' HTML report in headless Chromium
+  # (DPK_SKIP_BROWSER_TESTS=1 skips it); DejaVu gives its text a known font
+  chromium fonts-dejavu-core
 )
 
 # Hyperscan speeds up dpk-pii; Debian builds it for amd64 only.

@@ -35,11 +35,12 @@ class StatsTransform final : public GlobalTransform {
     profile_.merge(dynamic_cast<StatsTransform&>(other).profile_);
   }
   bool needs_second_pass() const override { return false; }
+  void see_run_tally(const RunTally& run) override { run_ = run; }
 
   Status finish() override {
     if (!cfg_->report.empty()) DPK_RETURN_IF_ERROR(write_file(cfg_->report, profile_.to_json()));
     if (!cfg_->html.empty()) {
-      DPK_RETURN_IF_ERROR(write_file(cfg_->html, stats::render_html(profile_, "dpk corpus profile")));
+      DPK_RETURN_IF_ERROR(write_file(cfg_->html, stats::render_html(profile_, "dpk corpus profile", &run_)));
     }
     return Status::Ok();
   }
@@ -48,6 +49,7 @@ class StatsTransform final : public GlobalTransform {
  private:
   std::shared_ptr<const StatsConfig> cfg_;
   stats::CorpusProfile profile_;
+  RunTally run_;  // the run up to this step, for the funnel
 };
 
 }  // namespace
