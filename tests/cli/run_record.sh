@@ -14,6 +14,8 @@ steps:
   - langid: {keep: [en]}
 YAML
 dpk run -q rec.yaml --stats stats.json
+TEXT_READ=$(decoded "$IN" | jq -n '[inputs.text | utf8bytelength] | add')
+TEXT_WRITTEN=$(for f in $(jq -r '.outputs[]' stats.json); do decoded "$f"; done | jq -n '[inputs.text | utf8bytelength] | add // 0')
 for r in stats.json out/.dpk/metadata.json; do
   check_balanced "$r"
   jq -e '.schema_version == 1' "$r" > /dev/null || fail "$r: schema_version is not 1"
@@ -36,6 +38,11 @@ for r in stats.json out/.dpk/metadata.json; do
   jq -e 'all(.steps[]; (.seconds | type == "number") and .seconds >= 0
                         and .documents_in == .documents_out + ([.dropped[]] | add // 0) + (.rejected // 0))' "$r" > /dev/null \
     || fail "$r: step seconds or counts: $(jq -c .steps "$r")"
+  # Text bytes per step: the input's texts, what each step passed to the next, what was written.
+  jq -e --argjson read "$TEXT_READ" --argjson written "$TEXT_WRITTEN" \
+    '.steps[0].text_bytes_in == $read and .steps[0].text_bytes_out == .steps[1].text_bytes_in
+     and .steps[1].text_bytes_out == $written and .steps[0].text_bytes_out < $read' "$r" > /dev/null \
+    || fail "$r: text bytes (read $TEXT_READ, written $TEXT_WRITTEN): $(jq -c '[.steps[] | [.text_bytes_in, .text_bytes_out]]' "$r")"
   # Input files: the size on disk (compressed) beside the decoded bytes read.
   size=$(stat -c %s "$IN")
   jq -e --argjson size "$size" '.inputs[0].file_bytes == $size and .inputs[0].bytes > $size' "$r" > /dev/null \
