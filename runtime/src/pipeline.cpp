@@ -22,6 +22,7 @@
 #include "dpk/runtime/output_target.h"
 #include "dpk/runtime/progress.h"
 #include "global_step_guard.h"
+#include "input_run_record.h"
 #include "output_names.h"
 #include "run_outputs.h"
 #include "run_setup_record.h"
@@ -83,11 +84,7 @@ struct WorkItem {
     quarantined.clear();
     doc_ends.clear();
     rejections.clear();
-    for (auto& c : counts) {
-      c.in = c.out = c.rejected = 0;
-      c.dropped.clear();
-      c.seconds = 0;
-    }
+    for (auto& c : counts) c = StepCounts();
     docs_in = docs_out = blank = created = 0;
     step_error = Status::Ok();
     for (auto& d : docs) d.trim_capacity(kKeepDocumentBytes);
@@ -805,6 +802,7 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
   std::vector<InputFile> pass_inputs = inputs;
   std::string spool_dir;
   std::unique_ptr<OutputTarget> final_target;
+  std::optional<RunTally> upstream;  // the run that wrote the input folder, read when a step asks
   Status status;
   for (size_t p = 0; p < passes.size() && status.ok(); ++p) {
     const PassSpec& pass = passes[p];
@@ -853,7 +851,8 @@ Status run_plan_on(Cluster& cluster, RunPlan& plan, RunSummary& summary) {
         if (!status.ok()) break;
       }
       const auto t_finish = Clock::now();
-      master->see_run_tally(summary.tally(i));
+      if (!upstream) upstream = input_run_tally(cfg.inputs).value_or(RunTally());
+      master->see_run_tally(chain_tallies(*upstream, summary.tally(i)));
       status = master->finish();
       if (cluster.size() > 1 && cluster.rank() == 0 && !cfg.quiet) {
         // Every rank decides on all observations: the part that does not shrink with more ranks.

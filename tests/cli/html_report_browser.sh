@@ -61,7 +61,8 @@ jq -e --argjson steps "$STEPS" '.funnel_rows == $steps and .funnel_bars == $step
 jq -e '.histograms == 4 and .histograms_with_bars == 4 and .markers == 4 and .svgs_with_data == .svgs' quickstart.json > /dev/null \
   || fail "quickstart charts: $(jq -c 'del(.errors, .resources, .bad_labels)' quickstart.json)"
 # The funnel's numbers are the run record's.
-KEPT=$(jq -r '.steps[1].documents_out' qs/.dpk/metadata.json)
+READ=$(jq -r '.counts.documents_in' qs/.dpk/metadata.json) KEPT=$(jq -r '.steps[1].documents_out' qs/.dpk/metadata.json)
+grep -q "<tr class=\"read\"><td class=\"l\">read</td><td></td><td>$READ</td>" "$REPORT" || fail "funnel row 'read' does not say $READ"
 grep -q "<td class=\"l\">select</td><td>[0-9,]*</td><td>$KEPT</td>" "$REPORT" || fail "funnel row of select does not say $KEPT kept"
 shot "$REPORT" quickstart
 
