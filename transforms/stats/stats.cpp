@@ -85,7 +85,10 @@ const TransformSpec& dpk_transform_stats() {
       "of each numeric field, each with its median marked. As a step of a run with steps before "
       "it (a recipe, or dpk run), the page begins with the run's funnel: for each step up to "
       "this one, the documents and text bytes it kept and what it dropped, by reason (this "
-      "process's counts, as in its run record).",
+      "process's counts, as in its run record). A run that reads one folder written by an "
+      "earlier dpk run (with DIR/.dpk/metadata.json, or its shards' records) puts that run's "
+      "steps first: dpk-stats on a recipe's output, or the stats job of a dpk slurm chain, shows "
+      "the recipe's whole funnel.",
       {
           {"report", OptionType::kString, "-", "Write the JSON profile here ('-' = stdout).", {}, 0, "FILE"},
           {"html", OptionType::kString, "", "Also write an HTML report with charts (and, in a recipe, the run's funnel) here.", {}, 0, "FILE"},
