@@ -179,6 +179,22 @@ TEST(NumericHistogram, SmallIntegersGetABinEach) {
   EXPECT_EQ(h.max(), 7);
 }
 
+TEST(NumericHistogram, WideIntegerRangesGetWholeNumberBins) {
+  NumericHistogram h;
+  for (int v = 20; v <= 60; ++v) h.add(v);
+  const auto bins = h.linear_bins(30);
+  ASSERT_EQ(bins.size(), 21u);  // 41 integers, 2 per bin
+  for (const auto& b : bins) {
+    EXPECT_EQ(b.high - b.low, 2);
+    EXPECT_EQ(b.low, std::trunc(b.low));
+  }
+  EXPECT_EQ(bins.front().count, 2u);
+  EXPECT_EQ(bins.back().count, 1u);  // 60 alone
+  const ChartSpec spec = number_chart(h, "lines");
+  EXPECT_EQ(spec.bins[0].range, "20–21");
+  EXPECT_EQ(spec.bins[0].tick, "20");
+}
+
 TEST(NumericHistogram, ValuesWithinOneThirtySecondAndMergeIsExact) {
   std::mt19937_64 rng(5);
   std::uniform_real_distribution<double> dist(-50, 1000);
@@ -201,7 +217,10 @@ TEST(NumericHistogram, ValuesWithinOneThirtySecondAndMergeIsExact) {
     EXPECT_NEAR(a.quantile(q), exact, std::fabs(exact) / 32 + 1e-12) << q;
   }
   const auto bins = a.linear_bins(30);
-  ASSERT_EQ(bins.size(), 30u);
+  // [-50, 1000] in 30 bins: 35 wide, rounded up to 50.
+  ASSERT_EQ(bins.size(), 21u);
+  EXPECT_EQ(bins[0].low, -50);
+  EXPECT_EQ(bins[1].low, 0);
   EXPECT_EQ(std::accumulate(bins.begin(), bins.end(), uint64_t{0}, [](uint64_t s, const auto& x) { return s + x.count; }),
             5000u);
 }

@@ -63,27 +63,44 @@ double NumericHistogram::quantile(double q) const {
   return max_;
 }
 
+namespace {
+
+// The smallest of 1, 2, 2.5 and 5 times a power of ten that is at least
+// `raw`: bin edges people read at a glance (0.05, 250, 2000).
+double nice_width(double raw) {
+  const double p = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    if (m * p >= raw) return m * p;
+  }
+  return 10 * p;
+}
+
+}  // namespace
+
 std::vector<NumericHistogram::Bin> NumericHistogram::linear_bins(size_t max_bins) const {
   std::vector<Bin> bins;
   if (count_ == 0 || max_bins == 0) return bins;
   const double span = max_ - min_;
-  size_t n = max_bins;
-  double width = span / static_cast<double>(n);
-  if (all_integers_ && span + 1 <= static_cast<double>(max_bins)) {
-    n = static_cast<size_t>(span) + 1;
-    width = 1;
-  } else if (span == 0) {
-    n = 1;
-    width = 1;
+  double start = min_, width = 1;
+  size_t n = 1;
+  if (all_integers_) {
+    // Whole numbers per bin, so every bar counts the same integers.
+    const double values = span + 1;
+    width = std::ceil(values / static_cast<double>(max_bins));
+    n = static_cast<size_t>(std::ceil(values / width));
+  } else if (span > 0) {
+    width = nice_width(span / static_cast<double>(max_bins));
+    start = std::floor(min_ / width) * width;
+    n = std::min(max_bins + 1, static_cast<size_t>(std::floor((max_ - start) / width)) + 1);
   }
   bins.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    bins[i].low = min_ + width * static_cast<double>(i);
-    bins[i].high = i + 1 == n ? std::max(max_, bins[i].low + width) : min_ + width * static_cast<double>(i + 1);
+    bins[i].low = start + width * static_cast<double>(i);
+    bins[i].high = bins[i].low + width;
   }
   for (const auto& [k, c] : buckets_) {
     const double v = std::clamp(value_of(k), min_, max_);
-    const double pos = std::floor((v - min_) / width);
+    const double pos = std::floor((v - start) / width);
     const size_t i = pos <= 0 ? 0 : std::min(static_cast<size_t>(pos), n - 1);
     bins[i].count += c;
   }

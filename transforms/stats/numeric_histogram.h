@@ -41,12 +41,13 @@ class NumericHistogram {
   // zero) of its bucket, clamped to [min, max]; 0 when empty.
   double quantile(double q) const;
 
-  // Equal-width bins over [min, max] for a chart. Integer fields with a
-  // range of at most max_bins values get one bin per integer; otherwise
-  // max_bins bins. Each bucket falls wholly into the bin of its
+  // Equal-width bins covering [min, max] for a chart, at most max_bins (+1
+  // for a float field): integer fields get bins of a whole number of
+  // integers (one each when the range allows), others a width of 1, 2, 2.5
+  // or 5 times a power of ten. Each bucket falls wholly into the bin of its
   // representative value, so the bins' counts sum to count().
   struct Bin {
-    double low = 0, high = 0;  // [low, high); the last bin includes max
+    double low = 0, high = 0;  // [low, high)
     uint64_t count = 0;
   };
   std::vector<Bin> linear_bins(size_t max_bins) const;

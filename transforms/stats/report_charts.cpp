@@ -46,18 +46,23 @@ ChartSpec number_chart(const NumericHistogram& h, std::string_view field) {
   spec.x_title = "value of " + std::string(field);
   const auto bins = h.linear_bins(30);
   if (bins.empty()) return spec;
-  const bool per_integer = h.all_integers() && bins.size() > 1 && bins[1].low - bins[0].low == 1;
-  for (size_t i = 0; i < bins.size(); ++i) {
-    const auto& b = bins[i];
-    const std::string range = per_integer || b.high == b.low ? short_value(b.low)
-                              : "[" + short_value(b.low) + ", " + short_value(b.high) +
-                                    (i + 1 == bins.size() ? "]" : ")");
+  const bool integers = h.all_integers();
+  for (const auto& b : bins) {
+    // Integer bins name the integers they count; others their [low, high).
+    const double last = b.high - 1;
+    const std::string range = !integers     ? "[" + short_value(b.low) + ", " + short_value(b.high) + ")"
+                              : last > b.low ? short_value(b.low) + "–" + short_value(last)
+                                             : short_value(b.low);
     spec.bins.push_back({short_value(b.low), range, b.count});
   }
+  // The median, within its bar; an integer sits in the middle of its own share of the bar.
   const double med = h.quantile(0.5);
-  const double width = bins.size() > 1 ? bins[1].low - bins[0].low : 1;
+  size_t i = 0;
+  while (i + 1 < bins.size() && med >= bins[i + 1].low) ++i;
+  const double width = bins[i].high - bins[i].low;
+  const double within = integers ? (med - bins[i].low + 0.5) / width : (med - bins[i].low) / width;
   spec.marker = true;
-  spec.marker_at = per_integer || h.min() == h.max() ? (med - h.min()) / width + 0.5 : (med - h.min()) / width;
+  spec.marker_at = static_cast<double>(i) + std::clamp(within, 0.0, 1.0);
   spec.marker_label = "median " + short_value(med);
   return spec;
 }
