@@ -26,6 +26,9 @@ PACKAGES=(
   libpoppler-cpp-dev libarchive-tools
   # the shells whose completion scripts the tests check; dpkg-shlibdeps for `cpack -G DEB`
   zsh fish dpkg-dev
+  # cli.html_report_browser renders dpk-stats' HTML report in headless Chromium
+  # (DPK_SKIP_BROWSER_TESTS=1 skips it); DejaVu gives its text a known font
+  chromium fonts-dejavu-core
 )
 
 # Hyperscan speeds up dpk-pii; Debian builds it for amd64 only.

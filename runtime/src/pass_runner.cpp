@@ -60,11 +60,7 @@ struct WorkItem {
     quarantined.clear();
     doc_ends.clear();
     rejections.clear();
-    for (auto& c : counts) {
-      c.in = c.out = c.rejected = 0;
-      c.dropped.clear();
-      c.seconds = 0;
-    }
+    for (auto& c : counts) c = StepCounts();
     docs_in = docs_out = blank = created = 0;
     step_error = Status::Ok();
     for (auto& d : docs) d.trim_capacity(kKeepDocumentBytes);
@@ -309,9 +305,14 @@ class PassRunner {
     }
   }
 
-  static uint64_t live(const DocumentBatch& docs) {
+  // The live documents of a batch; their text bytes are added to `text_bytes`.
+  static uint64_t live(const DocumentBatch& docs, uint64_t& text_bytes) {
     uint64_t n = 0;
-    for (const auto& d : docs) n += d.dropped() ? 0 : 1;
+    for (const auto& d : docs) {
+      if (d.dropped()) continue;
+      ++n;
+      text_bytes += d.text().size();
+    }
     return n;
   }
 
@@ -329,13 +330,13 @@ class PassRunner {
     if (pass_.decide_first != nullptr) {
       auto t0 = Clock::now();
       StepCounts& c = w.counts[static_cast<size_t>(pass_.decide_step)];
-      c.in += live(w.docs);
+      c.in += live(w.docs, c.text_bytes_in);
       rebind(w, static_cast<size_t>(pass_.decide_step), chain);
       for (auto& d : w.docs) {
         if (!d.dropped()) pass_.decide_first->decide(d);
       }
       count_drops(w, static_cast<size_t>(pass_.decide_step));
-      c.out += live(w.docs);
+      c.out += live(w.docs, c.text_bytes_out);
       c.seconds += std::chrono::duration<double>(Clock::now() - t0).count();
     }
     for (size_t s = pass_.begin; s < pass_.end; ++s) {
@@ -344,7 +345,7 @@ class PassRunner {
       // A global step that closes the pass only observes here; its documents
       // are counted once, in the next pass, where its decision applies.
       const bool observe_only = pass_.ends_at_global && s + 1 == pass_.end;
-      if (!observe_only) c.in += live(w.docs);
+      if (!observe_only) c.in += live(w.docs, c.text_bytes_in);
       rebind(w, s, chain);
       Transform* t = chain.steps[s].get();
       if (auto* g = dynamic_cast<GlobalTransform*>(t)) {
@@ -381,7 +382,7 @@ class PassRunner {
         t->process(w.docs);
       }
       count_drops(w, s);
-      if (!observe_only) c.out += live(w.docs);
+      if (!observe_only) c.out += live(w.docs, c.text_bytes_out);
       c.seconds += std::chrono::duration<double>(Clock::now() - t0).count();
     }
   }

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "dpk/runtime/progress.h"
+#include "input_run_record.h"
 #include "pass_runner.h"
 #include "side_outputs.h"
 
@@ -84,6 +85,7 @@ Status run_passes(Cluster& cluster, RunPlan& plan, std::vector<std::unique_ptr<T
   std::vector<InputFile> pass_inputs = inputs;
   std::string spool_dir;
   Status status;
+  std::optional<RunTally> upstream;  // the run that wrote the input folder, read when a step asks
   for (size_t p = 0; p < passes.size() && status.ok(); ++p) {
     const PassSpec& pass = passes[p];
     OutputRequest req;
@@ -129,6 +131,8 @@ Status run_passes(Cluster& cluster, RunPlan& plan, std::vector<std::unique_ptr<T
         if (!status.ok()) break;
       }
       const auto t_finish = Clock::now();
+      if (!upstream) upstream = input_run_tally(cfg.inputs).value_or(RunTally());
+      master->see_run_tally(chain_tallies(*upstream, summary.tally(i)));
       status = master->finish();
       if (cluster.size() > 1 && cluster.rank() == 0 && !cfg.quiet) {
         // Every rank decides on all observations: the part that does not shrink with more ranks.

@@ -40,6 +40,8 @@ void StepCounts::add(const StepCounts& o) {
   in += o.in;
   out += o.out;
   rejected += o.rejected;
+  text_bytes_in += o.text_bytes_in;
+  text_bytes_out += o.text_bytes_out;
   for (const auto& [reason, c] : o.dropped) dropped[reason] += c;
   seconds += o.seconds;
 }
@@ -168,6 +170,8 @@ std::string RunSummary::to_json() const {
     for (const auto& [r, n] : s.dropped) { w.key(r); w.value(n); }
     w.end_object();
     if (s.rejected) { w.key("rejected"); w.value(s.rejected); }
+    w.key("text_bytes_in"); w.value(s.text_bytes_in);
+    w.key("text_bytes_out"); w.value(s.text_bytes_out);
     w.key("seconds"); w.value(s.seconds);
     w.end_object();
   }
@@ -193,6 +197,20 @@ std::string RunSummary::to_json() const {
   std::string s = w.take();
   s.push_back('\n');
   return s;
+}
+
+RunTally RunSummary::tally(size_t through_step) const {
+  RunTally t;
+  t.documents_read = documents_in;
+  t.rejected_by_reason = rejected_by_reason;
+  uint64_t rejected_by_steps = 0;
+  for (size_t i = 0; i < steps.size(); ++i) {
+    const StepCounts& s = steps[i];
+    rejected_by_steps += s.rejected;
+    if (i <= through_step) t.steps.push_back({s.name, s.in, s.out, s.rejected, s.text_bytes_in, s.text_bytes_out, s.dropped});
+  }
+  t.rejected_at_read = rejected >= rejected_by_steps ? rejected - rejected_by_steps : 0;
+  return t;
 }
 
 std::string RunSummary::human() const {

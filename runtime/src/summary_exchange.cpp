@@ -49,6 +49,7 @@ std::string encode_counts(const RunSummary& s) {
   for (const auto& [reason, n] : f.skipped) line("file_skipped", {n}, reason);
   for (size_t i = 0; i < s.steps.size(); ++i) {
     line("step", {i, s.steps[i].in, s.steps[i].out, s.steps[i].rejected});
+    line("step_text", {i, s.steps[i].text_bytes_in, s.steps[i].text_bytes_out});
     for (const auto& [reason, n] : s.steps[i].dropped) line("dropped", {i, n}, reason);
   }
   return out;
@@ -78,6 +79,7 @@ Status add_counts(std::string_view bytes, RunSummary& t) {
     const size_t numbers = tag == "totals"                                                  ? 8
                            : tag == "rejected" || tag == "file_dropped" || tag == "file_skipped" ? 1
                            : tag == "step" || tag == "files"                                    ? 4
+                           : tag == "step_text"                                                 ? 3
                            : tag == "dropped" || tag == "usage" || tag == "step_time"           ? 2
                                                                                                 : 0;
     if (numbers == 0 || f.size() < numbers + 1) return bad;
@@ -110,6 +112,10 @@ Status add_counts(std::string_view bytes, RunSummary& t) {
     } else if (tag == "step_time") {
       if (n[1] >= t.steps.size()) return bad;
       t.steps[n[1]].seconds += static_cast<double>(n[2]) / 1e6;
+    } else if (tag == "step_text") {
+      if (n[1] >= t.steps.size()) return bad;
+      t.steps[n[1]].text_bytes_in += n[2];
+      t.steps[n[1]].text_bytes_out += n[3];
     } else if (tag == "step") {
       if (n[1] >= t.steps.size()) return bad;
       t.steps[n[1]].in += n[2];
@@ -184,6 +190,8 @@ std::string encode_counts_since(const RunSummary& now, const RunSummary& before)
     s.in -= b.in;
     s.out -= b.out;
     s.rejected -= b.rejected;
+    s.text_bytes_in -= b.text_bytes_in;
+    s.text_bytes_out -= b.text_bytes_out;
     for (const auto& [reason, n] : b.dropped) s.dropped[reason] -= n;
     std::erase_if(s.dropped, [](const auto& kv) { return kv.second == 0; });
   }

@@ -14,6 +14,8 @@ steps:
   - langid: {langs: [en]}
 YAML
 dpk run -q rec.yaml --stats stats.json
+TEXT_READ=$(decoded "$IN" | jq -n '[inputs.text | utf8bytelength] | add')
+TEXT_WRITTEN=$(for f in $(jq -r '.outputs[]' stats.json); do decoded "$f"; done | jq -n '[inputs.text | utf8bytelength] | add // 0')
 for r in stats.json out/.dpk/metadata.json; do
   check_balanced "$r"
   jq -e '.schema_version == 1' "$r" > /dev/null || fail "$r: schema_version is not 1"
@@ -36,11 +38,30 @@ for r in stats.json out/.dpk/metadata.json; do
   jq -e 'all(.steps[]; (.seconds | type == "number") and .seconds >= 0
                         and .documents_in == .documents_out + ([.dropped[]] | add // 0) + (.rejected // 0))' "$r" > /dev/null \
     || fail "$r: step seconds or counts: $(jq -c .steps "$r")"
+  # Text bytes per step: the input's texts, what each step passed to the next, what was written.
+  jq -e --argjson read "$TEXT_READ" --argjson written "$TEXT_WRITTEN" \
+    '.steps[0].text_bytes_in == $read and .steps[0].text_bytes_out == .steps[1].text_bytes_in
+     and .steps[1].text_bytes_out == $written and .steps[0].text_bytes_out < $read' "$r" > /dev/null \
+    || fail "$r: text bytes (read $TEXT_READ, written $TEXT_WRITTEN): $(jq -c '[.steps[] | [.text_bytes_in, .text_bytes_out]]' "$r")"
   # Input files: the size on disk (compressed) beside the decoded bytes read.
   size=$(stat -c %s "$IN")
   jq -e --argjson size "$size" '.inputs[0].file_bytes == $size and .inputs[0].bytes > $size' "$r" > /dev/null \
     || fail "$r: inputs: $(jq -c .inputs "$r") (file is $size bytes)"
 done
+# Text bytes over many blocks and files: the quickstart recipe's last step
+# passed on the text its own profile measured.
+mkdir q && cd q
+dpk run -q "$DPK_SRC/recipes/quickstart.yaml" -o qs/ "$TESTDATA/quickstart/" --threads 2
+jq -e --argjson profiled "$(jq .lengths.bytes.sum out/quickstart-profile.json)" \
+  '.steps[-1].name == "stats" and .steps[-1].text_bytes_out == $profiled and .steps[-1].text_bytes_in == $profiled' \
+  qs/.dpk/metadata.json > /dev/null \
+  || fail "quickstart text bytes $(jq -c '.steps[-1]|[.text_bytes_in, .text_bytes_out]' qs/.dpk/metadata.json), profiled $(jq .lengths.bytes.sum out/quickstart-profile.json)"
+# dpk-stats on that output folder: its record's steps head the funnel, then this run's stats.
+dpk-stats -q --report /dev/null --html again.html qs/
+[ "$(grep -o '<tr class="step">' again.html | wc -l)" = 4 ] || fail "the funnel of stats on qs/ should have 4 steps"
+grep -q "<tr class=\"read\"><td class=\"l\">read</td><td></td><td>$(jq .counts.documents_in qs/.dpk/metadata.json)</td>" again.html \
+  || fail "the funnel of stats on qs/ does not start from the recipe's documents read"
+cd ..
 # The recipe's `parameters` keep what was written, as before.
 jq -e '.parameters.steps[0].options == {"min-words": "20"}' stats.json > /dev/null || fail "parameters changed: $(jq -c .parameters stats.json)"
 

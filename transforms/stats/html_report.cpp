@@ -1,11 +1,10 @@
 #include "html_report.h"
 
 #include <algorithm>
-#include <bit>
-#include <cmath>
-#include <cstdio>
 
 #include "dpk/json_text.h"
+#include "number_text.h"
+#include "report_charts.h"
 
 namespace dpk::stats {
 
@@ -24,31 +23,9 @@ void append_html_escaped(std::string& out, std::string_view s) {
 
 namespace {
 
-std::string num(uint64_t v) {
-  // Thousands separators make corpus-sized counts readable.
-  std::string d = std::to_string(v), out;
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (i && (d.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(d[i]);
-  }
-  return out;
-}
-
-std::string fmt(const char* f, double v) {
-  char b[64];
-  std::snprintf(b, sizeof b, f, v);
-  return b;
-}
-
+std::string num(uint64_t v) { return with_commas(v); }
+std::string fmt(const char* f, double v) { return format_double(f, v); }
 std::string pct(uint64_t a, uint64_t b) { return fmt("%.2f%%", 100.0 * fraction(a, b)); }
-
-// Short axis label: 1, 512, 4k, 2.1M.
-std::string short_num(uint64_t v) {
-  if (v < 10000) return std::to_string(v);
-  if (v < 10000000) return fmt("%.0fk", static_cast<double>(v) / 1e3);
-  if (v < 10000000000ull) return fmt("%.0fM", static_cast<double>(v) / 1e6);
-  return fmt("%.0fG", static_cast<double>(v) / 1e9);
-}
 
 // Cuts to at most n code points without splitting a UTF-8 sequence.
 std::string_view clip(std::string_view s, size_t n, bool& clipped) {
@@ -61,65 +38,6 @@ std::string_view clip(std::string_view s, size_t n, bool& clipped) {
   }
   clipped = false;
   return s;
-}
-
-// Histogram of one length distribution: one bar per power of two (0, 1,
-// 2-3, 4-7 ...), so the x axis is logarithmic; the median is marked.
-void length_chart(std::string& o, const LogHistogram& h, std::string_view what) {
-  std::array<uint64_t, 64> bins{};
-  for (size_t b = 0; b < LogHistogram::kBuckets; ++b) {
-    bins[std::bit_width(LogHistogram::bucket_low(b))] += h.buckets()[b];
-  }
-  size_t first = bins.size(), last = 0;
-  for (size_t i = 0; i < bins.size(); ++i) {
-    if (bins[i] == 0) continue;
-    first = std::min(first, i);
-    last = i;
-  }
-  const uint64_t peak = *std::max_element(bins.begin(), bins.end());
-  if (peak == 0) {
-    o += "<p>No documents.</p>\n";
-    return;
-  }
-  const size_t n = last - first + 1;
-  const double left = 60, top = 10, plot_w = 640, plot_h = 200;
-  const double bw = plot_w / static_cast<double>(n);
-  o += "<svg role=\"img\" width=\"720\" height=\"260\" viewBox=\"0 0 720 260\" xmlns=\"http://www.w3.org/2000/svg\">\n";
-  o += "<title>Histogram of text length in ";
-  append_html_escaped(o, what);
-  o += " (log scale)</title>\n";
-  o += "<line x1=\"60\" y1=\"210\" x2=\"700\" y2=\"210\" stroke=\"#444\"/>\n";
-  o += "<line x1=\"60\" y1=\"10\" x2=\"60\" y2=\"210\" stroke=\"#444\"/>\n";
-  o += "<text x=\"55\" y=\"18\" text-anchor=\"end\" font-size=\"11\">" + num(peak) + "</text>\n";
-  o += "<text x=\"55\" y=\"210\" text-anchor=\"end\" font-size=\"11\">0</text>\n";
-  const size_t label_every = n > 16 ? 2 : 1;
-  for (size_t i = 0; i < n; ++i) {
-    const size_t bin = first + i;
-    const uint64_t lo = bin == 0 ? 0 : uint64_t{1} << (bin - 1);
-    const uint64_t hi = bin == 0 ? 0 : (uint64_t{1} << bin) - 1;
-    const double hgt = plot_h * static_cast<double>(bins[bin]) / static_cast<double>(peak);
-    const double x = left + bw * static_cast<double>(i);
-    o += "<rect x=\"" + fmt("%.1f", x + 1) + "\" y=\"" + fmt("%.1f", top + plot_h - hgt) + "\" width=\"" +
-         fmt("%.1f", std::max(bw - 2, 1.0)) + "\" height=\"" + fmt("%.1f", hgt) + "\" fill=\"#4878a8\"><title>";
-    o += lo == hi ? num(lo) : num(lo) + "–" + num(hi);
-    o += " " + std::string(what) + ": " + num(bins[bin]) + " documents</title></rect>\n";
-    if (i % label_every == 0) {
-      o += "<text x=\"" + fmt("%.1f", x + bw / 2) + "\" y=\"226\" text-anchor=\"middle\" font-size=\"10\">" +
-           short_num(lo) + "</text>\n";
-    }
-  }
-  // Median marker, placed by log2 within its power-of-two bar.
-  const uint64_t med = h.quantile(0.5);
-  const size_t mbin = static_cast<size_t>(std::bit_width(med));
-  const double frac = med == 0 ? 0.5 : std::log2(static_cast<double>(med)) - static_cast<double>(mbin - 1);
-  const double mx = left + bw * (static_cast<double>(mbin - first) + frac);
-  o += "<line x1=\"" + fmt("%.1f", mx) + "\" y1=\"10\" x2=\"" + fmt("%.1f", mx) +
-       "\" y2=\"210\" stroke=\"#c0392b\" stroke-dasharray=\"4 3\"/>\n";
-  o += "<text x=\"" + fmt("%.1f", std::min(mx + 4, 640.0)) + "\" y=\"22\" font-size=\"11\" fill=\"#c0392b\">median " +
-       num(med) + "</text>\n";
-  o += "<text x=\"380\" y=\"252\" text-anchor=\"middle\" font-size=\"12\">";
-  append_html_escaped(o, what);
-  o += " per document (bars span powers of two)</text>\n</svg>\n";
 }
 
 // Horizontal bars of the most frequent values of one field.
@@ -167,9 +85,47 @@ void row(std::string& o, std::string_view label, const std::string& value) {
   o += "</td></tr>\n";
 }
 
+// Documents and text kept after each step, and why the others went.
+void funnel_section(std::string& o, const RunTally& run) {
+  o += "<h2>Run funnel</h2>\n<p class=\"note\">What each step of the run kept, up to this report. Text bytes "
+       "are the UTF-8 bytes of the text field.</p>\n";
+  append_funnel_svg(o, run);
+  o += "<table id=\"funnel\">\n<tr><th class=\"l\">step</th><th>documents in</th><th>kept</th><th>kept of read</th>"
+       "<th>text bytes kept</th><th class=\"l\">dropped, by reason</th><th>rejected</th></tr>\n";
+  o += "<tr class=\"read\"><td class=\"l\">read</td><td></td><td>" + num(run.documents_read) + "</td><td>" +
+       pct(run.documents_read, run.documents_read) + "</td><td>" +
+       (run.steps.empty() ? std::string() : num(run.steps.front().text_bytes_in)) + "</td><td class=\"l\"></td><td>" +
+       num(run.rejected_at_read) + "</td></tr>\n";
+  for (const auto& st : run.steps) {
+    o += "<tr class=\"step\"><td class=\"l\">";
+    append_html_escaped(o, st.name);
+    o += "</td><td>" + num(st.documents_in) + "</td><td>" + num(st.documents_out) + "</td><td>" +
+         pct(st.documents_out, run.documents_read) + "</td><td>" + num(st.text_bytes_out) + "</td><td class=\"l\">";
+    bool first = true;
+    for (const auto& [reason, n] : st.dropped) {
+      o += first ? "" : ", ";
+      append_html_escaped(o, reason);
+      o += " " + num(n);
+      first = false;
+    }
+    o += "</td><td>" + num(st.rejected) + "</td></tr>\n";
+  }
+  o += "</table>\n";
+  if (!run.rejected_by_reason.empty()) {
+    o += "<p>Rejected (bad input):";
+    for (const auto& [reason, n] : run.rejected_by_reason) {
+      o += " ";
+      append_html_escaped(o, reason);
+      o += " " + num(n) + ";";
+    }
+    o.back() = '.';
+    o += "</p>\n";
+  }
+}
+
 }  // namespace
 
-std::string render_html(const CorpusProfile& p, std::string_view title) {
+std::string render_html(const CorpusProfile& p, std::string_view title, const RunTally* run) {
   std::string o;
   std::string scratch;
   o += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>";
@@ -182,7 +138,9 @@ std::string render_html(const CorpusProfile& p, std::string_view title) {
        "svg{display:block;margin:.5em 0 1.5em;font-family:system-ui,sans-serif}\n"
        "p.note{color:#666;font-size:90%}\n</style>\n</head>\n<body>\n<h1>";
   append_html_escaped(o, title);
-  o += "</h1>\n<h2>Summary</h2>\n<table>\n";
+  o += "</h1>\n";
+  if (run != nullptr && run->steps.size() > 1) funnel_section(o, *run);
+  o += "<h2>Summary</h2>\n<table>\n";
   const uint64_t docs = p.documents;
   row(o, "documents", num(docs));
   row(o, "empty texts", num(p.empty_texts) + " (" + pct(p.empty_texts, docs) + ")");
@@ -206,10 +164,27 @@ std::string render_html(const CorpusProfile& p, std::string_view title) {
   }
   o += "</table>\n<p class=\"note\">Quantiles come from a log histogram: exact below 16, otherwise "
        "within 6.25%. Mean, min and max are exact. Words are runs of non-whitespace.</p>\n";
-  o += "<h3>Characters per document</h3>\n";
-  length_chart(o, p.chars, "characters");
-  o += "<h3>Words per document</h3>\n";
-  length_chart(o, p.words, "words");
+  for (const auto& [name, h] : dists) {
+    o += "<h3>";
+    o.push_back(static_cast<char>(name[0] - 'a' + 'A'));
+    o += std::string(name + 1) + " per document</h3>\n";
+    append_chart_svg(o, length_chart(*h, name));
+  }
+  if (!p.numbers.empty()) {
+    o += "<h2>Numeric fields</h2>\n<p class=\"note\">Every top-level field holding numbers. Bars group "
+         "values within 1/32 of their size (integers below 64 exactly); count, mean, min and max are exact.</p>\n";
+  }
+  for (const auto& [name, h] : p.numbers) {
+    o += "<h3>Field <code>";
+    append_html_escaped(o, name);
+    o += "</code></h3>\n<p>" + num(h.count()) + " numbers (" + pct(h.count(), docs) + " of documents), mean " +
+         fmt("%.4g", h.mean()) + ", min " + fmt("%.4g", h.min()) + ", max " + fmt("%.4g", h.max()) + ".</p>\n";
+    append_chart_svg(o, number_chart(h, name));
+  }
+  if (p.numbers_truncated) {
+    o += "<p class=\"note\">More numeric fields than " + num(p.options().max_numeric_fields) +
+         "; the first ones seen are shown.</p>\n";
+  }
 
   const auto& names = p.options().fields;
   for (size_t i = 0; i < names.size(); ++i) {

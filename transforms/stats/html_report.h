@@ -5,11 +5,14 @@
 #include <string>
 #include <string_view>
 
+#include "dpk/transform.h"
 #include "profile.h"
 
 namespace dpk::stats {
 
-std::string render_html(const CorpusProfile& p, std::string_view title);
+// `run`, when given with more than one step, adds the run's funnel: the
+// documents and text each step kept and its drop reasons.
+std::string render_html(const CorpusProfile& p, std::string_view title, const RunTally* run = nullptr);
 
 // Appends `s` with & < > " ' escaped (safe in text and in quoted attributes).
 void append_html_escaped(std::string& out, std::string_view s);

@@ -47,6 +47,20 @@ void CorpusProfile::count_value(FieldValues& fv, std::string_view raw) {
   fv.values.add(raw);
 }
 
+void CorpusProfile::count_number(std::string_view key, std::string_view raw) {
+  double v;
+  if (key == opts_.text_key || key == opts_.id_key || !parse_json_number(trim_json_ws(raw), v)) return;
+  auto it = numbers.find(key);
+  if (it == numbers.end()) {
+    if (numbers.size() >= opts_.max_numeric_fields) {
+      numbers_truncated = true;
+      return;
+    }
+    it = numbers.emplace(std::string(key), NumericHistogram()).first;
+  }
+  it->second.add(v);
+}
+
 void CorpusProfile::observe(const Document& doc) {
   ++documents;
   const std::string_view text = doc.text();
@@ -80,6 +94,7 @@ void CorpusProfile::observe(const Document& doc) {
     id_counted |= f.key == opts_.id_key;
     text_counted |= f.key == opts_.text_key;
   }
+  doc.for_each_field([this](std::string_view key, std::string_view raw) { count_number(key, raw); });
   if (!id_counted && doc.has_id()) presence.add(opts_.id_key);
   if (!text_counted) presence.add(opts_.text_key);
 }
@@ -100,6 +115,17 @@ void CorpusProfile::merge(const CorpusProfile& o) {
     fields[i].non_scalar += o.fields[i].non_scalar;
   }
   presence.merge(o.presence);
+  numbers_truncated |= o.numbers_truncated;
+  for (const auto& [name, h] : o.numbers) {
+    auto it = numbers.find(name);
+    if (it != numbers.end()) {
+      it->second.merge(h);
+    } else if (numbers.size() < opts_.max_numeric_fields) {
+      numbers.emplace(name, h);
+    } else {
+      numbers_truncated = true;
+    }
+  }
 }
 
 namespace {
@@ -187,6 +213,24 @@ std::string CorpusProfile::to_json() const {
   }
   w.end_object();
   w.key("field_presence_truncated"); w.value(presence.truncated());
+
+  w.key("numeric_fields");
+  w.begin_object();
+  for (const auto& [name, h] : numbers) {
+    w.key(name);
+    w.begin_object();
+    w.key("count"); w.value(h.count());
+    w.key("mean"); w.value(h.mean());
+    w.key("min"); w.value(h.min());
+    w.key("max"); w.value(h.max());
+    for (size_t i = 0; i < kQuantiles.size(); ++i) {
+      w.key(kQuantileNames[i]);
+      w.value(h.quantile(kQuantiles[i]));
+    }
+    w.end_object();
+  }
+  w.end_object();
+  w.key("numeric_fields_truncated"); w.value(numbers_truncated);
   w.end_object();
   std::string s = w.take();
   s.push_back('\n');

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "dpk/document.h"
 #include "hash_set.h"
 #include "log_histogram.h"
+#include "numeric_histogram.h"
 
 namespace dpk::stats {
 
@@ -21,6 +23,8 @@ struct ProfileOptions {
   std::vector<std::string> fields;  // --fields
   size_t top = 20;
   size_t max_distinct = BoundedCounter::kDefaultLimit;
+  // Top-level fields whose numbers get a histogram, at most (the first seen).
+  size_t max_numeric_fields = 64;
   std::string text_key = "text", id_key = "id";
 };
 
@@ -60,9 +64,14 @@ class CorpusProfile {
   uint64_t duplicate_ids() const { return with_id - ids.size(); }
   std::vector<FieldValues> fields;  // parallel to options().fields
   BoundedCounter presence;          // top-level field name -> documents with it
+  // Every top-level field with a number in some document (id and text
+  // aside), up to options().max_numeric_fields names: its numbers.
+  std::map<std::string, NumericHistogram, std::less<>> numbers;
+  bool numbers_truncated = false;   // more numeric fields than were kept
 
  private:
   void count_value(FieldValues& fv, std::string_view raw);
+  void count_number(std::string_view key, std::string_view raw);
   ProfileOptions opts_;
   std::string decoded_, key_;  // scratch, reused across documents
 };

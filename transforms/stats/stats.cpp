@@ -35,11 +35,12 @@ class StatsTransform final : public GlobalTransform {
     profile_.merge(dynamic_cast<StatsTransform&>(other).profile_);
   }
   bool needs_second_pass() const override { return false; }
+  void see_run_tally(const RunTally& run) override { run_ = run; }
 
   Status finish() override {
     if (!cfg_->report.empty()) DPK_RETURN_IF_ERROR(write_file(cfg_->report, profile_.to_json()));
     if (!cfg_->html.empty()) {
-      DPK_RETURN_IF_ERROR(write_file(cfg_->html, stats::render_html(profile_, "dpk corpus profile")));
+      DPK_RETURN_IF_ERROR(write_file(cfg_->html, stats::render_html(profile_, "dpk corpus profile", &run_)));
     }
     return Status::Ok();
   }
@@ -48,6 +49,7 @@ class StatsTransform final : public GlobalTransform {
  private:
   std::shared_ptr<const StatsConfig> cfg_;
   stats::CorpusProfile profile_;
+  RunTally run_;  // the run up to this step, for the funnel
 };
 
 }  // namespace
@@ -75,10 +77,21 @@ const TransformSpec& dpk_transform_stats() {
       "Ids: documents without an id, distinct ids and duplicate ids (documents whose id was "
       "seen before), exact, from a set of 64-bit xxh3 hashes of the ids: 10-20 bytes of memory "
       "per distinct id (100M documents: 1-2 GB); hash collisions are negligible (about n^2/2^65). "
-      "Field presence: the share of documents having each top-level field.",
+      "Field presence: the share of documents having each top-level field. Numeric fields: every "
+      "top-level field holding JSON numbers (up to 64 fields) gets count, mean, min, max and the "
+      "quantiles above, from a histogram that groups values within 1/32 of their size.\n\n"
+      "The HTML page (--html) is one file with no scripts and nothing fetched from elsewhere: "
+      "tables, and inline SVG histograms of characters, words, bytes and lines per document and "
+      "of each numeric field, each with its median marked. As a step of a run with steps before "
+      "it (a recipe, or dpk run), the page begins with the run's funnel: for each step up to "
+      "this one, the documents and text bytes it kept and what it dropped, by reason (this "
+      "process's counts, as in its run record). A run that reads one folder written by an "
+      "earlier dpk run (with DIR/.dpk/metadata.json, or its shards' records) puts that run's "
+      "steps first: dpk-stats on a recipe's output, or the stats job of a dpk slurm chain, shows "
+      "the recipe's whole funnel.",
       {
           {"report", OptionType::kString, "-", "Write the JSON profile here ('-' = stdout).", {}, 0, "FILE"},
-          {"html", OptionType::kString, "", "Also write an HTML report with charts here.", {}, 0, "FILE"},
+          {"html", OptionType::kString, "", "Also write an HTML report with charts (and, in a recipe, the run's funnel) here.", {}, 0, "FILE"},
           {"fields", OptionType::kList, "", "Fields whose most frequent values are counted.", {}, 0, "A,B"},
           {"top", OptionType::kInt, "20", "How many top values to report per field.", {}, 0, "N", 0},
       },

@@ -231,6 +231,84 @@ TEST(StatsHtml, EscapesAndHasCharts) {
   EXPECT_EQ(html.find("src=\"http"), std::string::npos);
 }
 
+size_t occurrences(const std::string& s, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST(StatsHtml, FunnelHasOneRowPerStepAndEscapesReasons) {
+  Schema schema;
+  CorpusProfile p{ProfileOptions{}};
+  auto docs = parse_all({R"({"text":"a b c"})"}, schema);
+  for (const auto& l : docs) p.observe(l->doc);
+  RunTally run;
+  run.documents_read = 10;
+  run.rejected_at_read = 1;
+  run.rejected_by_reason = {{"malformed_json", 1}};
+  run.steps = {{"docid", 9, 9, 0, 900, 900, {}},
+               {"select", 9, 4, 0, 900, 400, {{"min_words", 3}, {"<b>", 2}}},
+               {"stats", 4, 4, 0, 400, 400, {}}};
+  const std::string html = render_html(p, "t", &run);
+  EXPECT_EQ(occurrences(html, "<tr class=\"step\">"), 3u);
+  EXPECT_EQ(occurrences(html, "<g class=\"step\">"), 3u);
+  EXPECT_NE(html.find("<td class=\"l\">select</td><td>9</td><td>4</td><td>40.00%</td><td>400</td>"), std::string::npos);
+  EXPECT_NE(html.find("&lt;b&gt; 2, min_words 3"), std::string::npos);
+  EXPECT_EQ(html.find("<b>"), std::string::npos);
+  EXPECT_NE(html.find("malformed_json 1"), std::string::npos);
+  // A step alone (dpk-stats by itself) has no funnel to draw.
+  run.steps.resize(1);
+  EXPECT_EQ(render_html(p, "t", &run).find("id=\"funnel\""), std::string::npos);
+  EXPECT_EQ(render_html(p, "t").find("id=\"funnel\""), std::string::npos);
+}
+
+TEST(StatsHtml, NoDocumentsStillMakesAPage) {
+  CorpusProfile p{ProfileOptions{}};
+  const std::string html = render_html(p, "empty");
+  EXPECT_NE(html.find("</html>"), std::string::npos);
+  EXPECT_EQ(html.find("<svg"), std::string::npos);
+  EXPECT_EQ(occurrences(html, "No values."), 4u);  // one per length measure
+}
+
+TEST(StatsHtml, EveryLengthAndNumericFieldHasAHistogram) {
+  Schema schema;
+  CorpusProfile p{ProfileOptions{}};
+  auto docs = parse_all({R"({"id":"1","text":"a b","score":0.5,"year":2001,"name":"x"})",
+                         R"({"id":"2","text":"c","score":0.75,"year":"1999"})", R"({"id":"3","text":"","score":-2})"},
+                        schema);
+  for (const auto& l : docs) p.observe(l->doc);
+  const std::string html = render_html(p, "t");
+  EXPECT_EQ(occurrences(html, "<svg class=\"histogram\""), 6u);  // chars words bytes lines score year
+  EXPECT_NE(html.find("value of score"), std::string::npos);
+  EXPECT_NE(html.find("value of year"), std::string::npos);
+  EXPECT_EQ(html.find("value of name"), std::string::npos);
+  EXPECT_EQ(html.find("value of id"), std::string::npos);
+}
+
+TEST(StatsProfile, NumericFieldsCountNumbersOnly) {
+  Schema schema;
+  ProfileOptions opts;
+  opts.max_numeric_fields = 2;
+  CorpusProfile a(opts), b(opts), all(opts);
+  auto docs = parse_all({R"({"id":7,"text":"a","n":1,"m":"2","f":[1]})", R"({"text":"b","n":2.5,"m":3})",
+                         R"({"text":"c","n":-1e2,"z":4})"},
+                        schema);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    (i == 1 ? b : a).observe(docs[i]->doc);
+    all.observe(docs[i]->doc);
+  }
+  a.merge(b);
+  ASSERT_EQ(all.numbers.size(), 2u);  // n and m; z came third, over the limit
+  EXPECT_TRUE(all.numbers_truncated);
+  EXPECT_EQ(all.numbers.at("n").count(), 3u);
+  EXPECT_EQ(all.numbers.at("n").min(), -100);
+  EXPECT_EQ(all.numbers.at("n").max(), 2.5);
+  EXPECT_EQ(all.numbers.at("m").count(), 1u);  // "2" is a string
+  EXPECT_EQ(all.numbers.count("id"), 0u);
+  EXPECT_EQ(a.numbers.at("n").count(), 3u);
+  EXPECT_NE(all.to_json().find("\"numeric_fields\""), std::string::npos);
+}
+
 // The declared step end to end: configure, per-worker instances, merge,
 // finish writes the reports.
 TEST(StatsStep, WorkersMergeAndFinishWritesReports) {

@@ -12,7 +12,9 @@
 //   };
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -67,6 +69,24 @@ class SplitTransform : public Transform {
   virtual void split(const Document& parent, std::vector<Document>& out) = 0;
 };
 
+// What the runtime counted of a run, handed to a global step that reports
+// on the run (dpk-stats draws its funnel from it). Text bytes are the UTF-8
+// bytes of the text field of the documents a step received and passed on.
+struct StepTally {
+  std::string name;
+  uint64_t documents_in = 0, documents_out = 0, rejected = 0;
+  uint64_t text_bytes_in = 0, text_bytes_out = 0;
+  std::map<std::string, uint64_t> dropped;  // by reason
+};
+struct RunTally {
+  uint64_t documents_read = 0;  // lines that were documents, parsed or rejected
+  uint64_t rejected_at_read = 0;  // of those, bad input lines (malformed JSON, invalid UTF-8 ...)
+  std::map<std::string, uint64_t> rejected_by_reason;  // every rejection so far, read and steps
+  // The run's steps from the first up to and including the one told, in
+  // order, each complete (this process's counts; under mpirun, this rank's).
+  std::vector<StepTally> steps;
+};
+
 // Global: a first pass observes every document (each worker instance sees a
 // part; the runtime merges them), then finish() decides, and a second pass
 // applies the decision. A global step with needs_second_pass() false acts in
@@ -79,6 +99,9 @@ class GlobalTransform : public Transform {
   virtual void merge_from(GlobalTransform& other) = 0;
   // Called once on the merged instance after the first pass.
   virtual Status finish() = 0;
+  // Called on the merged instance just before finish(), with the counts of
+  // the run up to this step. Most steps ignore it.
+  virtual void see_run_tally(const RunTally& run) { (void)run; }
   virtual bool needs_second_pass() const = 0;
   // True for a stage of a staged global step (e.g. `exact-dedup hashes`)
   // that observes one shard on purpose and writes that shard's part of the

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "dpk/runtime/run_config.h"
+#include "dpk/transform.h"
 
 namespace dpk::runtime {
 
@@ -25,6 +26,8 @@ struct StepCounts {
   std::map<std::string, uint64_t> dropped;  // by reason
   uint64_t rejected = 0;                     // bad input the step found (Document::reject)
   double seconds = 0;                        // summed over threads
+  uint64_t text_bytes_in = 0;                // UTF-8 bytes of the text of the documents counted in `in`
+  uint64_t text_bytes_out = 0;               // ... and in `out`
   uint64_t dropped_total() const;
   void add(const StepCounts& o);
 };
@@ -117,6 +120,8 @@ struct RunSummary {
   uint64_t dropped() const;
   bool balanced() const { return documents_in + created == documents_out + dropped() + rejected; }
   std::string to_json() const;
+  // The counts of steps 0..through_step, for a step that reports on the run.
+  RunTally tally(size_t through_step) const;
   // One line for a person: in, out, dropped by step and reason, rejected by
   // reason, time.
   std::string human() const;
