@@ -32,6 +32,11 @@ def jsonl(path):
             yield json.loads(line)
 
 
+def key(url):
+    """warcio's reader writes a space in a WARC-Target-URI as %20; dpk keeps the header as it is."""
+    return url.replace(" ", "%20")
+
+
 def distinct(url):
     return "#copy-" not in url
 
@@ -63,18 +68,21 @@ def dpk_steps(meta):
 def same_text(scratch, src):
     dpk_kept = set()
     for f in glob.glob(os.path.join(scratch, f"same-{src}-dpk", "*.jsonl*")):
-        dpk_kept.update(d["id"] for d in jsonl(f))
-    dpk_why = {d["id"]: d["dpk_drop_reason"] for d in jsonl(os.path.join(scratch, f"same-{src}-dpk-dropped.jsonl"))}
-    dt = {d["id"]: d for d in jsonl(os.path.join(scratch, f"same-{src}-dt.jsonl"))}
+        dpk_kept.update(key(d["id"]) for d in jsonl(f))
+    dpk_why = {key(d["id"]): d["dpk_drop_reason"] for d in jsonl(os.path.join(scratch, f"same-{src}-dpk-dropped.jsonl"))}
+    dt = {key(d["id"]): d for d in jsonl(os.path.join(scratch, f"same-{src}-dt.jsonl"))}
     dt_kept = {i for i, d in dt.items() if d["kept"]}
     differ = sorted((dpk_kept ^ dt_kept))
     print(f"same text ({src}'s extraction), {len(dt)} pages: dpk kept {len(dpk_kept)}, datatrove {len(dt_kept)}, "
           f"same decision on {len(dt) - len(differ)} ({(len(dt) - len(differ)) / max(len(dt), 1):.1%}), "
           f"Jaccard {jaccard(dpk_kept, dt_kept):.3f}")
+    decisions = {}
+    for i in set(dt) | dpk_kept | set(dpk_why):
+        decisions[i] = ("kept" if i in dpk_kept else dpk_why.get(i, "absent"),
+                        "kept" if i in dt_kept else (dt[i]["reason"] if i in dt else "absent"))
     for i in differ:
-        print(f"  {i}: dpk {'kept' if i in dpk_kept else dpk_why.get(i, '?')}, "
-              f"datatrove {'kept' if i in dt_kept else dt[i]['reason']}")
-    return len(differ)
+        print(f"  {i}: dpk {decisions[i][0]}, datatrove {decisions[i][1]}")
+    return decisions
 
 
 def main():
@@ -84,8 +92,8 @@ def main():
     dt_wall, dt_cpu = read_time(os.path.join(scratch, "dt.time"))
     dpk_kept = set()
     for f in glob.glob(os.path.join(scratch, "dpk", "*.jsonl*")):
-        dpk_kept.update(d["url"] for d in jsonl(f))
-    dt_kept = {d["metadata"]["url"] for d in jsonl(os.path.join(scratch, "dt", "out", "kept.jsonl"))}
+        dpk_kept.update(key(d["url"]) for d in jsonl(f))
+    dt_kept = {key(d["metadata"]["url"]) for d in jsonl(os.path.join(scratch, "dt", "out", "kept.jsonl"))}
     stats = json.load(open(os.path.join(scratch, "dt", "logs", "stats.json")))
 
     n = meta["counts"]["documents_in"]
@@ -104,11 +112,15 @@ def main():
     b = {u for u in dt_kept if distinct(u)}
     print(f"as run, distinct pages: dpk kept {len(a)}, datatrove {len(b)}, both {len(a & b)}, "
           f"Jaccard {jaccard(a, b):.3f}")
-    blocked = {d["id"] for d in jsonl(os.path.join(scratch, "text-trafilatura.jsonl")) if d.get("url_filter")}
+    blocked = {key(d["id"]) for d in jsonl(os.path.join(scratch, "text-trafilatura.jsonl")) if d.get("url_filter")}
     print(f"  URLFilter dropped {len(blocked)} (dpk has no URL block list); "
           f"Jaccard without them {jaccard(a - blocked, b - blocked):.3f}")
-    for src in ("trafilatura", "dpk"):
-        same_text(scratch, src)
+    same = {src: same_text(scratch, src) for src in ("trafilatura", "dpk")}
+    print("as run, the pages kept by one side only, and each side's filters on each text:")
+    for u in sorted(a ^ b):
+        on = {src: same[src].get(u, ("absent", "absent")) for src in same}
+        print(f"  {u}: kept by {'dpk' if u in a else 'datatrove'}; on trafilatura's text dpk {on['trafilatura'][0]}, "
+              f"datatrove {on['trafilatura'][1]}; on dpk's text dpk {on['dpk'][0]}, datatrove {on['dpk'][1]}")
 
 
 if __name__ == "__main__":
