@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# dpk's quality chain (recipes/pretrain-web-quality-only.yaml: gopher-quality
-# -> gopher-repetition -> c4 -> fineweb) on 1 thread against the same
+# dpk's quality chain (recipes/pretrain-web-quality-only.yaml: gopher-repetition
+# -> gopher-quality -> c4 -> fineweb, FineWeb's settings) on 1 thread against the same
 # datatrove pipeline on 1 worker, same documents; prints documents/s and the
 # ratio. Input: the conformance set (6,307 web documents), repeated REPEAT
 # times (default 1).

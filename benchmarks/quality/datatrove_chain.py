@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The datatrove equivalent of recipes/pretrain-web-quality-only.yaml on one
-worker: JsonlReader -> GopherQuality -> GopherRepetition -> C4Quality ->
-FineWebQuality -> JsonlWriter. Prints documents read, kept and wall seconds.
+worker: JsonlReader -> GopherRepetition -> GopherQuality -> C4Quality ->
+FineWebQuality -> JsonlWriter, with FineWeb's settings (C4 keeps lines
+without terminal punctuation), as the recipe. Prints documents read, kept and wall seconds.
 
 Usage: python datatrove_chain.py INPUT_DIR OUTPUT_DIR
 """
@@ -26,9 +27,9 @@ def main():
     src, dst = sys.argv[1], sys.argv[2]
     pipeline = [
         JsonlReader(src, glob_pattern="*.jsonl"),
-        GopherQualityFilter(),
         GopherRepetitionFilter(),
-        C4QualityFilter(),
+        GopherQualityFilter(),
+        C4QualityFilter(filter_no_terminal_punct=False),
         FineWebQualityFilter(),
         JsonlWriter(dst, output_filename="kept.jsonl", compression=None),
     ]

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The datatrove equivalent of recipes/pretrain-web.yaml without its
 normalize step, on one worker: language filter (English, fastText lid.176),
-Gopher quality, Gopher repetition, C4 and FineWeb filters, exact dedup, then
+Gopher repetition, Gopher quality, C4 and FineWeb filters with FineWeb's
+settings (C4QualityFilter(filter_no_terminal_punct=False)), exact dedup, then
 MinHash dedup (5-grams, 14 bands x 8 rows). datatrove runs dedup as separate
 stages over intermediate files, so this runs six pipelines one after the
 other; the time printed covers all of them.
@@ -65,11 +66,11 @@ def main():
     t0 = time.perf_counter()
     run(work, "filter", [
         JsonlReader(src, glob_pattern="*.jsonl"),
-        # The recipe's `langid: {backend: fasttext, keep: [en], min-score: 0.65}`.
+        # The recipe's `langid: {backend: fasttext, keep: [en], min-score: 0.65, max-chars: 0}`.
         LanguageFilter(languages=["en"], language_threshold=0.65),
-        GopherQualityFilter(),
         GopherRepetitionFilter(),
-        C4QualityFilter(),
+        GopherQualityFilter(),
+        C4QualityFilter(filter_no_terminal_punct=False),
         FineWebQualityFilter(),
         JsonlWriter(d("filtered"), output_filename="part.jsonl", compression=None),
         ExactDedupSignature(output_folder=d("exact-sigs"), config=exact),

@@ -25,7 +25,7 @@ kept=$(count_lines kept.jsonl)
 [ "$kept" -gt 0 ] || fail "the recipe kept nothing"
 [ "$kept" = "$(jq -r .counts.documents_out out/.dpk/metadata.json)" ] || fail "kept $kept, metadata says otherwise"
 jq -e 'select(.lang != "en" or .lang_score < 0.65)' kept.jsonl > bad.jsonl && fail "non-English document kept: $(head -c 300 bad.jsonl)"
-[ "$(jq -r .text kept.jsonl | sort | uniq -d | wc -l)" = 0 ] || fail "duplicate texts kept"
+[ "$(jq -c .text kept.jsonl | sort | uniq -d | wc -l)" = 0 ] || fail "duplicate texts kept"
 # Each step saw what the previous one let through.
 jq -e '[.steps[] | [.documents_in, .documents_out]] as $s
        | all(range(1; $s | length); $s[.][0] == $s[. - 1][1])' out/.dpk/metadata.json > /dev/null \
