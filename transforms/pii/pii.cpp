@@ -8,6 +8,7 @@
 #include "dpk/transform.h"
 #include "pii_detector.h"
 #include "pii_rewriter.h"
+#include "top_level_domains.h"
 
 namespace dpk {
 namespace {
@@ -101,6 +102,11 @@ StatusOr<ConfiguredStep> configure(const OptionValues& v, const StepContext&) {
   }
   if (types.empty()) return Status::Usage("option 'types': no type given");
   cfg->detector.types = types;
+  // E-mail domains are checked against the system's Public Suffix List:
+  // read it now, so a missing list stops the run before any input is read.
+  if (types.has(pii::PiiType::kEmail)) {
+    if (Status st = pii::TopLevelDomains::load(); !st.ok()) return st;
+  }
   cfg->detector.regions = v.get_list("regions");
   for (const auto& r : cfg->detector.regions) {
     if (r.size() != 2 || r[0] < 'A' || r[0] > 'Z' || r[1] < 'A' || r[1] > 'Z')
