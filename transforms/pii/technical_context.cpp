@@ -61,7 +61,12 @@ bool is_us_zip_plus4(std::string_view t, Span s) {
     if (i != s.begin + 5 && !is_digit(t[i])) return false;
   }
   int64_t i = int64_t{s.begin} - 1;
-  while (i >= 0 && (t[static_cast<size_t>(i)] == ' ' || t[static_cast<size_t>(i)] == ',')) --i;
+  while (i >= 0 && (t[static_cast<size_t>(i)] == ' ' || t[static_cast<size_t>(i)] == ',' ||
+                    t[static_cast<size_t>(i)] == ':')) --i;
+  // "ZIP 03665-4709", "Zip code: 02110-1301".
+  std::array<char, 32> buf;
+  const std::string_view w = word_before(t, i + 1, buf);
+  if (w == "zip" || w == "zipcode" || (w == "code" && word_before(t, i - 4, buf) == "zip")) return true;
   if (i >= 1 && is_upper(at(t, i)) && is_upper(at(t, i - 1)) && !is_alpha(at(t, i - 2))) {
     const std::string_view code = t.substr(static_cast<size_t>(i - 1), 2);
     for (std::string_view c : kUsStateCodes) {

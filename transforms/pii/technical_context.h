@@ -25,7 +25,7 @@ bool digit_run_in_identifier(std::string_view text, uint32_t begin);
 bool enclosed_in_brackets(std::string_view text, Span s);
 
 // The span is a US ZIP+4 code (ddddd-dddd) after a state code ("MA
-// 02110-1301") or before "USA"/"U.S.A.".
+// 02110-1301") or the word ZIP ("ZIP 03665-4709"), or before "USA"/"U.S.A.".
 bool is_us_zip_plus4(std::string_view text, Span s);
 
 // A token that no phone number is written as: a build or snapshot stamp

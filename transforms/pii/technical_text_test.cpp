@@ -66,6 +66,8 @@ TEST_P(TechnicalTextTest, ZipPlusFourCodesAreNotPhones) {
   EXPECT_EQ(find("Boston, MA 02110-1301, USA."), V{});
   EXPECT_EQ(find("Fifth Floor, Boston, MA  02110-1301  USA"), V{});
   EXPECT_EQ(find("    02110-1301 USA"), V{});
+  EXPECT_EQ(find("ZIP 03665-4709"), V{});
+  EXPECT_EQ(find("Zip code: 02110-1301"), V{});
   EXPECT_EQ(find("Boston, MA 02110-1301, USA. Phone: (617) 542-5942"), (V{{"PHONE", "(617) 542-5942"}}));
 }
 
