@@ -41,6 +41,7 @@ void normalize(std::vector<Candidate>& out) {
 
 struct PatternDatabase::Impl {
   bool hyperscan = false;
+  bool prebuilt = false;
   PiiTypeSet types;  // the prebuilt database holds patterns of other types too
 #ifdef DPK_HAVE_HYPERSCAN
   hs_database_t* hs = nullptr;
@@ -75,14 +76,18 @@ Status check_table() {
 }
 
 #ifdef DPK_HAVE_HYPERSCAN
-Status compile_hyperscan(PiiTypeSet types, PatternDatabase::Impl& impl) {
+Status compile_hyperscan(PiiTypeSet types, bool allow_prebuilt, PatternDatabase::Impl& impl) {
 #ifdef DPK_HAVE_PREBUILT_PII_PATTERNS
   // The prebuilt database, unless Hyperscan refuses it (built for CPU
   // features this machine lacks): then compile here.
-  if (hs_deserialize_database(reinterpret_cast<const char*>(kPrebuiltPatterns), kPrebuiltPatternsSize,
-                              &impl.hs) == HS_SUCCESS)
+  if (allow_prebuilt && hs_deserialize_database(reinterpret_cast<const char*>(kPrebuiltPatterns),
+                                                kPrebuiltPatternsSize, &impl.hs) == HS_SUCCESS) {
+    impl.prebuilt = true;
     return Status::Ok();
+  }
   impl.hs = nullptr;
+#else
+  (void)allow_prebuilt;
 #endif
   const HyperscanPatternList list = hyperscan_pattern_list(types);
   if (list.exprs.empty()) return Status::Ok();
@@ -122,7 +127,18 @@ bool PatternDatabase::hyperscan_available() {
 
 std::string_view PatternDatabase::engine_name() const { return impl_->hyperscan ? "hyperscan" : "re2"; }
 
-StatusOr<std::shared_ptr<const PatternDatabase>> PatternDatabase::compile(PiiTypeSet types, ScanEngine engine) {
+bool PatternDatabase::prebuilt_available() {
+#ifdef DPK_HAVE_PREBUILT_PII_PATTERNS
+  return true;
+#else
+  return false;
+#endif
+}
+
+bool PatternDatabase::prebuilt() const { return impl_->prebuilt; }
+
+StatusOr<std::shared_ptr<const PatternDatabase>> PatternDatabase::compile(PiiTypeSet types, ScanEngine engine,
+                                                                          bool allow_prebuilt) {
   if (Status st = check_table(); !st.ok()) return st;
   if (engine == ScanEngine::kHyperscan && !hyperscan_available())
     return Status::Usage("option 'engine': this build has no Hyperscan (use re2 or auto)");
@@ -132,7 +148,7 @@ StatusOr<std::shared_ptr<const PatternDatabase>> PatternDatabase::compile(PiiTyp
   db->impl_->types = types;
 #ifdef DPK_HAVE_HYPERSCAN
   if (db->impl_->hyperscan) {
-    if (Status st = compile_hyperscan(types, *db->impl_); !st.ok()) return st;
+    if (Status st = compile_hyperscan(types, allow_prebuilt, *db->impl_); !st.ok()) return st;
     return std::shared_ptr<const PatternDatabase>(db);
   }
 #endif
