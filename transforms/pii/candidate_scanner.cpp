@@ -138,7 +138,7 @@ bool PatternDatabase::prebuilt_available() {
 bool PatternDatabase::prebuilt() const { return impl_->prebuilt; }
 
 StatusOr<std::shared_ptr<const PatternDatabase>> PatternDatabase::compile(PiiTypeSet types, ScanEngine engine,
-                                                                          bool allow_prebuilt) {
+                                                                          [[maybe_unused]] bool allow_prebuilt) {
   if (Status st = check_table(); !st.ok()) return st;
   if (engine == ScanEngine::kHyperscan && !hyperscan_available())
     return Status::Usage("option 'engine': this build has no Hyperscan (use re2 or auto)");
