@@ -35,7 +35,9 @@ target_include_directories(DPK::dnnl INTERFACE ${DNNL_INCLUDE_DIR})
 target_link_libraries(DPK::dnnl INTERFACE ${DNNL_LIBRARY})
 # OpenMP (libgomp) for the embedding attention loops.
 find_package(OpenMP REQUIRED COMPONENTS CXX)
-# pii: libphonenumber (no pkg-config file), OpenSSL for HMAC, Hyperscan when present.
+# pii: libphonenumber (no pkg-config file), OpenSSL for HMAC, libpsl for the
+# Public Suffix List, Hyperscan when present.
+pkg_check_modules(PSL REQUIRED IMPORTED_TARGET libpsl)
 find_library(PHONENUMBER_LIBRARY phonenumber REQUIRED)
 find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)
 pkg_check_modules(HYPERSCAN IMPORTED_TARGET libhs)

@@ -16,8 +16,9 @@ PACKAGES=(
   libssl-dev
   # embed: BLAS (fp32) and oneDNN (bf16) for the CPU forward pass
   libopenblas-dev libdnnl-dev
-  # pii: phone numbers; Hyperscan (amd64 only, else RE2 is used)
-  libphonenumber-dev
+  # pii: phone numbers; the Public Suffix List (e-mail top-level domains) and
+  # libpsl to read it; Hyperscan (amd64 only, else RE2 is used)
+  libphonenumber-dev libpsl-dev publicsuffix
   # MPI runs (mpirun -np N dpk run; -DDPK_WITH_MPI) and the local Slurm cluster of the tests
   libopenmpi-dev openmpi-bin slurm-wlm munge
   # tests and benchmarks

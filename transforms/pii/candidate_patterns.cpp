@@ -34,7 +34,9 @@ constexpr std::array<CandidatePattern, kPatternCount> kPatterns = {{
     {P::kIpv6, one(T::kIpAddress), R"([0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]{1,40})", false},
     {P::kMacColon, one(T::kMacAddress), R"([0-9A-Fa-f]{2}([:\-][0-9A-Fa-f]{2}){5})", false},
     {P::kMacDot, one(T::kMacAddress), R"([0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})", false},
-    {P::kIban, one(T::kIban), R"([A-Z]{2}\d{2} ?[A-Z0-9]{4}( ?[A-Z0-9]{1,4}){2,8})", false},
+    // Caseless: IBANs are also written in small letters; the validator
+    // wants one case throughout.
+    {P::kIban, one(T::kIban), R"([A-Z]{2}\d{2} ?[A-Z0-9]{4}( ?[A-Z0-9]{1,4}){2,8})", true},
     {P::kAwsKeyId, one(T::kSecret), R"((AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16})", false},
     {P::kAwsSecretKey, one(T::kSecret), R"(aws_?(secret)?_?(access)?_?key["']?\s*[:=]+\s*["']?[A-Za-z0-9/+]{40})", true},
     {P::kGithubToken, one(T::kSecret), R"(gh[pousr]_[A-Za-z0-9]{36})", false},

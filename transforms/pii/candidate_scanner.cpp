@@ -9,9 +9,17 @@
 
 #ifdef DPK_HAVE_HYPERSCAN
 #include <hs.h>
+
+#include "hyperscan_pattern_list.h"
 #endif
 
 namespace dpk::pii {
+
+#ifdef DPK_HAVE_PREBUILT_PII_PATTERNS
+// Every pattern, compiled at build time (prebuilt/make_prebuilt_patterns.cpp).
+extern const size_t kPrebuiltPatternsSize;
+extern const unsigned char kPrebuiltPatterns[];
+#endif
 
 namespace {
 constexpr size_t kShortMatch = 64;
@@ -33,6 +41,8 @@ void normalize(std::vector<Candidate>& out) {
 
 struct PatternDatabase::Impl {
   bool hyperscan = false;
+  bool prebuilt = false;
+  PiiTypeSet types;  // the prebuilt database holds patterns of other types too
 #ifdef DPK_HAVE_HYPERSCAN
   hs_database_t* hs = nullptr;
   ~Impl() { hs_free_database(hs); }
@@ -50,6 +60,7 @@ struct CandidateScanner::Scratch {
 #endif
   // Per scan: the text, the output, and each pattern's latest candidate.
   std::string_view text;
+  PiiTypeSet types;
   std::vector<Candidate>* out = nullptr;
   std::array<int64_t, kPatternCount> last{};
   std::vector<int> hits;  // RE2::Set
@@ -65,29 +76,24 @@ Status check_table() {
 }
 
 #ifdef DPK_HAVE_HYPERSCAN
-Status compile_hyperscan(PiiTypeSet types, PatternDatabase::Impl& impl) {
-  std::vector<std::string> exprs;
-  std::vector<unsigned> flags, ids;
-  for (const auto& p : candidate_patterns()) {
-    if (!types.intersects(p.types)) continue;
-    exprs.emplace_back(p.regex);
-    flags.push_back((p.start == StartRule::kTracked ? HS_FLAG_SOM_LEFTMOST : 0u) |
-                    (p.caseless ? HS_FLAG_CASELESS : 0u));
-    ids.push_back(static_cast<unsigned>(p.id));
+Status compile_hyperscan(PiiTypeSet types, bool allow_prebuilt, PatternDatabase::Impl& impl) {
+#ifdef DPK_HAVE_PREBUILT_PII_PATTERNS
+  // The prebuilt database, unless Hyperscan refuses it (built for CPU
+  // features this machine lacks): then compile here.
+  if (allow_prebuilt && hs_deserialize_database(reinterpret_cast<const char*>(kPrebuiltPatterns),
+                                                kPrebuiltPatternsSize, &impl.hs) == HS_SUCCESS) {
+    impl.prebuilt = true;
+    return Status::Ok();
   }
-  if (exprs.empty()) return Status::Ok();
-  std::vector<const char*> cexprs;
-  for (auto& e : exprs) cexprs.push_back(e.c_str());
-  hs_compile_error_t* err = nullptr;
-  if (hs_compile_multi(cexprs.data(), flags.data(), ids.data(), static_cast<unsigned>(cexprs.size()),
-                       HS_MODE_BLOCK, nullptr, &impl.hs, &err) != HS_SUCCESS) {
-    std::string msg = "pii: cannot compile candidate pattern " +
-                      std::to_string(err ? err->expression : -1) + ": " +
-                      (err && err->message ? err->message : "unknown error");
-    hs_free_compile_error(err);
-    return Status::Usage(msg);
-  }
-  return Status::Ok();
+  impl.hs = nullptr;
+#else
+  (void)allow_prebuilt;
+#endif
+  const HyperscanPatternList list = hyperscan_pattern_list(types);
+  if (list.exprs.empty()) return Status::Ok();
+  std::string error;
+  impl.hs = compile_hyperscan_patterns(list, error);
+  return impl.hs ? Status::Ok() : Status::Usage(error);
 }
 #endif
 
@@ -121,16 +127,28 @@ bool PatternDatabase::hyperscan_available() {
 
 std::string_view PatternDatabase::engine_name() const { return impl_->hyperscan ? "hyperscan" : "re2"; }
 
-StatusOr<std::shared_ptr<const PatternDatabase>> PatternDatabase::compile(PiiTypeSet types, ScanEngine engine) {
+bool PatternDatabase::prebuilt_available() {
+#ifdef DPK_HAVE_PREBUILT_PII_PATTERNS
+  return true;
+#else
+  return false;
+#endif
+}
+
+bool PatternDatabase::prebuilt() const { return impl_->prebuilt; }
+
+StatusOr<std::shared_ptr<const PatternDatabase>> PatternDatabase::compile(PiiTypeSet types, ScanEngine engine,
+                                                                          [[maybe_unused]] bool allow_prebuilt) {
   if (Status st = check_table(); !st.ok()) return st;
   if (engine == ScanEngine::kHyperscan && !hyperscan_available())
     return Status::Usage("option 'engine': this build has no Hyperscan (use re2 or auto)");
   auto db = std::shared_ptr<PatternDatabase>(new PatternDatabase());
   db->impl_ = std::make_unique<Impl>();
   db->impl_->hyperscan = engine != ScanEngine::kRe2 && hyperscan_available();
+  db->impl_->types = types;
 #ifdef DPK_HAVE_HYPERSCAN
   if (db->impl_->hyperscan) {
-    if (Status st = compile_hyperscan(types, *db->impl_); !st.ok()) return st;
+    if (Status st = compile_hyperscan(types, allow_prebuilt, *db->impl_); !st.ok()) return st;
     return std::shared_ptr<const PatternDatabase>(db);
   }
 #endif
@@ -162,6 +180,7 @@ void CandidateScanner::scan_hyperscan([[maybe_unused]] std::string_view text,
   if (!db_->impl().hs) return;
   Scratch& st = *scratch_;
   st.text = text;
+  st.types = db_->impl().types;
   st.out = &out;
   st.last.fill(-1);
   auto on_match = [](unsigned id, unsigned long long from, unsigned long long to, unsigned,
@@ -169,6 +188,7 @@ void CandidateScanner::scan_hyperscan([[maybe_unused]] std::string_view text,
     Scratch& st = *static_cast<Scratch*>(ctx);
     auto& v = *st.out;
     const CandidatePattern& p = candidate_patterns()[id];
+    if (!st.types.intersects(p.types)) return 0;
     const auto end = static_cast<uint32_t>(to);
     int64_t& last = st.last[id];
     if (p.start == StartRule::kTracked) {

@@ -41,15 +41,22 @@ enum class ScanEngine : uint8_t {
 
 class PatternDatabase {
  public:
-  // Compiles the patterns of the enabled types for `engine`.
+  // Compiles the patterns of the enabled types for `engine`. Hyperscan
+  // loads the database compiled when dpk was built, where the build made one
+  // and this machine accepts it, unless `allow_prebuilt` is false (tests
+  // compare the two).
   static StatusOr<std::shared_ptr<const PatternDatabase>> compile(PiiTypeSet types,
-                                                                  ScanEngine engine = ScanEngine::kAuto);
+                                                                  ScanEngine engine = ScanEngine::kAuto,
+                                                                  bool allow_prebuilt = true);
   ~PatternDatabase();
   struct Impl;
   const Impl& impl() const { return *impl_; }
   // Which engine runs the pass ("hyperscan" or "re2").
   std::string_view engine_name() const;
   static bool hyperscan_available();
+  // True when the Hyperscan database came prebuilt (see compile).
+  bool prebuilt() const;
+  static bool prebuilt_available();
 
  private:
   std::unique_ptr<Impl> impl_;

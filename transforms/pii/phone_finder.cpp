@@ -4,6 +4,8 @@
 #include <phonenumbers/phonenumbermatcher.h>
 #include <phonenumbers/phonenumberutil.h>
 
+#include "technical_context.h"
+
 namespace dpk::pii {
 namespace {
 
@@ -188,6 +190,21 @@ uint32_t PhoneFinder::extension_end(std::string_view text, uint32_t pos) {
 void PhoneFinder::find(std::string_view text, Span c, std::vector<Span>& out) {
   const char prev = c.begin > 0 ? text[c.begin - 1] : ' ';
   if (is_alnum(prev) || ((prev == '.' || prev == ',') && c.begin > 1 && is_digit(text[c.begin - 2]))) return;
+  // Technical text: "CVE-2026-118318", "[0359951]", a path segment.
+  if (is_digit(text[c.begin]) && digit_run_in_identifier(text, c.begin)) return;
+  if (enclosed_in_brackets(text, c)) return;
+  // A group glued to a time by ':' is part of the time: "09:21:29 2022
+  // -0700" starts after the seconds, "2022-05-09 18:36:14" ends before the hour.
+  auto skip_group_forward = [&](uint32_t& i) {
+    while (i < c.end && is_digit(text[i])) ++i;
+    while (i < c.end && !is_digit(text[i])) ++i;
+  };
+  if (prev == ':' && c.begin > 1 && is_digit(text[c.begin - 2])) skip_group_forward(c.begin);
+  if (c.end + 1 < text.size() && text[c.end] == ':' && is_digit(text[c.end + 1])) {
+    while (c.end > c.begin && is_digit(text[c.end - 1])) --c.end;
+    while (c.end > c.begin && !is_digit(text[c.end - 1])) --c.end;
+  }
+  if (c.end <= c.begin) return;
   // A number glued to a letter is part of a word or an id, unless the letter
   // opens an extension ("208-263-4522x346"): a number that ends the run
   // takes its extension into its span.
@@ -242,9 +259,20 @@ void PhoneFinder::find_in_window(std::string_view text, Span c, std::vector<Span
     }
     std::string_view tok = s.substr(0, sp);
     while (!tok.empty() && tok[0] == '(') tok.remove_prefix(1);
-    if (!looks_like_date_or_version(tok) && !is_year(tok)) break;
+    if (!looks_like_date_or_version(tok) && !is_year(tok) && !looks_like_build_stamp(tok)) break;
     c.begin += static_cast<uint32_t>(sp);
     while (c.begin < c.end && !is_digit(text[c.begin]) && text[c.begin] != '+' && text[c.begin] != '(') ++c.begin;
+  }
+  // Trailing tokens that are dates, versions or build stamps cannot end
+  // one: "0.36 2013-12-07", "7042  9.0.0006".
+  while (c.begin < c.end) {
+    std::string_view s = text.substr(c.begin, c.end - c.begin);
+    const size_t sp = s.rfind(' ');
+    if (sp == std::string_view::npos) break;
+    std::string_view tok = s.substr(sp + 1);
+    if (!looks_like_date_or_version(tok) && !looks_like_build_stamp(tok)) break;
+    c.end = c.begin + static_cast<uint32_t>(sp);
+    while (c.end > c.begin && !is_digit(text[c.end - 1]) && text[c.end - 1] != ')') --c.end;
   }
   std::string_view s = text.substr(c.begin, c.end - c.begin);
   int digits = 0;
@@ -254,7 +282,8 @@ void PhoneFinder::find_in_window(std::string_view text, Span c, std::vector<Span
     std::string_view bare = s;
     while (!bare.empty() && bare[0] == '(') bare.remove_prefix(1);
     if (looks_like_date_or_version(bare) || looks_like_decimal_or_years(s) || looks_like_amount_or_id(s) ||
-        looks_like_other_identifier(s) || follows_account_prefix(text, c.begin))
+        looks_like_other_identifier(s) || follows_account_prefix(text, c.begin) ||
+        looks_like_build_stamp(bare) || is_us_zip_plus4(text, c))
       return;
   }
   if (auto it = memo_.find(std::string(s)); it != memo_.end()) {
@@ -321,7 +350,8 @@ void PhoneFinder::find_in_window(std::string_view text, Span c, std::vector<Span
 }
 
 void PhoneFinder::add_phone(std::string_view text, Span p, std::vector<Span>& out) const {
-  if (looks_like_date_or_version(text.substr(p.begin, p.end - p.begin))) return;
+  const std::string_view s = text.substr(p.begin, p.end - p.begin);
+  if (looks_like_date_or_version(s) || looks_like_build_stamp(s) || is_us_zip_plus4(text, p)) return;
   // Overlapping readings (other regions, neighbouring windows): keep the
   // longer. Windows move left to right, so only the latest few can overlap.
   for (size_t i = out.size(); i-- > 0 && out.size() - i <= 8;) {

@@ -5,7 +5,9 @@
 // dates, times and page ranges are excluded) finds the numbers in that run,
 // for each region of --regions. Numbers in +international format are found
 // whatever the regions. Cheap checks run first: most digit runs are not
-// phones (years, prices, dates, versions, ids inside longer digit runs).
+// phones (years, prices, dates, versions, ids inside longer digit runs;
+// time stamps, build stamps, ZIP+4 codes and identifiers of technical text,
+// technical_context.h).
 // An extension after the run ("x346", " ext. 12") joins the span of the
 // number that ends the run; the number itself is read without it.
 //

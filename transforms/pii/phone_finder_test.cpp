@@ -60,9 +60,10 @@ TEST(PhoneFastPath, AgreesWithTheMatcherOnWebPages) {
       texts.push_back(std::move(t));
     }
   }
-  // The fast path rules on 398 windows of testdata's 200 pages (869 on the
-  // full 495-page set, where the floor was 400).
-  expect_agreement(texts, DetectorConfig{}, 390);
+  // The fast path rules on 297 windows of testdata's 200 pages; about 100
+  // more (time stamps, opening hours, ids after '#', '-' or '/') are turned
+  // down by the context rules before it (technical_context.h).
+  expect_agreement(texts, DetectorConfig{}, 290);
 }
 
 // Windows of 2-5 digit groups with the separators, trunk and area-code

@@ -8,6 +8,7 @@
 #include "dpk/transform.h"
 #include "pii_detector.h"
 #include "pii_rewriter.h"
+#include "top_level_domains.h"
 
 namespace dpk {
 namespace {
@@ -101,6 +102,11 @@ StatusOr<ConfiguredStep> configure(const OptionValues& v, const StepContext&) {
   }
   if (types.empty()) return Status::Usage("option 'types': no type given");
   cfg->detector.types = types;
+  // E-mail domains are checked against the system's Public Suffix List:
+  // read it now, so a missing list stops the run before any input is read.
+  if (types.has(pii::PiiType::kEmail)) {
+    if (Status st = pii::TopLevelDomains::load(); !st.ok()) return st;
+  }
   cfg->detector.regions = v.get_list("regions");
   for (const auto& r : cfg->detector.regions) {
     if (r.size() != 2 || r[0] < 'A' || r[0] > 'Z' || r[1] < 'A' || r[1] > 'Z')
@@ -155,8 +161,12 @@ const TransformSpec& dpk_transform_pii() {
       "Stripe and Google API keys, private key blocks, JWTs, and high-entropy values assigned to "
       "names like api_key or password) and MAC addresses.\n\n"
       "One multi-pattern pass proposes candidates; exact validators decide. Context rules cut "
-      "false positives: a number inside a longer digit run, dates and version numbers are not "
-      "phones; a card number followed by a decimal part is not a card; Maestro numbers of 12-15 "
+      "false positives: a number inside a longer digit run, dates, times, version numbers, build "
+      "stamps, US ZIP+4 codes and identifiers (CVE-2026-118318, #1694926) are not phones; four-part "
+      "versions (Standards-Version: 4.6.1.0, gettext-0.19.8.1) are not IP addresses; an e-mail "
+      "domain must end in a top-level domain of the system's Public Suffix List (not "
+      "po/en@quot.header), and Message-IDs and SSH protocol names are not addresses; a card number "
+      "followed by a decimal part is not a card; Maestro numbers of 12-15 "
       "digits or in the wide Maestro ranges (50, 56-69, 0604) need a card word (card, credit, debit, cc "
       "...) just before them.\n\n"
       "Modes: redact replaces each value with a tag (--template, default <TYPE>); mask replaces "

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "technical_context.h"
 #include "validators.h"
 
 namespace dpk::pii {
@@ -70,7 +71,8 @@ void PiiDetector::digit_run(std::string_view t, Span run, std::vector<Entity>& r
       while (e < run.end && (is_digit(t[e]) || t[e] == '.') && e - i < 16) ++e;
       while (e > i && t[e - 1] == '.') --e;
       if (e - i >= 7) {
-        if (auto v = validate_ipv4(t, Span{i, e})) raw.push_back({PiiType::kIpAddress, v->begin, v->end});
+        auto v = validate_ipv4(t, Span{i, e});
+        if (v && !version_of_something(t, *v)) raw.push_back({PiiType::kIpAddress, v->begin, v->end});
       }
     }
   }

@@ -413,6 +413,46 @@ TEST(PiiEngines, SameEntitiesOnRandomTexts) {
   }
 }
 
+// The database compiled at build time, filtered to the enabled types, finds
+// what the patterns compiled at start find (the path machines that refuse
+// the prebuilt database take), for all types and for a subset.
+TEST(PiiEngines, PrebuiltPatternsFindWhatCompiledOnesFind) {
+  if (!PatternDatabase::prebuilt_available()) GTEST_SKIP() << "this build has no prebuilt patterns";
+  for (PiiTypeSet types : {PiiTypeSet::all(), PiiTypeSet::of(PiiType::kPhone).with(PiiType::kEmail),
+                           PiiTypeSet::of(PiiType::kIban).with(PiiType::kSecret)}) {
+    auto prebuilt = PatternDatabase::compile(types, ScanEngine::kHyperscan);
+    auto compiled = PatternDatabase::compile(types, ScanEngine::kHyperscan, false);
+    ASSERT_TRUE(prebuilt.value()->prebuilt());
+    ASSERT_FALSE(compiled.value()->prebuilt());
+    DetectorConfig cfg;
+    cfg.types = types;
+    PiiDetector a(prebuilt.value(), cfg), b(compiled.value(), cfg);
+    const std::vector<std::string> parts = {
+        "jane@example.com", "+44 20 7946 0958", "(415) 555-2671", "4111 1111 1111 1111", "192.168.0.17",
+        "DE89 3704 0044 0532 0130 00", "gb42nawi04454264788619", "536-22-8726", "00:1A:2B:3C:4D:5E",
+        "AKIAIOSFODNN7EXAMPLE", "2001:db8::8a2e:370:7334", "https://u:pw123@h.example.org/",
+        "api_key=Zx9vQ2pL7rT4mN8kW3s", "2024-01-31", "MA 02110-1301", " ", "\n", ", ", "x", "-", "1", "@", ":"};
+    std::mt19937 rng(12);
+    std::vector<Entity> ea, eb;
+    int found = 0;
+    for (int trial = 0; trial < 1000; ++trial) {
+      std::string text;
+      const int n = 1 + static_cast<int>(rng() % 10);
+      for (int i = 0; i < n; ++i) text += parts[rng() % parts.size()];
+      a.detect(text, ea);
+      b.detect(text, eb);
+      ASSERT_EQ(ea.size(), eb.size()) << text;
+      for (size_t i = 0; i < ea.size(); ++i) {
+        EXPECT_TRUE(ea[i].type == eb[i].type && ea[i].begin == eb[i].begin && ea[i].end == eb[i].end)
+            << "entity " << i << " differs in: " << text;
+        EXPECT_TRUE(types.has(ea[i].type)) << text;
+      }
+      found += static_cast<int>(ea.size());
+    }
+    EXPECT_GT(found, 300);  // the texts hold values of every type set tried
+  }
+}
+
 TEST(PiiRewriter, ModesAndTemplates) {
   const std::string text = "mail a@example.org or a@example.org";
   std::vector<Entity> e = {{PiiType::kEmail, 5, 18}};

@@ -2,9 +2,12 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstring>
+
+#include "top_level_domains.h"
 
 namespace dpk::pii {
 namespace {
@@ -205,6 +208,61 @@ double shannon_entropy(std::string_view s) {
   return h;
 }
 
+namespace {
+// SSH names its extensions and algorithms name@domain (RFC 4251):
+// "the limits@openssh.com extension", "sntrup761x25519-sha512@openssh.com
+// hybrid". The word after the value tells them from an address.
+bool names_a_protocol_item(std::string_view t, uint32_t end) {
+  size_t i = end;
+  while (i < t.size() && i - end < 3 && (t[i] == '"' || t[i] == '\'' || t[i] == ' ')) ++i;
+  if (i == end || t[i - 1] != ' ') return false;
+  // The next word, or the one after it ("... sftp-server extension").
+  for (int words = 0; words < 2; ++words) {
+    char w[16];
+    size_t n = 0;
+    while (i < t.size() && n < sizeof w && is_alpha(t[i])) {
+      w[n++] = t[i] >= 'A' && t[i] <= 'Z' ? static_cast<char>(t[i] - 'A' + 'a') : t[i];
+      ++i;
+    }
+    const std::string_view word(w, n);
+    for (std::string_view k : {"extension", "extensions", "protocol", "hybrid", "method", "algorithm", "cipher",
+                               "mac", "kex", "documentation"}) {
+      if (word == k) return true;
+    }
+    while (i < t.size() && (is_alnum(t[i]) || t[i] == '-')) ++i;
+    if (i >= t.size() || t[i] != ' ') return false;
+    ++i;
+  }
+  return false;
+}
+// Message-IDs are written like addresses: "<20220101123456.GA1234@host.org>"
+// (mutt), "<87zgabc.fsf@gnu.org>" (Gnus), "<1234.5678.camel@host>"
+// (Evolution), or after a header that names them.
+bool is_message_id(std::string_view t, uint32_t b, uint32_t at_pos) {
+  const std::string_view local = t.substr(b, at_pos - b);
+  if (local.ends_with(".fsf") || local.ends_with(".camel")) return true;
+  size_t run = 0, longest = 0;
+  for (char ch : local) {
+    run = is_digit(ch) ? run + 1 : 0;
+    longest = run > longest ? run : longest;
+  }
+  if (longest >= 10 && local.find('.') != std::string_view::npos) return true;
+  const size_t line = t.rfind('\n', b);
+  const size_t from = line == std::string_view::npos ? 0 : line + 1;
+  char head[64];
+  const size_t n = std::min<size_t>(b - from, sizeof head);
+  for (size_t i = 0; i < n; ++i) {
+    const char ch = t[b - n + i];
+    head[i] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+  }
+  const std::string_view before(head, n);
+  for (std::string_view h : {"message-id", "in-reply-to", "references:", "msgid", "mid:", "news:"}) {
+    if (before.find(h) != std::string_view::npos) return true;
+  }
+  return false;
+}
+}  // namespace
+
 std::optional<Span> validate_email(std::string_view t, Span c) {
   // The candidate starts at the '@': read the local part back from it.
   const uint32_t at_pos = c.begin;
@@ -231,6 +289,16 @@ std::optional<Span> validate_email(std::string_view t, Span c) {
     return std::nullopt;
   // Domain: trailing hyphens are not part of it; the TLD is letters.
   while (e > at_pos + 1 && t[e - 1] == '-') --e;
+  // Text glued after the address by a lost line break starts with a capital
+  // ("...@almamedia.fiAsiakastuki"): the domain ends before it.
+  {
+    const size_t last_dot = t.substr(at_pos, e - at_pos).rfind('.');
+    if (last_dot != std::string_view::npos) {
+      for (uint32_t i = at_pos + static_cast<uint32_t>(last_dot) + 2; i < e; ++i) {
+        if (t[i] >= 'A' && t[i] <= 'Z' && t[i - 1] >= 'a' && t[i - 1] <= 'z') { e = i; break; }
+      }
+    }
+  }
   std::string_view domain = t.substr(at_pos + 1, e - at_pos - 1);
   if (domain.size() < 4 || domain.size() > 253 || e - b > 254) return std::nullopt;
   size_t start = 0;
@@ -243,6 +311,8 @@ std::optional<Span> validate_email(std::string_view t, Span c) {
     if (dot == std::string_view::npos) {
       if (label.size() < 2) return std::nullopt;
       for (char ch : label) if (!is_alpha(ch)) return std::nullopt;
+      // "en@quot.header", "getty@tty2.service", "logo@2x.png": no top-level domain.
+      if (!TopLevelDomains::is_known(label)) return std::nullopt;
       break;
     }
     start = dot + 1;
@@ -250,6 +320,7 @@ std::optional<Span> validate_email(std::string_view t, Span c) {
   if (labels < 2) return std::nullopt;
   const char p = at(t, int64_t{b} - 1);
   if (is_word(p)) return std::nullopt;
+  if (names_a_protocol_item(t, e) || is_message_id(t, b, at_pos)) return std::nullopt;
   return Span{b, e};
 }
 
@@ -374,16 +445,22 @@ std::optional<Span> validate_mac(std::string_view t, Span c) {
 }
 
 std::optional<Span> validate_iban(std::string_view t, Span c) {
-  if (is_alnum(at(t, int64_t{c.begin} - 1))) return std::nullopt;
-  const int want = iban_length_for_country(t.substr(c.begin, 2));
+  if (is_alnum(at(t, int64_t{c.begin} - 1)) || c.end - c.begin < 2) return std::nullopt;
+  // Written in capitals or, as some forms and mail clients leave it, all in
+  // small letters ("gb42nawi..."); never mixed.
+  const bool small = t[c.begin] >= 'a' && t[c.begin] <= 'z';
+  auto letter = [small](char ch) { return small ? ch >= 'a' && ch <= 'z' : ch >= 'A' && ch <= 'Z'; };
+  auto upper = [](char ch) { return ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 'a' + 'A') : ch; };
+  const char cc[2] = {upper(t[c.begin]), upper(t[c.begin + 1])};
+  const int want = iban_length_for_country(std::string_view(cc, 2));
   if (want == 0) return std::nullopt;
   char compact[40];
   int n = 0;
   uint32_t i = c.begin;
   while (i < t.size() && n < want) {
     const char ch = t[i];
-    if (is_digit(ch) || (ch >= 'A' && ch <= 'Z')) {
-      compact[n++] = ch;
+    if (is_digit(ch) || letter(ch)) {
+      compact[n++] = upper(ch);
       ++i;
     } else if (ch == ' ' && n >= 4 && i + 1 < t.size() && is_alnum(t[i + 1])) {
       ++i;

@@ -1,0 +1,152 @@
+// PII in technical text (Debian changelogs, copyright files, NEWS): dates,
+// times, versions, postal codes and identifiers that read as phone numbers,
+// IP or e-mail addresses are not detected, and the real values next to them
+// still are. Each line below is a false detection once reported on such text.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "pii_detector.h"
+#include "technical_context.h"
+#include "top_level_domains.h"
+
+namespace dpk::pii {
+namespace {
+
+struct Found {
+  std::string type;
+  std::string value;
+  bool operator==(const Found& o) const { return type == o.type && value == o.value; }
+};
+void PrintTo(const Found& f, std::ostream* os) { *os << f.type << ":" << f.value; }
+
+std::vector<ScanEngine> engines() {
+  std::vector<ScanEngine> e = {ScanEngine::kRe2};
+  if (PatternDatabase::hyperscan_available()) e.push_back(ScanEngine::kHyperscan);
+  return e;
+}
+
+class TechnicalTextTest : public ::testing::TestWithParam<ScanEngine> {
+ protected:
+  std::vector<Found> find(std::string_view text) {
+    if (!det_) {
+      auto db = PatternDatabase::compile(PiiTypeSet::all(), GetParam());
+      det_ = std::make_unique<PiiDetector>(db.value(), DetectorConfig{});
+    }
+    std::vector<Entity> out;
+    det_->detect(text, out);
+    std::vector<Found> r;
+    for (const auto& e : out) r.push_back({std::string(pii_type_name(e.type)), std::string(text.substr(e.begin, e.end - e.begin))});
+    return r;
+  }
+  std::unique_ptr<PiiDetector> det_;
+};
+
+using V = std::vector<Found>;
+
+TEST_P(TechnicalTextTest, TimeStampsAreNotPhones) {
+  EXPECT_EQ(find("6.65      2022-05-09 18:36:14Z"), V{});
+  EXPECT_EQ(find("Date:   Sun Apr 3 09:21:29 2022 -0700"), V{});
+  EXPECT_EQ(find("0.36 2013-12-07 17:36:04"), V{});
+  // A number on the same line is still read.
+  EXPECT_EQ(find("Date:   Sun Apr 3 09:21:29 2022 -0700 (call 030 12345678)"), (V{{"PHONE", "030 12345678"}}));
+  EXPECT_EQ(find("2013-12-07 17:36:04 +0100 Tel. (415) 555-2671"), (V{{"PHONE", "(415) 555-2671"}}));
+}
+
+TEST_P(TechnicalTextTest, IdentifiersAreNotPhones) {
+  EXPECT_EQ(find("- CVE-2026-118318"), V{});
+  EXPECT_EQ(find("  * [0359951] Add --buildsystem=cmake to d/rules"), V{});
+  EXPECT_EQ(find("see http://hdl.handle.net/1895.22/1013 and LP: #1694926"), V{});
+  EXPECT_EQ(find("    exceeds maximum object size 2147483647"), V{});
+  EXPECT_EQ(find("- CVE-2026-118318, reported by phone: 030 12345678"), (V{{"PHONE", "030 12345678"}}));
+}
+
+TEST_P(TechnicalTextTest, ZipPlusFourCodesAreNotPhones) {
+  EXPECT_EQ(find("Boston, MA 02110-1301, USA."), V{});
+  EXPECT_EQ(find("Fifth Floor, Boston, MA  02110-1301  USA"), V{});
+  EXPECT_EQ(find("    02110-1301 USA"), V{});
+  EXPECT_EQ(find("ZIP 03665-4709"), V{});
+  EXPECT_EQ(find("Zip code: 02110-1301"), V{});
+  EXPECT_EQ(find("Boston, MA 02110-1301, USA. Phone: (617) 542-5942"), (V{{"PHONE", "(617) 542-5942"}}));
+}
+
+TEST_P(TechnicalTextTest, VersionsAreNotPhones) {
+  EXPECT_EQ(find("(0.99.30-4.1~deb12u1)"), V{});
+  EXPECT_EQ(find("7042  9.0.0006"), V{});
+  EXPECT_EQ(find("gcc-12 (12-20220428-1) unstable; urgency=medium"), V{});
+  EXPECT_EQ(find("chromium-browser (70.0.3538.54-2) unstable; urgency=medium"), V{});
+  EXPECT_EQ(find("in Clause 252.227-7013 (c) (1) of DFARs"), V{});
+  // A German number with a dot after the area code and an extension.
+  EXPECT_EQ(find("Fax: 0201.2402-403"), (V{{"PHONE", "0201.2402-403"}}));
+  EXPECT_EQ(find("pkg (1.2-3) unstable; upstream hotline +44 20 7946 0958"), (V{{"PHONE", "+44 20 7946 0958"}}));
+}
+
+TEST_P(TechnicalTextTest, FourPartVersionsAreNotIpAddresses) {
+  EXPECT_EQ(find("Standards-Version: 4.6.1.0"), V{});
+  EXPECT_EQ(find("  * Bump standards version to 3.9.8.0."), V{});
+  EXPECT_EQ(find("boost-defaults (1.71.0.1)"), V{});
+  EXPECT_EQ(find("debianutils (4.8.6.3) unstable; urgency=medium"), V{});
+  EXPECT_EQ(find("Depends: libfoo (>= 1.71.0.1)"), V{});
+  EXPECT_EQ(find("gettext-0.19.8.1"), V{});
+  EXPECT_EQ(find("changelog entry 1:4.1.4.2+svn3283-3."), V{});
+  EXPECT_EQ(find("upgrades from versions before 1.7.9.5 (the version in Ubuntu"), V{});
+  EXPECT_EQ(find("Use Linux 2.6.8.1 but not its drivers"), V{});
+  // Addresses in the same kind of text are still found.
+  EXPECT_EQ(find("localhost (127.0.0.1)"), (V{{"IP_ADDRESS", "127.0.0.1"}}));
+  EXPECT_EQ(find("  * Fix smb://192.168.1.1/ in Nautilus"), (V{{"IP_ADDRESS", "192.168.1.1"}}));
+  EXPECT_EQ(find("Standards-Version: 4.6.1.0; mirror at 10.0.12.7"), (V{{"IP_ADDRESS", "10.0.12.7"}}));
+}
+
+TEST_P(TechnicalTextTest, AddressShapedNamesAreNotEmails) {
+  EXPECT_EQ(find("       po/en@quot.header"), V{});
+  EXPECT_EQ(find("  po/ca@valencia.po"), V{});
+  EXPECT_EQ(find("systemctl start getty@tty2.service"), V{});
+  EXPECT_EQ(find("Message-ID: <20220101123456.GA1234@example.org>"), V{});
+  EXPECT_EQ(find("In-Reply-To: <87zgabc.fsf@gnu.org>"), V{});
+  EXPECT_EQ(find("  - sftp-server(8): add a new limits@openssh.com protocol extension"), V{});
+  // Maintainer lines and upstream contacts are addresses.
+  EXPECT_EQ(find(" -- Jane Doe <jane@example.org>  Sun, 03 Apr 2022 09:21:29 -0700"),
+            (V{{"EMAIL", "jane@example.org"}}));
+  EXPECT_EQ(find("Upstream-Contact: Theodore Ts'o <tytso@mit.edu>"), (V{{"EMAIL", "tytso@mit.edu"}}));
+  EXPECT_EQ(find("Maintainer: Debian GCC <debian-gcc@lists.debian.org>"),
+            (V{{"EMAIL", "debian-gcc@lists.debian.org"}}));
+}
+
+TEST_P(TechnicalTextTest, SmallLetterIbansWithTheirChecksum) {
+  EXPECT_EQ(find("iban: gb42nawi04454264788619"), (V{{"IBAN", "gb42nawi04454264788619"}}));
+  EXPECT_EQ(find("iban: gb82 west 1234 5698 7654 32"), (V{{"IBAN", "gb82 west 1234 5698 7654 32"}}));
+  EXPECT_EQ(find("iban: gb42nawi04454264788618"), V{}) << "mod-97 fails";
+  EXPECT_EQ(find("iban: gb42NAWI04454264788619"), V{}) << "mixed case";
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, TechnicalTextTest, ::testing::ValuesIn(engines()),
+                         [](const auto& info) { return info.param == ScanEngine::kRe2 ? "re2" : "hyperscan"; });
+
+TEST(TechnicalContext, Rules) {
+  EXPECT_TRUE(digit_run_in_identifier("CVE-2026-118318", 4));
+  EXPECT_TRUE(digit_run_in_identifier("LP: #1694926", 5));
+  EXPECT_FALSE(digit_run_in_identifier("Tel. 030 1234", 5));
+  EXPECT_TRUE(is_us_zip_plus4("Boston, MA 02110-1301", Span{11, 21}));
+  EXPECT_TRUE(is_us_zip_plus4("02110-1301, USA", Span{0, 10}));
+  EXPECT_FALSE(is_us_zip_plus4("Tel. 07071-1234", Span{5, 15}));
+  EXPECT_TRUE(looks_like_build_stamp("(12-20220428-1"));
+  EXPECT_TRUE(looks_like_build_stamp("0.99.30-4.1"));
+  EXPECT_FALSE(looks_like_build_stamp("0201.2402-403"));
+  EXPECT_FALSE(looks_like_build_stamp("555-123-4567"));
+  EXPECT_TRUE(version_of_something("Standards-Version: 4.6.1.0", Span{19, 26}));
+  EXPECT_FALSE(version_of_something("server 10.0.0.1", Span{7, 15}));
+}
+
+TEST(TopLevelDomains, ReadFromThePublicSuffixList) {
+  ASSERT_TRUE(TopLevelDomains::load().ok()) << TopLevelDomains::load().message();
+  EXPECT_TRUE(TopLevelDomains::is_known("org"));
+  EXPECT_TRUE(TopLevelDomains::is_known("DE"));
+  EXPECT_TRUE(TopLevelDomains::is_known("xn--p1ai"));
+  EXPECT_FALSE(TopLevelDomains::is_known("header"));
+  EXPECT_FALSE(TopLevelDomains::is_known("service"));
+  EXPECT_FALSE(TopLevelDomains::is_known("png"));
+}
+
+}  // namespace
+}  // namespace dpk::pii
