@@ -20,6 +20,14 @@ fields separated by tabs, fields with tab, newline, CR or % escaped as %HH:
   suffix_unbounded ICU-PATTERN      characters, and the others: a suffix match
                                     ends at the end, so the bounded ones need
                                     only be tried at the last N positions)
+  edges     WHICH ASCII NONASCII   (WHICH: prefix_first, suffix_last or
+                                    infix_first; the ASCII characters, as 32
+                                    hex digits of a 128-bit set, that a match
+                                    can begin, or end, with, and 1 when it
+                                    can also be a non-ASCII one: a string
+                                    without such a character cannot match;
+                                    absent when a match can be empty or the
+                                    analysis cannot tell)
   token     ICU-PATTERN            (token_match, anchored at the start)
   url       ICU-PATTERN            (url_match, anchored at the start)
   special   STRING  TOKEN...       (the exception table)
@@ -172,10 +180,12 @@ def set_may_hold(items, chars):
         if op is C.RANGE and any_in(chars, av[0], av[1]):
             return True
         if op is C.CATEGORY:
-            probe = re.compile("[" + CATEGORY_CLASS[av] + "]")
-            if any(probe.match(chr(c)) for c in chars[:: max(1, len(chars) // 4096)]) or av in (
-                    C.CATEGORY_WORD, C.CATEGORY_NOT_DIGIT, C.CATEGORY_NOT_SPACE, C.CATEGORY_NOT_WORD):
-                return True
+            if chars is DIGITS:
+                probe = re.compile("[" + CATEGORY_CLASS[av] + "]")
+                if any(probe.match(chr(c)) for c in chars):
+                    return True
+            elif not (chars is LETTERS and av in (C.CATEGORY_DIGIT, C.CATEGORY_SPACE)):
+                return True  # no letter or mark is a digit or a space; otherwise assume a hit
         if op not in (C.LITERAL, C.RANGE, C.CATEGORY):
             return True
     return False
@@ -223,6 +233,91 @@ def plain_classes(tok):
     return out
 
 
+ASCII = list(range(128))
+NONASCII = list(range(128, sys.maxunicode + 1))
+
+
+class Unknown(Exception):
+    pass
+
+
+def edge_chars(tree, icase, last):
+    """(ASCII code points, whether a non-ASCII one is possible, whether the
+    match may be empty) for the first (or last) character a match of `tree`
+    consumes. Raises Unknown when it cannot tell."""
+    asc, non, items = set(), False, list(tree)
+    if last:
+        items.reverse()
+    for op, av in items:
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero width
+        if op is C.LITERAL:
+            chars = {av} | ({ord(chr(av).swapcase()[0])} if icase else set())
+            return asc | {c for c in chars if c < 128}, non or any(c >= 128 for c in chars) or icase, False
+        if op is C.NOT_LITERAL or op is C.ANY:
+            return set(ASCII), True, False
+        if op is C.IN or op is C.CATEGORY:
+            its = av if op is C.IN else [(op, av)]
+            a = {c for c in ASCII if set_may_hold_exact(its, c, icase)}
+            return asc | a, True if (non or set_may_hold(its, NONASCII) or icase) else False, False
+        if op is C.BRANCH:
+            nullable = False
+            for alt in av[1]:
+                a, n, e = edge_chars(alt, icase, last)
+                asc, non, nullable = asc | a, non or n, nullable or e
+            if not nullable:
+                return asc, non, False
+            continue
+        if op is C.SUBPATTERN:
+            a, n, e = edge_chars(av[3], icase or bool(av[1] & re.IGNORECASE), last)
+            asc, non = asc | a, non or n
+            if not e:
+                return asc, non, False
+            continue
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+            a, n, e = edge_chars(av[2], icase, last)
+            asc, non = asc | a, non or n
+            if av[0] > 0 and not e:
+                return asc, non, False
+            continue
+        raise Unknown(op)
+    return asc, non, True
+
+
+def set_may_hold_exact(items, c, icase):
+    """Whether the parsed set `items` holds ASCII code point `c`."""
+    ch = chr(c)
+    for cand in ({ch, ch.swapcase()} if icase else {ch}):
+        negate, hit = False, False
+        for op, av in items:
+            if op is C.NEGATE:
+                negate = True
+            elif op is C.LITERAL:
+                hit |= av == ord(cand)
+            elif op is C.RANGE:
+                hit |= av[0] <= ord(cand) <= av[1]
+            elif op is C.CATEGORY:
+                hit |= re.match("[" + CATEGORY_CLASS[av] + "]", cand) is not None
+            else:
+                return True
+        if hit != negate:
+            return True
+    return False
+
+
+def edges_line(name, pattern, last):
+    if pattern is None:
+        return None
+    try:
+        asc, non, empty = edge_chars(P.parse(pattern.pattern, pattern.flags), bool(pattern.flags & re.IGNORECASE), last)
+    except Unknown:
+        return None
+    if empty:
+        return None
+    bits = sum(1 << c for c in asc)
+    return f"edges\t{name}\t{bits:032x}\t{int(non)}\n"
+
+
 def split_suffix(pattern):
     """(bounded alternatives' ICU source, their widest match, the other
     alternatives' ICU source) of a suffix pattern, or None when its top level
@@ -263,6 +358,11 @@ def export(lang, out):
     out.write("prefix\t" + to_icu(pattern_of(tok.prefix_search)) + "\n")
     out.write("suffix\t" + to_icu(pattern_of(tok.suffix_search)) + "\n")
     out.write("infix\t" + to_icu(pattern_of(tok.infix_finditer)) + "\n")
+    for name, fn, last in (("prefix_first", tok.prefix_search, False), ("suffix_last", tok.suffix_search, True),
+                           ("infix_first", tok.infix_finditer, False)):
+        line = edges_line(name, pattern_of(fn), last)
+        if line:
+            out.write(line)
     parts = split_suffix(pattern_of(tok.suffix_search))
     if parts is not None:
         out.write(f"suffix_bounded\t{parts[0]}\t{parts[1]}\n")

@@ -93,6 +93,20 @@ std::unique_ptr<SpacyRules> load(std::string_view language) {
       r->suffix_window = f.size() > 2 ? std::stoi(std::string(f[2])) : -1;
     } else if (kind == "suffix_unbounded") {
       r->suffix_unbounded = compile(language, kind, arg);
+    } else if (kind == "edges" && f.size() == 4 && f[2].size() == 32) {
+      SpacyRules::Edge* e = arg == "prefix_first" ? &r->prefix_first
+                            : arg == "suffix_last"  ? &r->suffix_last
+                            : arg == "infix_first"  ? &r->infix_first
+                                                    : nullptr;
+      if (e != nullptr) {
+        for (size_t k = 0; k < 32; ++k) {  // most significant hex digit first
+          const int v = std::stoi(std::string(1, f[2][k]), nullptr, 16);
+          for (int bit = 0; bit < 4; ++bit)
+            if (v >> bit & 1) e->ascii.set((31 - k) * 4 + static_cast<size_t>(bit));
+        }
+        e->non_ascii = f[3] == "1";
+        e->known = true;
+      }
     } else if (kind == "token") {
       r->token_match = compile(language, kind, arg);
     } else if (kind == "url") {

@@ -11,6 +11,7 @@
 
 #include <unicode/regex.h>
 
+#include <bitset>
 #include <functional>
 #include <memory>
 #include <string>
@@ -51,6 +52,16 @@ struct SpacyRules {
   StringMap<std::vector<SpanCase>> span_cases;
   // The sentencizer's sentence-ending punctuation, one code point each.
   std::unordered_set<std::string, StringHash, std::equal_to<>> sentence_punct;
+  // The characters a prefix match can begin with, a suffix match end with,
+  // an infix match begin with (ASCII ones, and whether any non-ASCII one):
+  // a string without such a character cannot match. Unknown: no filter.
+  struct Edge {
+    bool known = false;
+    bool non_ascii = true;
+    std::bitset<128> ascii;
+    bool may_be(UChar32 c) const { return !known || (c < 128 ? ascii[static_cast<size_t>(c)] : non_ascii); }
+  };
+  Edge prefix_first, suffix_last, infix_first;
   // A chunk of only letters and marks (or only ASCII digits) that is not a
   // special case is one token: the export proved no affix pattern matches it.
   bool plain_letters = false, plain_digits = false;

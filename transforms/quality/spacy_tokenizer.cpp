@@ -112,6 +112,7 @@ bool SpacyTokenizer::starts_with_match(icu::RegexMatcher* m, int32_t b, int32_t 
 }
 
 int32_t SpacyTokenizer::prefix_length(int32_t b, int32_t e) {
+  if (b < e && !rules_.prefix_first.may_be(u_.char32At(b))) return 0;
   if (!starts_with_match(prefix_.get(), b, e)) return 0;
   UErrorCode st = U_ZERO_ERROR;
   return prefix_->end(st) - prefix_->start(st);
@@ -121,6 +122,7 @@ int32_t SpacyTokenizer::prefix_length(int32_t b, int32_t e) {
 // match wins, and every match ends at the end, so its length is the distance
 // from its start to the end.
 int32_t SpacyTokenizer::suffix_length(int32_t b, int32_t e) {
+  if (b < e && !rules_.suffix_last.may_be(u_.char32At(e - 1))) return 0;
   if (suffix_bounded_ != nullptr || suffix_unbounded_ != nullptr) {
     int32_t start = e;
     bool found = false;
@@ -152,6 +154,16 @@ int32_t SpacyTokenizer::suffix_length(int32_t b, int32_t e) {
   suffix_->region(b, e, st);
   if (!suffix_->find(st) || U_FAILURE(st)) return 0;
   return suffix_->end(st) - suffix_->start(st);
+}
+
+bool SpacyTokenizer::may_hold_infix(int32_t b, int32_t e) const {
+  const auto& edge = rules_.infix_first;
+  if (!edge.known) return true;
+  for (int32_t k = b; k < e; ++k) {
+    const char16_t c = u_.charAt(k);
+    if (c < 128 ? edge.ascii[c] : edge.non_ascii) return true;
+  }
+  return false;
 }
 
 void SpacyTokenizer::tokenize(std::string_view text, std::vector<SpacyToken>& out) {
@@ -266,7 +278,8 @@ void SpacyTokenizer::split_chunk(std::string_view c, std::vector<SpacyToken>& ou
     const std::string_view s = view(c, b, e);
     if (auto sp = is_special(s) ? rules_.specials.find(s) : rules_.specials.end(); sp != rules_.specials.end()) {
       push_pieces(s, sp->second, out);
-    } else if (starts_with_match(token_.get(), b, e) || starts_with_match(url_.get(), b, e) || infix_ == nullptr) {
+    } else if (infix_ == nullptr || !may_hold_infix(b, e) || starts_with_match(token_.get(), b, e) ||
+               starts_with_match(url_.get(), b, e)) {
       push(s, out);
     } else {
       UErrorCode st = U_ZERO_ERROR;

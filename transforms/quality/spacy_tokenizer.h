@@ -49,6 +49,7 @@ class SpacyTokenizer {
   void split_chunk(std::string_view c, std::vector<SpacyToken>& out);
   void join_span_cases(std::string_view text, std::vector<SpacyToken>& out);
   bool is_special(std::string_view s) const;
+  bool may_hold_infix(int32_t b, int32_t e) const;
   int32_t prefix_length(int32_t b, int32_t e);
   int32_t suffix_length(int32_t b, int32_t e);
   bool starts_with_match(icu::RegexMatcher* m, int32_t b, int32_t e);
