@@ -2,6 +2,7 @@
 
 #include <zstd.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -127,7 +128,11 @@ std::unique_ptr<SpacyRules> load(std::string_view language) {
         r->plain_digits = r->plain_digits || f[i] == "digits";
       }
     } else if (kind == "punct") {
-      for (size_t i = 1; i < f.size(); ++i) r->sentence_punct.insert(unescape(f[i]));
+      for (size_t i = 1; i < f.size(); ++i) {
+        std::string p = unescape(f[i]);
+        r->sentence_punct_longest = std::max(r->sentence_punct_longest, p.size());
+        r->sentence_punct.insert(std::move(p));
+      }
     }
   }
   if (r->suffix_window < 0) r->suffix_bounded.reset(), r->suffix_unbounded.reset();

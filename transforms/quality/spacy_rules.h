@@ -52,6 +52,7 @@ struct SpacyRules {
   StringMap<std::vector<SpanCase>> span_cases;
   // The sentencizer's sentence-ending punctuation, one code point each.
   std::unordered_set<std::string, StringHash, std::equal_to<>> sentence_punct;
+  size_t sentence_punct_longest = 0;  // bytes
   // The characters a prefix match can begin with, a suffix match end with,
   // an infix match begin with (ASCII ones, and whether any non-ASCII one):
   // a string without such a character cannot match. Unknown: no filter.

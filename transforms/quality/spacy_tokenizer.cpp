@@ -352,7 +352,8 @@ size_t SpacyTokenizer::count_sentences(std::string_view text) {
   size_t n = 0;
   bool seen_period = false, has_text = false;
   for (const auto& tok : tokens_) {
-    const bool ends = rules_.sentence_punct.find(tok.text) != rules_.sentence_punct.end();
+    const bool ends = tok.text.size() <= rules_.sentence_punct_longest &&
+                      rules_.sentence_punct.find(tok.text) != rules_.sentence_punct.end();
     if (seen_period && !ends && !is_punct(tok.text)) {
       n += has_text;
       has_text = false;
