@@ -156,6 +156,12 @@ int32_t SpacyTokenizer::suffix_length(int32_t b, int32_t e) {
   return suffix_->end(st) - suffix_->start(st);
 }
 
+bool SpacyTokenizer::is_plain(std::string_view s) const {
+  if (!rules_.plain_letters && !rules_.plain_digits) return false;
+  const PlainKind kind = plain_kind(s);
+  return (kind == PlainKind::kLetters && rules_.plain_letters) || (kind == PlainKind::kDigits && rules_.plain_digits);
+}
+
 bool SpacyTokenizer::may_hold_infix(int32_t b, int32_t e) const {
   const auto& edge = rules_.infix_first;
   if (!edge.known) return true;
@@ -197,12 +203,9 @@ void SpacyTokenizer::chunk(std::string_view c, std::vector<SpacyToken>& out) {
     }
   }
   // Most chunks are plain words or numbers, which no affix rule splits.
-  if (rules_.plain_letters || rules_.plain_digits) {
-    const PlainKind kind = plain_kind(c);
-    if ((kind == PlainKind::kLetters && rules_.plain_letters) || (kind == PlainKind::kDigits && rules_.plain_digits)) {
-      push(c, out);
-      return;
-    }
+  if (is_plain(c)) {
+    push(c, out);
+    return;
   }
   if (auto hit = cache_.find(c); hit != cache_.end()) {
     size_t at = 0;
@@ -245,6 +248,8 @@ void SpacyTokenizer::split_chunk(std::string_view c, std::vector<SpacyToken>& ou
   int32_t b = 0, e = n, last_size = 0;
   while (e > b && e - b != last_size) {
     if (starts_with_match(token_.get(), b, e) || is_special(view(c, b, e))) break;
+    // What is left of "word," once "," is off: no affix can match it.
+    if (is_plain(view(c, b, e))) break;
     last_size = e - b;
     const int32_t pre = prefix_length(b, e);
     if (pre != 0 && b + pre < e && is_special(view(c, b + pre, e))) {
@@ -278,7 +283,7 @@ void SpacyTokenizer::split_chunk(std::string_view c, std::vector<SpacyToken>& ou
     const std::string_view s = view(c, b, e);
     if (auto sp = is_special(s) ? rules_.specials.find(s) : rules_.specials.end(); sp != rules_.specials.end()) {
       push_pieces(s, sp->second, out);
-    } else if (infix_ == nullptr || !may_hold_infix(b, e) || starts_with_match(token_.get(), b, e) ||
+    } else if (infix_ == nullptr || is_plain(s) || !may_hold_infix(b, e) || starts_with_match(token_.get(), b, e) ||
                starts_with_match(url_.get(), b, e)) {
       push(s, out);
     } else {

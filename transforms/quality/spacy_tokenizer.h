@@ -50,6 +50,9 @@ class SpacyTokenizer {
   void join_span_cases(std::string_view text, std::vector<SpacyToken>& out);
   bool is_special(std::string_view s) const;
   bool may_hold_infix(int32_t b, int32_t e) const;
+  // Only letters and marks, or only ASCII digits, where the rules prove no
+  // affix pattern can match such a string.
+  bool is_plain(std::string_view s) const;
   int32_t prefix_length(int32_t b, int32_t e);
   int32_t suffix_length(int32_t b, int32_t e);
   bool starts_with_match(icu::RegexMatcher* m, int32_t b, int32_t e);
