@@ -94,6 +94,8 @@ SpacyTokenizer::SpacyTokenizer(const SpacyRules& rules)
       suffix_bounded_(matcher_for(rules.suffix_bounded)),
       suffix_unbounded_(matcher_for(rules.suffix_unbounded)) {}
 
+SpacyTokenizer::~SpacyTokenizer() = default;
+
 bool SpacyTokenizer::is_special(std::string_view s) const {
   return rules_.may_be_special(s) && rules_.specials.find(s) != rules_.specials.end();
 }

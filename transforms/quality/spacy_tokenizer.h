@@ -36,6 +36,7 @@ struct SpacyToken {
 class SpacyTokenizer {
  public:
   explicit SpacyTokenizer(const SpacyRules& rules);
+  ~SpacyTokenizer();
   SpacyTokenizer(const SpacyTokenizer&) = delete;
   SpacyTokenizer& operator=(const SpacyTokenizer&) = delete;
 

@@ -37,6 +37,26 @@ TEST(QualitySpacyTokenizer, SplitsAsSpacyDoes) {
                                       "Anna's"}));
 }
 
+// Tokens are views into the text, in order, and what lies between them is
+// only the single spaces spaCy drops; also on bytes that are not UTF-8.
+TEST(QualitySpacyTokenizer, TokensTileTheText) {
+  quality::SpacyTokenizer tok(*quality::spacy_rules("en"));
+  std::vector<quality::SpacyToken> t;
+  for (std::string_view text : {std::string_view("  (a)  b.\n\n\"c,\" d...e:f 3km U.S.A.'s  "),
+                                std::string_view("x \xff\xfe y \xe2\x80 z"), std::string_view("\xf0\x9f\x98\x80:)"),
+                                std::string_view(" "), std::string_view("a")}) {
+    tok.tokenize(text, t);
+    const char* at = text.data();
+    for (const auto& x : t) {
+      ASSERT_GE(x.text.data(), at) << text;
+      for (const char* p = at; p < x.text.data(); ++p) EXPECT_EQ(*p, ' ') << text;
+      EXPECT_FALSE(x.text.empty()) << text;
+      at = x.text.data() + x.text.size();
+    }
+    for (const char* p = at; p < text.data() + text.size(); ++p) EXPECT_EQ(*p, ' ') << text;
+  }
+}
+
 TEST(QualitySpacyTokenizer, CountsSentencesAsTheSentencizer) {
   quality::WordSplitter ws("en", quality::WordRules::kSpacy);
   // The whitespace token after "!" starts a sentence, as in spaCy.
