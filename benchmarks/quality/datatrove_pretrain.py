@@ -66,7 +66,7 @@ def main():
     t0 = time.perf_counter()
     run(work, "filter", [
         JsonlReader(src, glob_pattern="*.jsonl"),
-        # The recipe's `langid: {backend: fasttext, keep: [en], min-score: 0.65, max-chars: 0}`.
+        # The recipe's `langid: {backend: fasttext, langs: [en], min-score: 0.65, prefix-chars: 0}`.
         LanguageFilter(languages=["en"], language_threshold=0.65),
         GopherRepetitionFilter(),
         GopherQualityFilter(),

@@ -13,14 +13,18 @@ How the set is made (deterministic, seed below), from web/pages.jsonl:
   - each page cut into runs of 20-60 consecutive lines (lengths drawn at
     random), once from line 0 and once from a random offset inside the first
     run, so the two passes overlap (ids PAGE#aSTART-END / PAGE#bSTART-END).
-`lang` is a crude stop-word vote (en, de, fr, es, pl; "und" when unsure): it
-only decides which badwords list applies, the same for dpk and datatrove.
+and from langid/sentences.jsonl (75 languages, labelled): per language, its
+sentences in file order assembled into documents of 8-40 sentences, 1-4
+sentences a line (ids langid-LANG-K).
+`lang` is the sentence label, or for a page a crude stop-word vote (en, de,
+fr, es, pl; "und" when unsure): it decides which badwords list applies, the
+same for dpk and datatrove, and groups the agreement by language.
 
 datatrove filters use their default thresholds and language "en" (spaCy's
 blank English tokenizer + sentencizer). The badwords filter is datatrove's
 C4BadWordsFilter fed with the small test lists in tests/quality/badwords/.
 
-Usage: python make_reference.py [--pages PATH] [--out DIR]
+Usage: python make_reference.py [--pages PATH] [--sentences PATH] [--out DIR]
 Requirements: benchmarks/requirements-quality.txt
 """
 import argparse
@@ -80,6 +84,28 @@ def make_documents(pages_path):
     return docs
 
 
+def make_sentence_documents(sentences_path):
+    rng = random.Random(SEED + 1)
+    by_lang = {}
+    for line in open(sentences_path, encoding="utf-8"):
+        s = json.loads(line)
+        by_lang.setdefault(s["lang"], []).append(s["text"].strip())
+    docs = []
+    for lang in sorted(by_lang):
+        sents, i, k = by_lang[lang], 0, 0
+        while i + 8 <= len(sents):
+            run = sents[i : i + rng.randint(8, 40)]
+            i += len(run)
+            lines, j = [], 0
+            while j < len(run):
+                n = rng.randint(1, 4)
+                lines.append(" ".join(run[j : j + n]))
+                j += n
+            docs.append({"id": f"langid-{lang}-{k}", "text": "\n".join(lines), "lang": lang})
+            k += 1
+    return docs
+
+
 def badwords_filter(words_dir):
     import datatrove.pipeline.filters.c4_filters as c4
 
@@ -95,6 +121,7 @@ def main():
     root = os.path.normpath(os.path.join(here, "..", ".."))
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", default=os.path.join(root, "..", "shared", "data", "web", "pages.jsonl"))
+    ap.add_argument("--sentences", default=os.path.join(root, "..", "shared", "data", "langid", "sentences.jsonl"))
     ap.add_argument("--out", default=os.path.join(root, "tests", "quality"))
     args = ap.parse_args()
 
@@ -113,7 +140,7 @@ def main():
         "fineweb": FineWebQualityFilter(),
         "badwords": badwords_filter(os.path.join(args.out, "badwords")),
     }
-    docs = make_documents(args.pages)
+    docs = make_documents(args.pages) + make_sentence_documents(args.sentences)
     cctx = zstandard.ZstdCompressor(level=19)
     with open(os.path.join(args.out, "conformance-input.jsonl.zst"), "wb") as f:
         f.write(cctx.compress("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs).encode()))

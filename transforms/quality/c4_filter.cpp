@@ -53,7 +53,7 @@ constexpr std::string_view kPolicy[] = {"terms of use", "privacy policy", "cooki
 
 class C4Filter final : public DocumentTransform {
  public:
-  explicit C4Filter(std::shared_ptr<const C4Config> c) : c_(std::move(c)), words_(c_->language) {}
+  explicit C4Filter(std::shared_ptr<const C4Config> c) : c_(std::move(c)), words_(c_->language, c_->words) {}
 
   void apply(Document& doc) override {
     std::string_view r = check(doc.text());

@@ -14,7 +14,7 @@ namespace {
 
 class FineWebFilter final : public DocumentTransform {
  public:
-  explicit FineWebFilter(std::shared_ptr<const FineWebConfig> c) : c_(std::move(c)), words_(c_->language) {}
+  explicit FineWebFilter(std::shared_ptr<const FineWebConfig> c) : c_(std::move(c)), words_(c_->language, c_->words) {}
 
   void apply(Document& doc) override {
     std::string_view r = check(doc.text());

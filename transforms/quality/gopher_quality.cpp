@@ -13,7 +13,7 @@ namespace {
 
 class GopherQuality final : public DocumentTransform {
  public:
-  explicit GopherQuality(std::shared_ptr<const GopherQualityConfig> c) : c_(std::move(c)), words_(c_->language) {}
+  explicit GopherQuality(std::shared_ptr<const GopherQualityConfig> c) : c_(std::move(c)), words_(c_->language, c_->words) {}
 
   void apply(Document& doc) override {
     std::string_view r = check(doc.text());

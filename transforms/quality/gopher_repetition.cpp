@@ -31,7 +31,7 @@ uint64_t addmod(uint64_t a, uint64_t b) {
 class GopherRepetition final : public DocumentTransform {
  public:
   explicit GopherRepetition(std::shared_ptr<const GopherRepetitionConfig> c)
-      : c_(std::move(c)), words_(c_->language) {}
+      : c_(std::move(c)), words_(c_->language, c_->words) {}
 
   void apply(Document& doc) override {
     std::string_view r = check(doc.text());

@@ -10,12 +10,14 @@
 #include <vector>
 
 #include "dpk/transform.h"
+#include "word_splitter.h"
 
 namespace dpk::quality {
 
 // Thresholds; a disabled check has its `use_*` false (datatrove: None/0).
 struct GopherQualityConfig {
   std::string language = "en";
+  WordRules words = WordRules::kSpacy;  // how words and sentences are cut
   double min_doc_words = 50, max_doc_words = 100000;
   double min_avg_word_length = 3, max_avg_word_length = 10;
   double max_symbol_word_ratio = 0.1;
@@ -27,6 +29,7 @@ struct GopherQualityConfig {
 
 struct GopherRepetitionConfig {
   std::string language = "en";
+  WordRules words = WordRules::kSpacy;  // how words and sentences are cut
   double dup_line_frac = 0.3, dup_para_frac = 0.3;
   double dup_line_char_frac = 0.2, dup_para_char_frac = 0.2;
   std::vector<std::pair<int, double>> top_n_grams = {{2, 0.2}, {3, 0.18}, {4, 0.16}};
@@ -38,6 +41,7 @@ struct GopherRepetitionConfig {
 
 struct C4Config {
   std::string language = "en";
+  WordRules words = WordRules::kSpacy;  // how words and sentences are cut
   bool remove_citations = true;
   bool filter_no_terminal_punct = true;
   long min_num_sentences = 5;   // -1 disables
@@ -49,6 +53,7 @@ struct C4Config {
 
 struct FineWebConfig {
   std::string language = "en";
+  WordRules words = WordRules::kSpacy;  // how words and sentences are cut
   double line_punct_thr = 0.12;
   bool line_punct_exclude_zero = false;
   double short_line_thr = 0.67;

@@ -37,6 +37,7 @@ const std::map<std::string, std::string>& option_owner() {
       {"new-line-ratio", "fineweb"},               {"words-dir", "badwords"},
       {"words", "badwords"},                       {"lang-key", "badwords"},
       {"default-lang", "badwords"},                {"lang", "*text"},
+      {"word-splitter", "*text"},
   };
   return k;
 }
@@ -74,10 +75,17 @@ StatusOr<ConfiguredStep> configure(const OptionValues& v, const StepContext&) {
     if (!applies) return Status::Usage("--" + name + " does not apply to --preset " + preset);
   }
   const std::string language = v.has("lang") ? v.get_string("lang") : "en";
+  const auto words = quality::parse_word_rules(v.has("word-splitter") ? v.get_string("word-splitter") : "spacy");
+  if (!words) return Status::Usage("--word-splitter: expected spacy or icu");
+  if (*words == quality::WordRules::kSpacy && preset != "badwords" &&
+      quality::spacy_rules(quality::spacy_language(language)) == nullptr)
+    return Status::Usage("--word-splitter spacy has no rules for --lang " + language +
+                         " (spaCy's rule-based languages only); use --word-splitter icu");
   ConfiguredStep step;
   if (preset == "gopher-quality") {
     auto c = std::make_shared<GopherQualityConfig>();
     c->language = language;
+    c->words = *words;
     c->min_doc_words = num(v, "min-doc-words", c->min_doc_words);
     c->max_doc_words = num(v, "max-doc-words", c->max_doc_words);
     c->min_avg_word_length = num(v, "min-avg-word-length", c->min_avg_word_length);
@@ -92,6 +100,7 @@ StatusOr<ConfiguredStep> configure(const OptionValues& v, const StepContext&) {
   } else if (preset == "gopher-repetition") {
     auto c = std::make_shared<GopherRepetitionConfig>();
     c->language = language;
+    c->words = *words;
     c->dup_line_frac = num(v, "dup-line-frac", c->dup_line_frac);
     c->dup_para_frac = num(v, "dup-para-frac", c->dup_para_frac);
     c->dup_line_char_frac = num(v, "dup-line-char-frac", c->dup_line_char_frac);
@@ -105,6 +114,7 @@ StatusOr<ConfiguredStep> configure(const OptionValues& v, const StepContext&) {
   } else if (preset == "c4") {
     auto c = std::make_shared<C4Config>();
     c->language = language;
+    c->words = *words;
     c->remove_citations = !v.get_flag("keep-citations");
     c->filter_no_terminal_punct = !v.get_flag("allow-no-terminal-punct");
     c->min_num_sentences = integer(v, "min-sentences", c->min_num_sentences);
@@ -118,6 +128,7 @@ StatusOr<ConfiguredStep> configure(const OptionValues& v, const StepContext&) {
   } else if (preset == "fineweb") {
     auto c = std::make_shared<FineWebConfig>();
     c->language = language;
+    c->words = *words;
     c->line_punct_thr = num(v, "line-punct-thr", c->line_punct_thr);
     c->line_punct_exclude_zero = v.get_flag("line-punct-exclude-zero");
     c->short_line_thr = num(v, "short-line-thr", c->short_line_thr);
@@ -163,11 +174,15 @@ const TransformSpec& dpk_transform_quality() {
       "badwords: drops a document containing an entry of its language's list (C4 rule: lower-cased "
       "text, entry flanked by non-word characters; anywhere for ja, th, zh). The language is the "
       "--lang-key field; a language without a list is kept.\n\n"
-      "Words and sentences come from ICU break iterators for --lang.",
+      "Words and sentences are cut by spaCy's tokenizer rules for --lang (English by default, "
+      "whatever the text's language), as datatrove cuts them; --word-splitter icu uses ICU break "
+      "iterators instead.",
       {
           {"preset", T::kChoice, "", "The filter this step applies.",
            "gopher-quality|gopher-repetition|c4|fineweb|badwords"},
-          renamed("language", {"lang", T::kString, "", "Locale of the word and sentence break rules (default en).", {}, 0, "LANG"}),
+          renamed("language", {"lang", T::kString, "", "Language of the word and sentence rules (default en).", {}, 0, "LANG"}),
+          {"word-splitter", T::kChoice, "", "How words and sentences are cut: spacy (spaCy's tokenizer rules, "
+           "as datatrove; default) or icu (ICU break iterators).", "spacy|icu"},
           {"min-doc-words", T::kInt, "", "gopher-quality: fewest words, symbols not counted (default 50).", {}, 0, "N"},
           {"max-doc-words", T::kInt, "", "gopher-quality: most words (default 100000).", {}, 0, "N"},
           {"min-avg-word-length", T::kDouble, "", "gopher-quality: lowest mean word length (default 3).", {}, 0, "X"},

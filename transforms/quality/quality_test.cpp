@@ -177,5 +177,25 @@ TEST(QualityOptions, OtherPresetsOptionsAreUsageErrors) {
   EXPECT_TRUE(configure({{"preset", "fineweb"}, {"lang", "de"}}).ok());
 }
 
+TEST(QualityOptions, WordSplitterNeedsRulesForTheLanguage) {
+  EXPECT_TRUE(configure({{"preset", "gopher-quality"}, {"word-splitter", "spacy"}, {"language", "de"}}).ok());
+  // spaCy cuts Chinese with an outside segmenter: no rules to run.
+  auto zh = configure({{"preset", "gopher-quality"}, {"language", "zh"}});
+  ASSERT_FALSE(zh.ok());
+  EXPECT_EQ(zh.status().code(), StatusCode::kUsage);
+  EXPECT_TRUE(configure({{"preset", "gopher-quality"}, {"word-splitter", "icu"}, {"language", "zh"}}).ok());
+  EXPECT_FALSE(configure({{"preset", "badwords"}, {"words-dir", "/x"}, {"word-splitter", "icu"}}).ok());
+}
+
+// and/or is one spaCy token, 6oz two: the word counts, and so the decision,
+// follow the splitter.
+TEST(QualityGopher, WordCountFollowsTheSplitter) {
+  std::string text;
+  for (int i = 0; i < 13; ++i) text += "the and/or of ";
+  EXPECT_EQ(run({{"preset", "gopher-quality"}, {"min-stop-words", "0"}}, text).reason, "gopher_quality:too_few_words");
+  EXPECT_EQ(run({{"preset", "gopher-quality"}, {"min-stop-words", "0"}, {"word-splitter", "icu"}}, text).reason,
+            "gopher_quality:mean_word_length");
+}
+
 }  // namespace
 }  // namespace dpk

@@ -54,7 +54,22 @@ size_t url_length(std::string_view s) {
 
 }  // namespace
 
-WordSplitter::WordSplitter(const std::string& language) {
+std::optional<WordRules> parse_word_rules(std::string_view name) {
+  if (name == "spacy") return WordRules::kSpacy;
+  if (name == "icu") return WordRules::kIcu;
+  return std::nullopt;
+}
+
+std::string spacy_language(std::string_view locale) {
+  return std::string(locale.substr(0, locale.find_first_of("_-@")));
+}
+
+WordSplitter::WordSplitter(const std::string& language, WordRules rules)
+    : key_((rules == WordRules::kSpacy ? "spacy:" : "icu:") + language) {
+  if (rules == WordRules::kSpacy) {
+    spacy_ = std::make_unique<SpacyTokenizer>(*spacy_rules(spacy_language(language)));
+    return;
+  }
   UErrorCode st = U_ZERO_ERROR;
   icu::Locale loc(language.c_str());
   words_.reset(icu::BreakIterator::createWordInstance(loc, st));
@@ -150,8 +165,45 @@ void WordSplitter::join_infixes(std::vector<std::string_view>& out) {
   out.resize(o);
 }
 
+namespace {
+
+// The words of the last text split on this thread, as offsets. The presets
+// of a recipe run one after another on a document in the same thread, so
+// the second preset to split the same text (same rules and language) reuses
+// the first one's words instead of splitting it again.
+struct LastSplit {
+  std::string key;  // rules and language
+  std::string text;
+  std::vector<std::pair<uint32_t, uint32_t>> words;
+};
+thread_local LastSplit last_split;
+
+}  // namespace
+
 void WordSplitter::split(std::string_view text, std::vector<std::string_view>& out) {
   out.clear();
+  LastSplit& last = last_split;
+  if (last.key == key_ && last.text == text) {
+    for (auto [b, n] : last.words) out.push_back(text.substr(b, n));
+    return;
+  }
+  split_uncached(text, out);
+  last.key = key_;
+  last.text.assign(text);
+  last.words.clear();
+  for (auto w : out) last.words.emplace_back(static_cast<uint32_t>(w.data() - text.data()), static_cast<uint32_t>(w.size()));
+}
+
+void WordSplitter::split_uncached(std::string_view text, std::vector<std::string_view>& out) {
+  if (spacy_) {
+    spacy_->tokenize(text, tokens_);
+    for (const auto& t : tokens_) {
+      if (t.space) continue;
+      const std::string_view w = strip(t.text);
+      if (!w.empty()) out.push_back(w);
+    }
+    return;
+  }
   UErrorCode st = U_ZERO_ERROR;
   utext_ = utext_openUTF8(utext_, text.data(), static_cast<int64_t>(text.size()), &st);
   words_->setText(utext_, st);
@@ -193,6 +245,7 @@ void WordSplitter::split(std::string_view text, std::vector<std::string_view>& o
 }
 
 size_t WordSplitter::count_sentences(std::string_view text) {
+  if (spacy_) return spacy_->count_sentences(text);
   UErrorCode st = U_ZERO_ERROR;
   utext_ = utext_openUTF8(utext_, text.data(), static_cast<int64_t>(text.size()), &st);
   sentences_->setText(utext_, st);
