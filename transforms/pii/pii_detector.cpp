@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "protocol_names.h"
 #include "technical_context.h"
 #include "validators.h"
 
@@ -72,7 +73,8 @@ void PiiDetector::digit_run(std::string_view t, Span run, std::vector<Entity>& r
       while (e > i && t[e - 1] == '.') --e;
       if (e - i >= 7) {
         auto v = validate_ipv4(t, Span{i, e});
-        if (v && !version_of_something(t, *v)) raw.push_back({PiiType::kIpAddress, v->begin, v->end});
+        if (v && !version_of_something(t, *v) && !section_number(t, *v) && !object_identifier(t, *v))
+          raw.push_back({PiiType::kIpAddress, v->begin, v->end});
       }
     }
   }
@@ -92,7 +94,13 @@ void PiiDetector::validate(std::string_view t, const Candidate& c, std::vector<E
   std::optional<Span> v;
   PiiType type = PiiType::kSecret;
   switch (c.pattern) {
-    case PatternId::kEmail: v = validate_email(t, s); type = PiiType::kEmail; break;
+    case PatternId::kEmail:
+      v = validate_email(t, s);
+      type = PiiType::kEmail;
+      if (!v) {
+        if (const auto item = protocol_item_name(t, s)) item_domains_.push_back(t.substr(s.begin + 1, item->end - s.begin - 1));
+      }
+      break;
     case PatternId::kUrlCredentials: v = validate_url_credentials(t, s); type = PiiType::kUrlCredentials; break;
     case PatternId::kDigitRun: digit_run(t, s, raw); return;
     case PatternId::kIpv6: v = validate_ipv6(t, s); type = PiiType::kIpAddress; break;
@@ -109,12 +117,30 @@ void PiiDetector::validate(std::string_view t, const Candidate& c, std::vector<E
   if (v) raw.push_back({type, v->begin, v->end});
 }
 
+// A domain that names protocol items in this text ("the limits@openssh.com
+// extension") names them in its other values too when they are written
+// like names ("the existing "expand-path@openssh.com""); an address of a
+// person there ("djm@openssh.com", "<dev-team@openssh.com>") stays.
+void PiiDetector::drop_protocol_items_at_their_domains(std::string_view t) {
+  std::erase_if(raw_, [&](const Entity& e) {
+    if (e.type != PiiType::kEmail) return false;
+    const std::string_view value = t.substr(e.begin, e.end - e.begin);
+    const size_t at = value.find('@');
+    if (at == std::string_view::npos || !identifier_local_part(value.substr(0, at))) return false;
+    if (e.begin > 0 && t[e.begin - 1] == '<') return false;
+    const std::string_view domain = value.substr(at + 1);
+    return std::find(item_domains_.begin(), item_domains_.end(), domain) != item_domains_.end();
+  });
+}
+
 void PiiDetector::detect(std::string_view text, std::vector<Entity>& out) {
   out.clear();
   scanner_.scan(text, candidates_);
   if (candidates_.empty()) return;
   raw_.clear();
+  item_domains_.clear();
   for (const Candidate& c : candidates_) validate(text, c, raw_);
+  if (!item_domains_.empty()) drop_protocol_items_at_their_domains(text);
   std::sort(raw_.begin(), raw_.end(), [](const Entity& a, const Entity& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     return better(a, b);

@@ -39,6 +39,7 @@ class PiiDetector {
   void validate(std::string_view text, const Candidate& c, std::vector<Entity>& raw);
   void digit_run(std::string_view text, Span run, std::vector<Entity>& raw);
   Span private_key_block(std::string_view text, Span c);
+  void drop_protocol_items_at_their_domains(std::string_view text);
 
   DetectorConfig cfg_;
   CandidateScanner scanner_;
@@ -46,6 +47,7 @@ class PiiDetector {
   std::vector<Candidate> candidates_;
   std::vector<Entity> raw_;
   std::vector<Span> phone_spans_;
+  std::vector<std::string_view> item_domains_;  // domains of protocol item names in the text
 };
 
 }  // namespace dpk::pii

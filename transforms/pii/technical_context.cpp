@@ -1,5 +1,6 @@
 #include "technical_context.h"
 
+#include <algorithm>
 #include <array>
 
 namespace dpk::pii {
@@ -163,6 +164,142 @@ bool version_of_something(std::string_view t, Span s) {
   // "Linux 2.6.8.1": the kernel's four-part versions.
   return w.ends_with("version") || w.ends_with("versions") || w.ends_with("standards") || w == "linux" ||
          w == "kernel";
+}
+
+}  // namespace dpk::pii
+
+namespace dpk::pii {
+namespace {
+
+// The four parts of a dotted quad, or false.
+bool quad_parts(std::string_view q, std::array<int, 4>& parts) {
+  size_t n = 0;
+  int v = -1;
+  for (char c : q) {
+    if (is_digit(c)) {
+      v = (v < 0 ? 0 : v * 10) + (c - '0');
+      if (v > 999) return false;
+    } else if (c == '.' && v >= 0 && n < 3) {
+      parts[n++] = v;
+      v = -1;
+    } else {
+      return false;
+    }
+  }
+  if (v < 0 || n != 3) return false;
+  parts[3] = v;
+  return true;
+}
+
+// The token (a run of non-blank bytes) that ends at or before `end`,
+// skipping blanks and at most one line break; `end` moves to its start.
+std::string_view token_before(std::string_view t, int64_t& end) {
+  bool crossed_line = false;
+  while (end > 0) {
+    const char ch = t[static_cast<size_t>(end - 1)];
+    if (ch == '\n' && !crossed_line) crossed_line = true;
+    else if (ch != ' ' && ch != '\t') break;
+    --end;
+  }
+  int64_t b = end;
+  while (b > 0 && end - b < 48 && t[static_cast<size_t>(b - 1)] != ' ' && t[static_cast<size_t>(b - 1)] != '\t' &&
+         t[static_cast<size_t>(b - 1)] != '\n')
+    --b;
+  std::string_view tok = t.substr(static_cast<size_t>(b), static_cast<size_t>(end - b));
+  end = b;
+  while (!tok.empty() && (tok.front() == '(' || tok.front() == '[' || tok.front() == '"')) tok.remove_prefix(1);
+  return tok;
+}
+
+// Capitals then digits, glued or not: "SP800-38D", "RFC5280", "FIPS140-2".
+// Returns the number of digits after the capitals (0: not a designator).
+size_t designator_digits(std::string_view tok) {
+  size_t i = 0;
+  while (i < tok.size() && is_upper(tok[i])) ++i;
+  if (i < 2) return 0;
+  const size_t d = i;
+  while (i < tok.size() && is_digit(tok[i])) ++i;
+  const size_t digits = i - d;
+  for (; i < tok.size(); ++i) {
+    if (!is_alnum(tok[i]) && tok[i] != '-' && tok[i] != '/' && tok[i] != '.') return 0;
+  }
+  return digits;
+}
+
+// "5869", "186-4", "800-38D": a standard's number after its capitals.
+bool standard_number(std::string_view tok) {
+  size_t i = 0;
+  while (i < tok.size() && is_digit(tok[i])) ++i;
+  if (i < 3) return false;
+  const bool tail = i < tok.size() && tok[i] == '-';
+  for (size_t j = i; j < tok.size(); ++j) {
+    if (!is_alnum(tok[j]) && tok[j] != '-') return false;
+  }
+  return i >= 4 || tail;
+}
+
+bool section_word(std::string_view tok) {
+  while (!tok.empty() && (tok.back() == '.' || tok.back() == ':')) tok.remove_suffix(1);
+  if (tok == "\xC2\xA7" || tok == "\xC2\xA7\xC2\xA7") return true;  // § and §§
+  std::array<char, 16> w{};
+  if (tok.size() > w.size()) return false;
+  for (size_t i = 0; i < tok.size(); ++i) w[i] = lower(tok[i]);
+  const std::string_view word(w.data(), tok.size());
+  for (std::string_view k : {"section", "sections", "sec", "sect", "clause", "clauses", "chapter", "appendix",
+                             "annex", "paragraph", "para", "subclause", "subsection"}) {
+    if (word == k) return true;
+  }
+  return false;
+}
+
+// "commonName", "id-ce-keyUsage", "id_at_cn": named as code names things
+// ("IPv4", "server1" are not).
+bool identifier_name(std::string_view tok) {
+  if (tok.empty() || !is_alpha(tok[0])) return false;
+  bool camel = false, joined = false;
+  for (size_t i = 0; i < tok.size(); ++i) {
+    const char c = tok[i];
+    if (!is_alnum(c) && c != '-' && c != '_') return false;
+    if (i > 0 && is_upper(c) && tok[i - 1] >= 'a' && tok[i - 1] <= 'z') camel = true;
+    if (i > 0 && (c == '-' || c == '_')) joined = true;
+  }
+  return camel || joined;
+}
+
+bool oid_word(std::string_view tok) {
+  while (!tok.empty() && (tok.back() == ':' || tok.back() == '=')) tok.remove_suffix(1);
+  return tok == "OID" || tok == "oid" || tok == "OIDs" || tok == "oids";
+}
+
+}  // namespace
+
+bool section_number(std::string_view t, Span s) {
+  std::array<int, 4> parts{};
+  if (!quad_parts(t.substr(s.begin, s.end - s.begin), parts)) return false;
+  for (int p : parts) {
+    if (p > 99) return false;
+  }
+  int64_t i = s.begin;
+  const std::string_view tok = token_before(t, i);
+  if (section_word(tok) || designator_digits(tok) >= 3) return true;
+  if (!standard_number(tok)) return false;
+  const std::string_view name = token_before(t, i);  // "RFC" of "RFC 5869"
+  return designator_digits(name) == 0 && name.size() >= 2 &&
+         std::all_of(name.begin(), name.end(), [](char c) { return is_upper(c); });
+}
+
+bool object_identifier(std::string_view t, Span s) {
+  std::array<int, 4> parts{};
+  if (!quad_parts(t.substr(s.begin, s.end - s.begin), parts)) return false;
+  if (parts[0] > 2 || parts[1] >= 40 || parts[2] >= 40 || parts[3] >= 40) return false;
+  int64_t i = s.begin;
+  if (at(t, i - 1) == '(' && at(t, s.end) == ')') {
+    --i;
+    const std::string_view name = token_before(t, i);
+    if (identifier_name(name)) return true;
+    return oid_word(name);
+  }
+  return oid_word(token_before(t, i));
 }
 
 }  // namespace dpk::pii

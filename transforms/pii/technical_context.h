@@ -44,4 +44,20 @@ bool looks_like_build_stamp(std::string_view token);
 // ("boost-defaults (1.71.0.1) unstable; urgency=medium").
 bool version_of_something(std::string_view text, Span s);
 
+// A dotted quad whose parts are all small (under 100) that numbers a
+// section of a document: after a section word ("section", "clause", "§",
+// "appendix" ...) or a standard's designator, letters and digits glued
+// ("SP800-38D 5.2.1.1", "RFC5280 4.2.1.6") or apart ("RFC 5869 2.3.1.1",
+// "FIPS 186-4 6.4.1.2"); the letters of a designator are capitals and its
+// number has three digits or more, so "eth0 10.0.0.1", "DNS 8.8.8.8" and
+// "VLAN 10 10.0.0.1" stay addresses.
+bool section_number(std::string_view text, Span s);
+
+// A dotted quad that is an object identifier (ITU-T X.660): its first arc
+// 0, 1 or 2 and the others under 40, in parentheses after the name it
+// numbers, written as identifiers are (camelCase or with '-' or '_':
+// "commonName (2.5.4.3)", "id-ce-keyUsage (2.5.29.15)"), or after
+// the word OID ("OID 2.5.4.3"). "Cloudflare DNS (1.1.1.1)" stays an address.
+bool object_identifier(std::string_view text, Span s);
+
 }  // namespace dpk::pii

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pii_detector.h"
+#include "protocol_names.h"
 #include "technical_context.h"
 #include "top_level_domains.h"
 
@@ -113,6 +114,53 @@ TEST_P(TechnicalTextTest, AddressShapedNamesAreNotEmails) {
             (V{{"EMAIL", "debian-gcc@lists.debian.org"}}));
 }
 
+TEST_P(TechnicalTextTest, ProtocolNamesAreNotEmails) {
+  // A word that names the item before the value, across a line break.
+  EXPECT_EQ(find("    - ssh(1), sshd(8): remove the pre-standardization cipher\n      rijndael-cbc@lysator.liu.se."), V{});
+  EXPECT_EQ(find("the signature algorithm rsa-sha2-512-cert@example.com is gone"), V{});
+  // Local parts built like algorithm names: two words with digits, or a version last.
+  EXPECT_EQ(find("by default (\"sntrup761x25519-sha512@openssh.com\")."), V{});
+  EXPECT_EQ(find("  * prefer hmac-sha2-256-etm@openssh.com now"), V{});
+  EXPECT_EQ(find("accept ssh-ed25519-cert-v01@openssh.com keys"), V{});
+  // A list of names joined by commas.
+  EXPECT_EQ(find("default: aes128-ctr,aes256-gcm@openssh.com"), V{});
+  EXPECT_EQ(find("set umac-128@openssh.com,hmac-sha2-512"), V{});
+  // A domain that names an item elsewhere in the text names its other
+  // identifier-like values too.
+  EXPECT_EQ(find("add the users-groups-by-id@openssh.com extension.\n"
+                 "This overlaps with the existing \"expand-path@openssh.com\", but"),
+            V{});
+  // Addresses of people and lists next to them stay.
+  EXPECT_EQ(find("add the limits@openssh.com extension; thanks djm@openssh.com"), (V{{"EMAIL", "djm@openssh.com"}}));
+  EXPECT_EQ(find("the limits@openssh.com extension. Mail <openssh-unix-dev@openssh.com>"),
+            (V{{"EMAIL", "openssh-unix-dev@openssh.com"}}));
+  EXPECT_EQ(find("the existing \"expand-path@openssh.com\", but"), (V{{"EMAIL", "expand-path@openssh.com"}}))
+      << "nothing in this text says the domain names protocol items";
+  EXPECT_EQ(find("Maintainer: Debian l10n <debian-l10n-english@lists.debian.org>"),
+            (V{{"EMAIL", "debian-l10n-english@lists.debian.org"}}));
+  EXPECT_EQ(find("To: john-smith@example.com,jane-doe@example.org"),
+            (V{{"EMAIL", "john-smith@example.com"}, {"EMAIL", "jane-doe@example.org"}}));
+  EXPECT_EQ(find("Jane,Doe,jane.doe@example.com"), (V{{"EMAIL", "jane.doe@example.com"}}));
+  EXPECT_EQ(find("Preferred contact method: jane@example.com"), (V{{"EMAIL", "jane@example.com"}}));
+}
+
+TEST_P(TechnicalTextTest, SectionNumbersAndObjectIdentifiersAreNotIpAddresses) {
+  EXPECT_EQ(find("limits plaintext length to 2^39-256 bits, according to SP800-38D 5.2.1.1."), V{});
+  EXPECT_EQ(find("as RFC 5280 4.2.1.6 requires"), V{});
+  EXPECT_EQ(find("see FIPS 186-4 6.4.1.2 and section 3.1.4.1"), V{});
+  EXPECT_EQ(find("(\xC2\xA7 7.3.2.1)"), V{});
+  EXPECT_EQ(find("recognizes commonName\n   (2.5.4.3), decodes"), V{});
+  EXPECT_EQ(find("id-ce-keyUsage (2.5.29.15)"), V{});
+  EXPECT_EQ(find("the OID 2.5.4.10 (organizationName)"), V{});
+  // Addresses in the same kind of line stay.
+  EXPECT_EQ(find("Cloudflare DNS (1.1.1.1)"), (V{{"IP_ADDRESS", "1.1.1.1"}}));
+  EXPECT_EQ(find("commonName (192.0.2.17)"), (V{{"IP_ADDRESS", "192.0.2.17"}}));
+  EXPECT_EQ(find("DNS 8.8.8.8 and eth0 10.0.0.1"), (V{{"IP_ADDRESS", "8.8.8.8"}, {"IP_ADDRESS", "10.0.0.1"}}));
+  EXPECT_EQ(find("VLAN 10 10.0.0.1"), (V{{"IP_ADDRESS", "10.0.0.1"}}));
+  EXPECT_EQ(find("according to SP800-38D, host 172.16.254.1"), (V{{"IP_ADDRESS", "172.16.254.1"}}));
+  EXPECT_EQ(find("section 5 of RFC 1918: 10.12.0.1"), (V{{"IP_ADDRESS", "10.12.0.1"}}));
+}
+
 TEST_P(TechnicalTextTest, SmallLetterIbansWithTheirChecksum) {
   EXPECT_EQ(find("iban: gb42nawi04454264788619"), (V{{"IBAN", "gb42nawi04454264788619"}}));
   EXPECT_EQ(find("iban: gb82 west 1234 5698 7654 32"), (V{{"IBAN", "gb82 west 1234 5698 7654 32"}}));
@@ -136,6 +184,16 @@ TEST(TechnicalContext, Rules) {
   EXPECT_FALSE(looks_like_build_stamp("555-123-4567"));
   EXPECT_TRUE(version_of_something("Standards-Version: 4.6.1.0", Span{19, 26}));
   EXPECT_FALSE(version_of_something("server 10.0.0.1", Span{7, 15}));
+  EXPECT_TRUE(section_number("SP800-38D 5.2.1.1", Span{10, 17}));
+  EXPECT_FALSE(section_number("SP800-38D 5.2.1.200", Span{10, 19}));
+  EXPECT_TRUE(object_identifier("commonName (2.5.4.3)", Span{12, 19}));
+  EXPECT_FALSE(object_identifier("commonName (3.5.4.3)", Span{12, 19}));
+  EXPECT_FALSE(object_identifier("DNS (1.1.1.1)", Span{5, 12}));
+  EXPECT_TRUE(identifier_local_part("expand-path"));
+  EXPECT_FALSE(identifier_local_part("djm"));
+  EXPECT_FALSE(identifier_local_part("jane.doe-smith"));
+  EXPECT_TRUE(names_protocol_item("x hmac-sha2-256-etm@openssh.com", Span{2, 31}, 19));
+  EXPECT_FALSE(names_protocol_item("x debian-l10n-english@lists.debian.org", Span{2, 38}, 21));
 }
 
 TEST(TopLevelDomains, ReadFromThePublicSuffixList) {

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "protocol_names.h"
 #include "top_level_domains.h"
 
 namespace dpk::pii {
@@ -209,32 +210,6 @@ double shannon_entropy(std::string_view s) {
 }
 
 namespace {
-// SSH names its extensions and algorithms name@domain (RFC 4251):
-// "the limits@openssh.com extension", "sntrup761x25519-sha512@openssh.com
-// hybrid". The word after the value tells them from an address.
-bool names_a_protocol_item(std::string_view t, uint32_t end) {
-  size_t i = end;
-  while (i < t.size() && i - end < 3 && (t[i] == '"' || t[i] == '\'' || t[i] == ' ')) ++i;
-  if (i == end || t[i - 1] != ' ') return false;
-  // The next word, or the one after it ("... sftp-server extension").
-  for (int words = 0; words < 2; ++words) {
-    char w[16];
-    size_t n = 0;
-    while (i < t.size() && n < sizeof w && is_alpha(t[i])) {
-      w[n++] = t[i] >= 'A' && t[i] <= 'Z' ? static_cast<char>(t[i] - 'A' + 'a') : t[i];
-      ++i;
-    }
-    const std::string_view word(w, n);
-    for (std::string_view k : {"extension", "extensions", "protocol", "hybrid", "method", "algorithm", "cipher",
-                               "mac", "kex", "documentation"}) {
-      if (word == k) return true;
-    }
-    while (i < t.size() && (is_alnum(t[i]) || t[i] == '-')) ++i;
-    if (i >= t.size() || t[i] != ' ') return false;
-    ++i;
-  }
-  return false;
-}
 // Message-IDs are written like addresses: "<20220101123456.GA1234@host.org>"
 // (mutt), "<87zgabc.fsf@gnu.org>" (Gnus), "<1234.5678.camel@host>"
 // (Evolution), or after a header that names them.
@@ -261,10 +236,10 @@ bool is_message_id(std::string_view t, uint32_t b, uint32_t at_pos) {
   }
   return false;
 }
-}  // namespace
 
-std::optional<Span> validate_email(std::string_view t, Span c) {
-  // The candidate starts at the '@': read the local part back from it.
+// An address's shape: the local part read back from the '@' (the
+// candidate's start), the domain with a known top-level domain.
+std::optional<Span> email_shape(std::string_view t, Span c) {
   const uint32_t at_pos = c.begin;
   uint32_t e = c.end;
   if (at(t, at_pos) != '@') return std::nullopt;
@@ -320,8 +295,20 @@ std::optional<Span> validate_email(std::string_view t, Span c) {
   if (labels < 2) return std::nullopt;
   const char p = at(t, int64_t{b} - 1);
   if (is_word(p)) return std::nullopt;
-  if (names_a_protocol_item(t, e) || is_message_id(t, b, at_pos)) return std::nullopt;
   return Span{b, e};
+}
+}  // namespace
+
+std::optional<Span> validate_email(std::string_view t, Span c) {
+  const std::optional<Span> a = email_shape(t, c);
+  if (!a || names_protocol_item(t, *a, c.begin) || is_message_id(t, a->begin, c.begin)) return std::nullopt;
+  return a;
+}
+
+std::optional<Span> protocol_item_name(std::string_view t, Span c) {
+  const std::optional<Span> a = email_shape(t, c);
+  if (!a || !names_protocol_item(t, *a, c.begin)) return std::nullopt;
+  return a;
 }
 
 std::optional<Span> validate_url_credentials(std::string_view t, Span c) {

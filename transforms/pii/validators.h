@@ -38,6 +38,9 @@ bool card_named_before(std::string_view text, uint32_t begin);
 double shannon_entropy(std::string_view s);          // bits per byte
 
 std::optional<Span> validate_email(std::string_view text, Span c);
+// The same shape when it names a protocol item (protocol_names.h), which
+// validate_email turns down: "limits@openssh.com extension".
+std::optional<Span> protocol_item_name(std::string_view text, Span c);
 std::optional<Span> validate_url_credentials(std::string_view text, Span c);
 std::optional<Span> validate_credit_card(std::string_view text, Span c);
 std::optional<Span> validate_ssn(std::string_view text, Span c);
