@@ -58,8 +58,10 @@ bool word_before_names_item(std::string_view t, uint32_t begin) {
 
 // Words joined by '-', two of them with digits or the last a version:
 // "sntrup761x25519-sha512", "hmac-sha2-256-etm", "ssh-ed25519-cert-v01".
+// The first word starts with a letter, as algorithms' names do; "5981058-
+// rrivers2" (a forge's user id and name) is an address.
 bool algorithm_shaped(std::string_view local) {
-  if (!identifier_local_part(local)) return false;
+  if (!identifier_local_part(local) || !is_lower(local[0])) return false;
   int with_digits = 0;
   std::string_view last;
   for (size_t b = 0; b <= local.size();) {
@@ -121,6 +123,8 @@ bool identifier_local_part(std::string_view local) {
 }
 
 bool names_protocol_item(std::string_view t, Span a, uint32_t at_pos) {
+  // "Name <value>" is how an address of a person or list is written.
+  if (a.begin > 0 && t[a.begin - 1] == '<' && a.end < t.size() && t[a.end] == '>') return false;
   return word_after_names_item(t, a.end) || word_before_names_item(t, a.begin) ||
          algorithm_shaped(t.substr(a.begin, at_pos - a.begin)) || in_name_list(t, a);
 }

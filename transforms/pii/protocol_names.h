@@ -18,12 +18,13 @@
 namespace dpk::pii {
 
 // `address` spans a value shaped like an e-mail address whose '@' is at
-// `at_pos`. True when it is a protocol item's name:
+// `at_pos`. True when it is a protocol item's name, which is never written
+// in angle brackets ("rrivers2 <5981058-rrivers2@...>" is an address):
 // - a word that names one comes right after it ("... extension", "...
 //   sftp-server extension", "... hybrid") or right before it ("cipher
 //   ...", "the algorithm ..."), a line break between allowed;
-// - its local part is built like an algorithm's name: words joined by '-'
-//   of which two carry digits ("sntrup761x25519-sha512", "hmac-sha2-256-etm")
+// - its local part is built like an algorithm's name: words joined by '-',
+//   the first starting with a letter, of which two carry digits ("sntrup761x25519-sha512", "hmac-sha2-256-etm")
 //   or that end in a version ("ssh-ed25519-cert-v01"); "debian-l10n-english"
 //   (one such word) is a list's address;
 // - it is an item of a list of names joined by commas without spaces

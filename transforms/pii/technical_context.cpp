@@ -44,6 +44,41 @@ std::string_view word_before(std::string_view t, int64_t end, std::array<char, 3
   return {out.data(), n};
 }
 
+// One of the three words before `begin` on its line says a version
+// follows: "(Standards-Version): bump to 3.7.2.0", "Upgraded to Debian
+// Policy 4.6.0.1", "Prepare the next release 4.1.4.2", "Major changes in
+// 3.31.0.2", "What's new in at-spi2-core 2.39.90.1". Words that also lead
+// to an address ("update", "set", "use") are not among them.
+bool version_word_shortly_before(std::string_view t, int64_t begin) {
+  int64_t i = begin;
+  bool after_in = false;  // the word just read was "in"
+  for (int words = 0; words < 3; ++words) {
+    while (i > 0 && (t[static_cast<size_t>(i - 1)] == ' ' || t[static_cast<size_t>(i - 1)] == '\t')) --i;
+    int64_t b = i;
+    while (b > 0 && i - b < 32 && t[static_cast<size_t>(b - 1)] != ' ' && t[static_cast<size_t>(b - 1)] != '\t' &&
+           t[static_cast<size_t>(b - 1)] != '\n')
+      --b;
+    if (b == i) return false;  // the line's start
+    // A sentence or clause ends between: "... policy. Mirror at 10.0.12.7".
+    const char last = t[static_cast<size_t>(i - 1)];
+    if (last == '.' || last == ';' || last == ',') return false;
+    std::array<char, 32> buf;
+    size_t n = 0;
+    for (int64_t k = b; k < i; ++k) {
+      const char c = t[static_cast<size_t>(k)];
+      if (is_alnum(c) || c == '-') buf[n++] = lower(c);
+    }
+    std::string_view w(buf.data(), n);
+    if (w.ends_with("version") || w.ends_with("versions") || w == "standards" || w == "standard" ||
+        w == "policy" || w == "release" || w == "releases" || w == "bump" || w == "bumps" || w == "bumped")
+      return true;
+    if (after_in && (w == "changes" || w == "new")) return true;
+    after_in = w == "in";
+    i = b;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool digit_run_in_identifier(std::string_view t, uint32_t begin) {
@@ -162,8 +197,10 @@ bool version_of_something(std::string_view t, Span s) {
     w = word_before(t, i, buf);
   }
   // "Linux 2.6.8.1": the kernel's four-part versions.
-  return w.ends_with("version") || w.ends_with("versions") || w.ends_with("standards") || w == "linux" ||
-         w == "kernel";
+  if (w.ends_with("version") || w.ends_with("versions") || w.ends_with("standards") || w == "linux" ||
+      w == "kernel")
+    return true;
+  return version_word_shortly_before(t, b);
 }
 
 }  // namespace dpk::pii

@@ -41,7 +41,11 @@ bool looks_like_build_stamp(std::string_view token);
 // kernel ("Standards-Version: 4.6.1.0", "bump standards version to 3.9.8.0",
 // "versions before 1.7.9.5", "Linux 2.6.8.1"), in a
 // dependency ("(>= 1.71.0.1)") or a changelog header
-// ("boost-defaults (1.71.0.1) unstable; urgency=medium").
+// ("boost-defaults (1.71.0.1) unstable; urgency=medium"), or within three
+// words after version, standard(s), policy, release(s) or bump on its line
+// and clause ("(Standards-Version): bump to 3.7.2.0", "Upgraded to Debian
+// Policy 4.6.0.1") or after "changes in", "new in" ("What's new in
+// at-spi2-core 2.39.90.1").
 bool version_of_something(std::string_view text, Span s);
 
 // A dotted quad whose parts are all small (under 100) that numbers a

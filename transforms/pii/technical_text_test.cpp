@@ -93,10 +93,18 @@ TEST_P(TechnicalTextTest, FourPartVersionsAreNotIpAddresses) {
   EXPECT_EQ(find("changelog entry 1:4.1.4.2+svn3283-3."), V{});
   EXPECT_EQ(find("upgrades from versions before 1.7.9.5 (the version in Ubuntu"), V{});
   EXPECT_EQ(find("Use Linux 2.6.8.1 but not its drivers"), V{});
+  EXPECT_EQ(find("  * debian/control (Standards-Version): bump to 3.7.2.0."), V{});
+  EXPECT_EQ(find("  * Upgraded to Debian Policy 2.4.0.0"), V{});
+  EXPECT_EQ(find("\tPrepare the next release 4.0.18.2."), V{});
+  EXPECT_EQ(find("Major changes in 3.31.0.2"), V{});
+  EXPECT_EQ(find("What's new in at-spi2-core 2.39.90.1:"), V{});
   // Addresses in the same kind of text are still found.
   EXPECT_EQ(find("localhost (127.0.0.1)"), (V{{"IP_ADDRESS", "127.0.0.1"}}));
   EXPECT_EQ(find("  * Fix smb://192.168.1.1/ in Nautilus"), (V{{"IP_ADDRESS", "192.168.1.1"}}));
   EXPECT_EQ(find("Standards-Version: 4.6.1.0; mirror at 10.0.12.7"), (V{{"IP_ADDRESS", "10.0.12.7"}}));
+  EXPECT_EQ(find("Upgraded to Debian policy. Mirror at 10.0.12.7"), (V{{"IP_ADDRESS", "10.0.12.7"}}));
+  EXPECT_EQ(find("Update the resolver to 9.9.9.9"), (V{{"IP_ADDRESS", "9.9.9.9"}}));
+  EXPECT_EQ(find("new in the log: 10.0.12.7"), (V{{"IP_ADDRESS", "10.0.12.7"}}));
 }
 
 TEST_P(TechnicalTextTest, AddressShapedNamesAreNotEmails) {
@@ -105,6 +113,7 @@ TEST_P(TechnicalTextTest, AddressShapedNamesAreNotEmails) {
   EXPECT_EQ(find("systemctl start getty@tty2.service"), V{});
   EXPECT_EQ(find("Message-ID: <20220101123456.GA1234@example.org>"), V{});
   EXPECT_EQ(find("In-Reply-To: <87zgabc.fsf@gnu.org>"), V{});
+  EXPECT_EQ(find("https://lore.kernel.org/git/99b0adb6-26ba-293c-3a8f-679f59e7cb4d@web.de/T"), V{});
   EXPECT_EQ(find("  - sftp-server(8): add a new limits@openssh.com protocol extension"), V{});
   // Maintainer lines and upstream contacts are addresses.
   EXPECT_EQ(find(" -- Jane Doe <jane@example.org>  Sun, 03 Apr 2022 09:21:29 -0700"),
@@ -141,6 +150,10 @@ TEST_P(TechnicalTextTest, ProtocolNamesAreNotEmails) {
   EXPECT_EQ(find("To: john-smith@example.com,jane-doe@example.org"),
             (V{{"EMAIL", "john-smith@example.com"}, {"EMAIL", "jane-doe@example.org"}}));
   EXPECT_EQ(find("Jane,Doe,jane.doe@example.com"), (V{{"EMAIL", "jane.doe@example.com"}}));
+  EXPECT_EQ(find("Author: rrivers2 <5981058-rrivers2@users.noreply.gitlab.com>"),
+            (V{{"EMAIL", "5981058-rrivers2@users.noreply.gitlab.com"}}));
+  EXPECT_EQ(find("From: <sha256-aes128@example.com>"), (V{{"EMAIL", "sha256-aes128@example.com"}}))
+      << "written as an address";
   EXPECT_EQ(find("Preferred contact method: jane@example.com"), (V{{"EMAIL", "jane@example.com"}}));
 }
 

@@ -212,10 +212,20 @@ double shannon_entropy(std::string_view s) {
 namespace {
 // Message-IDs are written like addresses: "<20220101123456.GA1234@host.org>"
 // (mutt), "<87zgabc.fsf@gnu.org>" (Gnus), "<1234.5678.camel@host>"
-// (Evolution), or after a header that names them.
+// (Evolution), "<99b0adb6-26ba-293c-3a8f-679f59e7cb4d@host.de>"
+// (Thunderbird), or after a header that names them.
 bool is_message_id(std::string_view t, uint32_t b, uint32_t at_pos) {
   const std::string_view local = t.substr(b, at_pos - b);
   if (local.ends_with(".fsf") || local.ends_with(".camel")) return true;
+  // A UUID (8-4-4-4-12 hex digits): Thunderbird's Message-IDs.
+  if (local.size() == 36) {
+    bool uuid = true;
+    for (size_t i = 0; i < 36 && uuid; ++i) {
+      const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+      uuid = dash ? local[i] == '-' : is_hex(local[i]);
+    }
+    if (uuid) return true;
+  }
   size_t run = 0, longest = 0;
   for (char ch : local) {
     run = is_digit(ch) ? run + 1 : 0;
