@@ -36,7 +36,7 @@ HREF = re.compile(rb"""href\s*=\s*["'](https?://[^"'\s<>]+)["']""", re.I)
 # enough in real URLs that every rule fires on some of them.
 BANNED_WORDS = ["news", "shop", "Login", "blog-post", "# a comment line"]
 BANNED_SUBWORDS = ["cookie", "wiki", "2019", "faq"]
-SOFT_BANNED_WORDS = ["www", "com", "de", "html", "index", "en", "org"]
+SOFT_BANNED_WORDS = ["www", "de", "html", "index", "en", "org", "php", "article"]
 
 
 def warc_urls(folder):

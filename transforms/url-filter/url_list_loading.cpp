@@ -1,4 +1,6 @@
 // Loading the block and allow lists of UrlRules.
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <system_error>

@@ -1,5 +1,7 @@
 #include "url_rules.h"
 
+#include <re2/re2.h>
+
 #include "dpk/public_suffix_list.h"
 #include "url_host.h"
 
@@ -33,6 +35,7 @@ std::string_view url_rule_name(UrlRule rule) {
 }
 
 UrlRules::UrlRules() = default;
+UrlRules::~UrlRules() = default;
 
 size_t UrlRules::word_count(WordList list) const {
   switch (list) {

@@ -26,8 +26,6 @@
 //   if (d.blocks()) ... d.reason ("domain:adult"), d.source->file, d.match
 #pragma once
 
-#include <re2/re2.h>
-
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -36,6 +34,10 @@
 #include <vector>
 
 #include "dpk/status.h"
+
+namespace re2 {
+class RE2;
+}
 
 namespace dpk::url_filter {
 
@@ -89,6 +91,9 @@ using EntryMap = std::unordered_map<std::string, uint32_t, StringHash, std::equa
 class UrlRules {
  public:
   UrlRules();
+  ~UrlRules();
+  UrlRules(const UrlRules&) = delete;
+  UrlRules& operator=(const UrlRules&) = delete;
   // Loading (url_list_loading.cpp). Files hold one entry a line; blank lines
   // and lines starting with '#' are skipped. A later entry equal to an
   // earlier one keeps the earlier one's source.
@@ -123,8 +128,8 @@ class UrlRules {
   EntryMap banned_words_, soft_words_;  // normalized word -> source
   std::vector<std::string> subwords_;
   std::vector<uint32_t> subword_sources_;
-  std::unique_ptr<RE2> subword_matcher_;   // any subword, no capture
-  std::unique_ptr<RE2> subword_capture_;   // which one (after a match)
+  std::unique_ptr<re2::RE2> subword_matcher_;   // any subword, no capture
+  std::unique_ptr<re2::RE2> subword_capture_;   // which one (after a match)
   // Cheap prefilters for the word lookups: the lengths present, and the
   // first byte of each word.
   uint64_t word_lengths_ = 0;
