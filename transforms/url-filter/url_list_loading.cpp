@@ -22,10 +22,12 @@ std::string_view trim(std::string_view s) {
 
 // Calls fn(entry) for every entry of a list file (plain, .gz or .zst).
 template <class Fn>
-Status for_each_entry(const std::string& file, Fn&& fn) {
+Status for_each_entry(const std::string& file, Fn&& fn, StringTable* reserve_in = nullptr) {
   StatusOr<std::string> bytes = read_whole_input(file);
   if (!bytes.ok()) return bytes.status();
   std::string_view all = *bytes;
+  // One rehash instead of twenty for a list of millions.
+  if (reserve_in) reserve_in->reserve(reserve_in->size() + static_cast<size_t>(std::count(all.begin(), all.end(), '\n')) + 1);
   while (!all.empty()) {
     const size_t nl = all.find('\n');
     const std::string_view line = trim(all.substr(0, nl));
@@ -64,18 +66,18 @@ uint32_t UrlRules::add_source(const std::string& category, const std::string& fi
 
 Status UrlRules::load_domains(const std::string& file, const std::string& category, ListRole role) {
   const uint32_t source = add_source(category, file);
-  EntryMap& map = domains_[static_cast<int>(role)];
+  StringTable& map = domains_[static_cast<int>(role)];
   std::string key;
   return for_each_entry(file, [&](std::string_view entry) {
     host_key(entry, key);
-    map.try_emplace(key, source);
-  });
+    map.insert(key, source);
+  }, &map);
 }
 
 Status UrlRules::load_urls(const std::string& file, const std::string& category, ListRole role) {
   const uint32_t source = add_source(category, file);
-  EntryMap& map = urls_[static_cast<int>(role)];
-  return for_each_entry(file, [&](std::string_view entry) { map.try_emplace(std::string(entry), source); });
+  StringTable& map = urls_[static_cast<int>(role)];
+  return for_each_entry(file, [&](std::string_view entry) { map.insert(std::string(entry), source); }, &map);
 }
 
 void UrlRules::add_word(WordList list, std::string word, uint32_t source) {
@@ -90,7 +92,7 @@ void UrlRules::add_word(WordList list, std::string word, uint32_t source) {
   }
   if (word.size() < 64) word_lengths_ |= uint64_t{1} << word.size();
   word_first_byte_[static_cast<unsigned char>(word[0])] = true;
-  (list == WordList::kBanned ? banned_words_ : soft_words_).try_emplace(std::move(word), source);
+  (list == WordList::kBanned ? banned_words_ : soft_words_).insert(std::move(word), source);
 }
 
 Status UrlRules::load_words(const std::string& file, WordList list) {

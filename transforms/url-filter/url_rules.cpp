@@ -1,6 +1,7 @@
 #include "url_rules.h"
 
 #include <re2/re2.h>
+#include <xxhash.h>
 
 #include "dpk/public_suffix_list.h"
 #include "url_host.h"
@@ -48,37 +49,37 @@ size_t UrlRules::word_count(WordList list) const {
 
 bool UrlRules::check_domains(ListRole role, std::string_view registered, std::string_view host,
                              UrlDecision& d) const {
-  const EntryMap& map = domains_[static_cast<int>(role)];
+  const StringTable& map = domains_[static_cast<int>(role)];
   if (map.empty() || registered.empty()) return false;
   const bool block = role == ListRole::kBlock;
-  if (auto it = map.find(registered); it != map.end()) {
+  if (const StringTable::Entry* e = map.find(registered)) {
     d.rule = block ? UrlRule::kDomain : UrlRule::kAllowDomain;
-    d.source = sources_[it->second].get();
-    d.match = it->first;
+    d.source = sources_[e->value].get();
+    d.match = e->key;
     return true;
   }
-  if (auto it = map.find(host); it != map.end()) {
+  if (const StringTable::Entry* e = map.find(host)) {
     d.rule = block ? UrlRule::kSubdomain : UrlRule::kAllowDomain;
-    d.source = sources_[it->second].get();
-    d.match = it->first;
+    d.source = sources_[e->value].get();
+    d.match = e->key;
     return true;
   }
   return false;
 }
 
 bool UrlRules::check_url(ListRole role, std::string_view url, UrlDecision& d) const {
-  const EntryMap& map = urls_[static_cast<int>(role)];
+  const StringTable& map = urls_[static_cast<int>(role)];
   if (map.empty()) return false;
-  auto it = map.find(url);
-  if (it == map.end()) {
+  const StringTable::Entry* e = map.find(url);
+  if (!e) {
     std::string_view bare = without_http_scheme(url);
     if (bare.empty()) return false;
-    it = map.find(bare);
-    if (it == map.end()) return false;
+    e = map.find(bare);
+    if (!e) return false;
   }
   d.rule = role == ListRole::kBlock ? UrlRule::kUrl : UrlRule::kAllowUrl;
-  d.source = sources_[it->second].get();
-  d.match = it->first;
+  d.source = sources_[e->value].get();
+  d.match = e->key;
   return true;
 }
 
@@ -96,20 +97,19 @@ bool UrlRules::check_words(std::string_view url, UrlScratch& scratch, UrlDecisio
         !word_first_byte_[static_cast<unsigned char>(url[start])])
       continue;
     const std::string_view word = url.substr(start, len);
-    if (auto it = banned_words_.find(word); it != banned_words_.end()) {
+    if (const StringTable::Entry* e = banned_words_.find(word)) {
       d.rule = UrlRule::kBannedWord;
-      d.source = sources_[it->second].get();
-      d.match = it->first;
+      d.source = sources_[e->value].get();
+      d.match = e->key;
       return true;
     }
-    if (auto it = soft_words_.find(word); it != soft_words_.end()) {
+    if (const StringTable::Entry* e = soft_words_.find(word)) {
       // The words of a URL are a set: a repeated word counts once.
-      const std::string* id = &it->first;
       bool seen = false;
-      for (const std::string* s : scratch.soft_seen) seen |= s == id;
+      for (const StringTable::Entry* s : scratch.soft_seen) seen |= s == e;
       if (!seen) {
-        scratch.soft_seen.push_back(id);
-        if (!soft_source) soft_source = sources_[it->second].get();
+        scratch.soft_seen.push_back(e);
+        if (!soft_source) soft_source = sources_[e->value].get();
       }
     }
   }
@@ -141,12 +141,26 @@ bool UrlRules::check_subwords(std::string_view url, UrlScratch& scratch, UrlDeci
   return true;
 }
 
+std::string_view UrlRules::registered_domain(UrlScratch& scratch) const {
+  constexpr size_t kSlots = 4096;
+  if (scratch.hosts.empty()) scratch.hosts.resize(kSlots);
+  const std::string& host = scratch.host;
+  UrlScratch::CachedHost& slot = scratch.hosts[XXH3_64bits(host.data(), host.size()) & (kSlots - 1)];
+  if (slot.host != host) {
+    slot.host = host;
+    const std::string_view reg = PublicSuffixList::registered_domain(host, SuffixRules::kIcannOnly);
+    slot.has_registered = !reg.empty();
+    slot.registered_offset = static_cast<uint32_t>(host.size() - reg.size());
+  }
+  if (!slot.has_registered) return {};
+  return std::string_view(host).substr(slot.registered_offset);
+}
+
 UrlDecision UrlRules::decide(std::string_view url, UrlScratch& scratch) const {
   UrlDecision d;
   const std::string_view host = url_host(url);
   host_key(host, scratch.host);
-  const std::string_view registered =
-      PublicSuffixList::registered_domain(scratch.host, SuffixRules::kIcannOnly);
+  const std::string_view registered = registered_domain(scratch);
   if (check_domains(ListRole::kAllow, registered, scratch.host, d) || check_url(ListRole::kAllow, url, d)) return d;
   if (check_domains(ListRole::kBlock, registered, scratch.host, d) || check_url(ListRole::kBlock, url, d) ||
       check_words(url, scratch, d) || check_subwords(url, scratch, d)) {

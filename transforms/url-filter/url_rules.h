@@ -30,10 +30,10 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "dpk/status.h"
+#include "string_table.h"
 
 namespace re2 {
 class RE2;
@@ -79,14 +79,16 @@ struct UrlDecision {
 struct UrlScratch {
   std::string host;
   std::string letters;  // the URL's letters and digits, lowercased
-  std::vector<const std::string*> soft_seen;  // distinct soft words met
+  std::vector<const StringTable::Entry*> soft_seen;  // distinct soft words met
+  // The last hosts' registered domains (direct-mapped by hash): pages of one
+  // site come together in crawls, and the suffix lookup is the dearest step.
+  struct CachedHost {
+    std::string host;
+    uint32_t registered_offset = 0;  // where the registered domain starts
+    bool has_registered = false;
+  };
+  std::vector<CachedHost> hosts;
 };
-
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-using EntryMap = std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>>;
 
 class UrlRules {
  public:
@@ -120,12 +122,13 @@ class UrlRules {
   bool check_url(ListRole role, std::string_view url, UrlDecision& d) const;
   bool check_words(std::string_view url, UrlScratch& scratch, UrlDecision& d) const;
   bool check_subwords(std::string_view url, UrlScratch& scratch, UrlDecision& d) const;
+  std::string_view registered_domain(UrlScratch& scratch) const;
   void add_word(WordList list, std::string word, uint32_t source);
 
   std::vector<std::unique_ptr<ListSource>> sources_;
-  EntryMap domains_[2];  // by ListRole; keys are host_key()s
-  EntryMap urls_[2];
-  EntryMap banned_words_, soft_words_;  // normalized word -> source
+  StringTable domains_[2];  // by ListRole; keys are host_key()s
+  StringTable urls_[2];
+  StringTable banned_words_, soft_words_;  // normalized word -> source
   std::vector<std::string> subwords_;
   std::vector<uint32_t> subword_sources_;
   std::unique_ptr<re2::RE2> subword_matcher_;   // any subword, no capture
