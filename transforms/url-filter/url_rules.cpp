@@ -9,7 +9,19 @@
 namespace dpk::url_filter {
 namespace {
 
-bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+// For each byte: 0 when it is no ASCII letter or digit, else the byte
+// lowercased (a table: the scans below run on every byte of every URL).
+struct AlnumTable {
+  char lower[256] = {};
+  constexpr AlnumTable() {
+    for (int c = '0'; c <= '9'; ++c) lower[c] = static_cast<char>(c);
+    for (int c = 'a'; c <= 'z'; ++c) lower[c] = static_cast<char>(c);
+    for (int c = 'A'; c <= 'Z'; ++c) lower[c] = static_cast<char>(c - 'A' + 'a');
+  }
+};
+constexpr AlnumTable kAlnum;
+
+bool is_alnum(char c) { return kAlnum.lower[static_cast<unsigned char>(c)] != 0; }
 
 // UT1 lists write URLs without their scheme ("example.com/page").
 std::string_view without_http_scheme(std::string_view url) {
@@ -126,10 +138,14 @@ bool UrlRules::check_words(std::string_view url, UrlScratch& scratch, UrlDecisio
 
 bool UrlRules::check_subwords(std::string_view url, UrlScratch& scratch, UrlDecision& d) const {
   if (!subword_matcher_) return false;
-  scratch.letters.clear();
+  scratch.letters.resize(url.size());
+  char* out = scratch.letters.data();
   for (char c : url) {
-    if (is_alnum(c)) scratch.letters.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    const char l = kAlnum.lower[static_cast<unsigned char>(c)];
+    *out = l;
+    out += l != 0;
   }
+  scratch.letters.resize(static_cast<size_t>(out - scratch.letters.data()));
   if (!RE2::PartialMatch(scratch.letters, *subword_matcher_)) return false;
   std::string found;
   RE2::PartialMatch(scratch.letters, *subword_capture_, &found);
