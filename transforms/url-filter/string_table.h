@@ -1,6 +1,6 @@
 // string_table.h — a set of strings with a value each, for the lookups on
-// every URL: one hash, a probe in a flat array of (hash, index) slots, and
-// the string itself compared only when the 64-bit hashes agree. A miss, the
+// every URL: one hash, a probe in a flat array of 8-byte (tag, index)
+// slots, and the string itself compared only when the 32-bit tags agree. A miss, the
 // common case, touches one slot even in a list of millions of domains
 // (std::unordered_map costs a division and a pointer chase per lookup).
 //
@@ -37,9 +37,9 @@ class StringTable {
     const uint64_t h = XXH3_64bits(key.data(), key.size());
     size_t i = h & mask_;
     for (; slots_[i].index != kEmpty; i = (i + 1) & mask_) {
-      if (slots_[i].hash == h && entries_[slots_[i].index].key == key) return;
+      if (slots_[i].tag == tag_of(h) && entries_[slots_[i].index].key == key) return;
     }
-    slots_[i] = {h, static_cast<uint32_t>(entries_.size())};
+    slots_[i] = {tag_of(h), static_cast<uint32_t>(entries_.size())};
     entries_.push_back({std::move(key), value});
   }
   const Entry* find(std::string_view key) const {
@@ -48,7 +48,7 @@ class StringTable {
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.index == kEmpty) return nullptr;
-      if (s.hash == h && entries_[s.index].key == key) return &entries_[s.index];
+      if (s.tag == tag_of(h) && entries_[s.index].key == key) return &entries_[s.index];
     }
   }
   size_t size() const { return entries_.size(); }
@@ -57,9 +57,10 @@ class StringTable {
  private:
   static constexpr uint32_t kEmpty = UINT32_MAX;
   struct Slot {
-    uint64_t hash = 0;
+    uint32_t tag = 0;  // the hash's high half; the low bits pick the slot
     uint32_t index = kEmpty;
   };
+  static uint32_t tag_of(uint64_t h) { return static_cast<uint32_t>(h >> 32); }
   // At most half full: probes stay short.
   void grow(size_t at_least) {
     size_t n = 16;
@@ -69,7 +70,8 @@ class StringTable {
     mask_ = n - 1;
     for (const Slot& s : old) {
       if (s.index == kEmpty) continue;
-      size_t i = s.hash & mask_;
+      const std::string& key = entries_[s.index].key;
+      size_t i = XXH3_64bits(key.data(), key.size()) & mask_;
       while (slots_[i].index != kEmpty) i = (i + 1) & mask_;
       slots_[i] = s;
     }
