@@ -36,8 +36,10 @@ target_link_libraries(DPK::dnnl INTERFACE ${DNNL_LIBRARY})
 # OpenMP (libgomp) for the embedding attention loops.
 find_package(OpenMP REQUIRED COMPONENTS CXX)
 # pii: libphonenumber (no pkg-config file), OpenSSL for HMAC, libpsl for the
-# Public Suffix List, Hyperscan when present.
+# Public Suffix List (pii and url-filter), Hyperscan when present.
 pkg_check_modules(PSL REQUIRED IMPORTED_TARGET libpsl)
+# url-filter: libidn2 for internationalized host names (punycode both ways).
+pkg_check_modules(IDN2 REQUIRED IMPORTED_TARGET libidn2)
 find_library(PHONENUMBER_LIBRARY phonenumber REQUIRED)
 find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)
 pkg_check_modules(HYPERSCAN IMPORTED_TARGET libhs)

@@ -19,6 +19,8 @@ PACKAGES=(
   # pii: phone numbers; the Public Suffix List (e-mail top-level domains) and
   # libpsl to read it; Hyperscan (amd64 only, else RE2 is used)
   libphonenumber-dev libpsl-dev publicsuffix
+  # url-filter: internationalized host names (punycode both ways)
+  libidn2-dev
   # MPI runs (mpirun -np N dpk run; -DDPK_WITH_MPI) and the local Slurm cluster of the tests
   libopenmpi-dev openmpi-bin slurm-wlm munge
   # tests and benchmarks

@@ -1,6 +1,6 @@
-// top_level_domains.h — is a name a top-level domain? Read from the Public
-// Suffix List that the system ships (Debian: the `publicsuffix` package,
-// read through libpsl), loaded once per process, never hard-coded here, so
+// top_level_domains.h — is a name a top-level domain? Asked of the Public
+// Suffix List the system ships (dpk/public_suffix_list.h, shared with
+// url-filter), never hard-coded here, so
 // new top-level domains arrive with the system's list.
 //
 // E-mail candidates whose last label is no top-level domain are no
