@@ -2,6 +2,7 @@
 
 #include <fasttext/fasttext.h>
 
+#include <algorithm>
 #include <sstream>
 #include <unordered_map>
 
@@ -112,8 +113,52 @@ void FastTextFeatures::add_char_ngrams(std::string_view w, std::vector<int32_t>&
   }
 }
 
+const int32_t* FastTextWordRows::find(std::string_view word, uint32_t h, uint32_t& n_rows) const {
+  if (slots_.empty()) return nullptr;
+  const auto mask = static_cast<uint32_t>(slots_.size() - 1);
+  for (uint32_t s = h & mask;; s = (s + 1) & mask) {
+    const int32_t e = slots_[s];
+    if (e < 0) return nullptr;
+    const Entry& x = entries_[static_cast<size_t>(e)];
+    if (x.hash == h && std::string_view(words_.data() + x.word_begin, x.word_size) == word) {
+      n_rows = x.n_rows;
+      return rows_.data() + x.rows_begin;
+    }
+  }
+}
+
+void FastTextWordRows::clear() {
+  entries_.clear();
+  words_.clear();
+  rows_.clear();
+  std::fill(slots_.begin(), slots_.end(), -1);
+}
+
+void FastTextWordRows::add(std::string_view word, uint32_t h, const int32_t* rows, uint32_t n_rows) {
+  if (rows_.size() + n_rows > kMaxRows || words_.size() + word.size() > kMaxBytes) clear();
+  if (n_rows > kMaxRows || word.size() > kMaxBytes) return;
+  // Keep the table at most half full.
+  if ((entries_.size() + 1) * 2 > slots_.size()) {
+    slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, -1);
+    const auto mask = static_cast<uint32_t>(slots_.size() - 1);
+    for (size_t e = 0; e < entries_.size(); ++e) {
+      uint32_t s = entries_[e].hash & mask;
+      while (slots_[s] != -1) s = (s + 1) & mask;
+      slots_[s] = static_cast<int32_t>(e);
+    }
+  }
+  const auto mask = static_cast<uint32_t>(slots_.size() - 1);
+  uint32_t s = h & mask;
+  while (slots_[s] != -1) s = (s + 1) & mask;
+  slots_[s] = static_cast<int32_t>(entries_.size());
+  entries_.push_back({h, static_cast<uint32_t>(words_.size()), static_cast<uint32_t>(word.size()),
+                      static_cast<uint32_t>(rows_.size()), n_rows});
+  words_.append(word);
+  rows_.insert(rows_.end(), rows, rows + n_rows);
+}
+
 void FastTextFeatures::rows(std::string_view text, std::vector<int32_t>& out, std::vector<int32_t>& word_hashes,
-                            std::string& scratch) const {
+                            std::string& scratch, FastTextWordRows* cache) const {
   out.clear();
   word_hashes.clear();
   size_t i = 0;
@@ -139,11 +184,19 @@ void FastTextFeatures::rows(std::string_view text, std::vector<int32_t>& out, st
     if (!is_label) {
       // Dictionary::addSubwords.
       if (wid < 0) {
-        if (token != kEos) {
+        uint32_t n_cached = 0;
+        const int32_t* cached = cache != nullptr ? cache->find(token, h, n_cached) : nullptr;
+        if (cached != nullptr) {
+          out.insert(out.end(), cached, cached + n_cached);
+        } else if (token != kEos) {
           scratch.assign("<");
           scratch.append(token);
           scratch.push_back('>');
+          const size_t first = out.size();
           add_char_ngrams(scratch, out);
+          if (cache != nullptr) {
+            cache->add(token, h, out.data() + first, static_cast<uint32_t>(out.size() - first));
+          }
         }
       } else if (maxn_ <= 0) {
         out.push_back(wid);

@@ -13,6 +13,10 @@
 //   FastTextFeatures f(model);            // once per model
 //   std::vector<int32_t> rows;
 //   f.rows("some text\n", rows, scratch);  // then ft.predict(k, rows, ...)
+//
+// Words outside the vocabulary need their character n-grams hashed, most of
+// the work; a caller that keeps a FastTextWordRows (one per thread) hashes
+// each such word once and then copies its rows.
 #pragma once
 
 #include <cstdint>
@@ -28,6 +32,27 @@ class FastText;
 
 namespace dpk {
 
+// Rows of words outside a model's vocabulary, by word, for one thread.
+// Bounded: emptied when it holds kMaxRows rows or kMaxBytes word bytes.
+class FastTextWordRows {
+ public:
+  static constexpr size_t kMaxRows = size_t{1} << 22;
+  static constexpr size_t kMaxBytes = size_t{1} << 24;
+  // The rows of `word` (FNV-1a hash `h`), or nullptr when not held.
+  const int32_t* find(std::string_view word, uint32_t h, uint32_t& n_rows) const;
+  void add(std::string_view word, uint32_t h, const int32_t* rows, uint32_t n_rows);
+
+ private:
+  struct Entry {
+    uint32_t hash, word_begin, word_size, rows_begin, n_rows;
+  };
+  void clear();
+  std::vector<Entry> entries_;
+  std::vector<int32_t> slots_;  // open addressing into entries_, -1 = empty
+  std::string words_;
+  std::vector<int32_t> rows_;
+};
+
 class FastTextFeatures {
  public:
   explicit FastTextFeatures(const fasttext::FastText& model);
@@ -36,7 +61,12 @@ class FastTextFeatures {
   // '\n', which stands for the end-of-sentence token). `scratch` is the
   // caller's reusable buffer.
   void rows(std::string_view text, std::vector<int32_t>& out, std::vector<int32_t>& word_hashes,
-            std::string& scratch) const;
+            std::string& scratch) const {
+    rows(text, out, word_hashes, scratch, nullptr);
+  }
+  // The same, taking and keeping out-of-vocabulary words' rows in `cache`.
+  void rows(std::string_view text, std::vector<int32_t>& out, std::vector<int32_t>& word_hashes,
+            std::string& scratch, FastTextWordRows* cache) const;
 
  private:
   int32_t find_word(std::string_view token, uint32_t h) const;
