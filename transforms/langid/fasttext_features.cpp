@@ -117,10 +117,11 @@ const int32_t* FastTextWordRows::find(std::string_view word, uint32_t h, uint32_
   if (slots_.empty()) return nullptr;
   const auto mask = static_cast<uint32_t>(slots_.size() - 1);
   for (uint32_t s = h & mask;; s = (s + 1) & mask) {
-    const int32_t e = slots_[s];
-    if (e < 0) return nullptr;
-    const Entry& x = entries_[static_cast<size_t>(e)];
-    if (x.hash == h && std::string_view(words_.data() + x.word_begin, x.word_size) == word) {
+    const uint64_t slot = slots_[s];
+    if (slot == 0) return nullptr;
+    if (static_cast<uint32_t>(slot >> 32) != h) continue;
+    const Entry& x = entries_[static_cast<uint32_t>(slot) - 1];
+    if (std::string_view(words_.data() + x.word_begin, x.word_size) == word) {
       n_rows = x.n_rows;
       return rows_.data() + x.rows_begin;
     }
@@ -131,28 +132,21 @@ void FastTextWordRows::clear() {
   entries_.clear();
   words_.clear();
   rows_.clear();
-  std::fill(slots_.begin(), slots_.end(), -1);
+  std::fill(slots_.begin(), slots_.end(), 0);
 }
 
 void FastTextWordRows::add(std::string_view word, uint32_t h, const int32_t* rows, uint32_t n_rows) {
-  if (rows_.size() + n_rows > kMaxRows || words_.size() + word.size() > kMaxBytes) clear();
   if (n_rows > kMaxRows || word.size() > kMaxBytes) return;
-  // Keep the table at most half full.
-  if ((entries_.size() + 1) * 2 > slots_.size()) {
-    slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, -1);
-    const auto mask = static_cast<uint32_t>(slots_.size() - 1);
-    for (size_t e = 0; e < entries_.size(); ++e) {
-      uint32_t s = entries_[e].hash & mask;
-      while (slots_[s] != -1) s = (s + 1) & mask;
-      slots_[s] = static_cast<int32_t>(e);
-    }
+  if (entries_.size() >= kMaxWords || rows_.size() + n_rows > kMaxRows || words_.size() + word.size() > kMaxBytes) {
+    clear();
   }
+  if (slots_.empty()) slots_.assign(kMaxWords * 2, 0);  // at most half full
   const auto mask = static_cast<uint32_t>(slots_.size() - 1);
   uint32_t s = h & mask;
-  while (slots_[s] != -1) s = (s + 1) & mask;
-  slots_[s] = static_cast<int32_t>(entries_.size());
-  entries_.push_back({h, static_cast<uint32_t>(words_.size()), static_cast<uint32_t>(word.size()),
+  while (slots_[s] != 0) s = (s + 1) & mask;
+  entries_.push_back({static_cast<uint32_t>(words_.size()), static_cast<uint32_t>(word.size()),
                       static_cast<uint32_t>(rows_.size()), n_rows});
+  slots_[s] = uint64_t{h} << 32 | static_cast<uint32_t>(entries_.size());
   words_.append(word);
   rows_.insert(rows_.end(), rows, rows + n_rows);
 }

@@ -33,22 +33,27 @@ class FastText;
 namespace dpk {
 
 // Rows of words outside a model's vocabulary, by word, for one thread.
-// Bounded: emptied when it holds kMaxRows rows or kMaxBytes word bytes.
+// Bounded, and small enough to stay in cache (a rare word costs less to
+// hash again than to fetch from memory): emptied when it holds kMaxWords
+// words, kMaxRows rows or kMaxBytes word bytes.
 class FastTextWordRows {
  public:
-  static constexpr size_t kMaxRows = size_t{1} << 22;
-  static constexpr size_t kMaxBytes = size_t{1} << 24;
+  static constexpr size_t kMaxWords = size_t{1} << 15;
+  static constexpr size_t kMaxRows = size_t{1} << 19;
+  static constexpr size_t kMaxBytes = size_t{1} << 19;
   // The rows of `word` (FNV-1a hash `h`), or nullptr when not held.
   const int32_t* find(std::string_view word, uint32_t h, uint32_t& n_rows) const;
   void add(std::string_view word, uint32_t h, const int32_t* rows, uint32_t n_rows);
 
  private:
   struct Entry {
-    uint32_t hash, word_begin, word_size, rows_begin, n_rows;
+    uint32_t word_begin, word_size, rows_begin, n_rows;
   };
   void clear();
   std::vector<Entry> entries_;
-  std::vector<int32_t> slots_;  // open addressing into entries_, -1 = empty
+  // Open addressing: the word's hash (high half) and its entry + 1 (low
+  // half, 0 = empty), so most probes touch nothing but this table.
+  std::vector<uint64_t> slots_;
   std::string words_;
   std::vector<int32_t> rows_;
 };
