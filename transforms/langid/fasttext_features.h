@@ -38,9 +38,9 @@ namespace dpk {
 // words, kMaxRows rows or kMaxBytes word bytes.
 class FastTextWordRows {
  public:
-  static constexpr size_t kMaxWords = size_t{1} << 15;
-  static constexpr size_t kMaxRows = size_t{1} << 19;
-  static constexpr size_t kMaxBytes = size_t{1} << 19;
+  static constexpr size_t kMaxWords = size_t{1} << 13;
+  static constexpr size_t kMaxRows = size_t{1} << 17;
+  static constexpr size_t kMaxBytes = size_t{1} << 17;
   // The rows of `word` (FNV-1a hash `h`), or nullptr when not held.
   const int32_t* find(std::string_view word, uint32_t h, uint32_t& n_rows) const;
   void add(std::string_view word, uint32_t h, const int32_t* rows, uint32_t n_rows);
