@@ -41,6 +41,7 @@ FastTextFeatures::FastTextFeatures(const fasttext::FastText& model) {
   bucket_ = args.bucket;
   word_ngrams_ = args.wordNgrams < 1 ? 1 : args.wordNgrams;
   if (bucket_ <= 0) maxn_ = 0, word_ngrams_ = 1;  // no n-gram rows at all
+  if (bucket_ > 0) bucket_inverse_ = ~uint64_t{0} / static_cast<uint32_t>(bucket_) + 1;
   pruned_size_ = PruneAccess::size(*dict);
   if (pruned_size_ > 0 && bucket_ > 0) {
     bucket_row_.assign(static_cast<size_t>(bucket_), -1);
@@ -107,7 +108,10 @@ void FastTextFeatures::add_char_ngrams(std::string_view w, std::vector<int32_t>&
       h = fnv_step(h, w[j++]);
       while (j < n_bytes && (static_cast<unsigned char>(w[j]) & 0xC0) == 0x80) h = fnv_step(h, w[j++]);
       if (n >= static_cast<size_t>(minn_) && !(n == 1 && (i == 0 || j == n_bytes))) {
-        push_bucket(out, static_cast<int32_t>(h % static_cast<uint32_t>(bucket_)));
+        // h % bucket_, exactly, for any 32-bit h (Lemire, Kaser, Kurz 2019).
+        const uint64_t low = bucket_inverse_ * h;
+        const auto bucket = static_cast<uint32_t>((static_cast<unsigned __int128>(low) * static_cast<uint32_t>(bucket_)) >> 64);
+        push_bucket(out, static_cast<int32_t>(bucket));
       }
     }
   }

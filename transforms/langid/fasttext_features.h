@@ -80,6 +80,8 @@ class FastTextFeatures {
 
   int32_t nwords_ = 0;
   int32_t minn_ = 0, maxn_ = 0, bucket_ = 0, word_ngrams_ = 1;
+  // h % bucket_ without a division (Lemire's fastmod): ~0 / bucket_ + 1.
+  uint64_t bucket_inverse_ = 0;
   int64_t pruned_size_ = -1;          // -1: not pruned; else rows kept
   std::vector<int32_t> bucket_row_;   // pruned models: bucket -> row, -1 = cut
   // One bit per bucket, set when the pruned model kept it: 256 KB that stay
