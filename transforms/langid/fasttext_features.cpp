@@ -177,16 +177,21 @@ void FastTextFeatures::rows(std::string_view text, std::vector<int32_t>& out, st
     }
     uint32_t h = kFnvBasis;
     for (char c : token) h = fnv_step(h, c);
+    // A word seen lately (in the vocabulary or not, never a label): its rows.
+    if (cache != nullptr && token != kEos) {
+      uint32_t n_cached = 0;
+      if (const int32_t* cached = cache->find(token, h, n_cached); cached != nullptr) {
+        out.insert(out.end(), cached, cached + n_cached);
+        word_hashes.push_back(static_cast<int32_t>(h));
+        continue;
+      }
+    }
     const int32_t wid = find_word(token, h);
     const bool is_label = wid < 0 ? token.substr(0, kLabelPrefix.size()) == kLabelPrefix : wid >= nwords_;
     if (!is_label) {
       // Dictionary::addSubwords.
       if (wid < 0) {
-        uint32_t n_cached = 0;
-        const int32_t* cached = cache != nullptr ? cache->find(token, h, n_cached) : nullptr;
-        if (cached != nullptr) {
-          out.insert(out.end(), cached, cached + n_cached);
-        } else if (token != kEos) {
+        if (token != kEos) {
           scratch.assign("<");
           scratch.append(token);
           scratch.push_back('>');
@@ -201,6 +206,7 @@ void FastTextFeatures::rows(std::string_view text, std::vector<int32_t>& out, st
       } else {
         const std::vector<int32_t>& sub = dict_->getSubwords(wid);
         out.insert(out.end(), sub.begin(), sub.end());
+        if (cache != nullptr && token != kEos) cache->add(token, h, sub.data(), static_cast<uint32_t>(sub.size()));
       }
       word_hashes.push_back(static_cast<int32_t>(h));
     }

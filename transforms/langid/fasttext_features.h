@@ -16,7 +16,8 @@
 //
 // Words outside the vocabulary need their character n-grams hashed, most of
 // the work; a caller that keeps a FastTextWordRows (one per thread) hashes
-// each such word once and then copies its rows.
+// each such word once and then copies its rows (and finds a vocabulary
+// word's rows there too, with one lookup).
 #pragma once
 
 #include <cstdint>
@@ -32,7 +33,7 @@ class FastText;
 
 namespace dpk {
 
-// Rows of words outside a model's vocabulary, by word, for one thread.
+// Rows of words (in a model's vocabulary or not), by word, for one thread.
 // Bounded, and small enough to stay in cache (a rare word costs less to
 // hash again than to fetch from memory): emptied when it holds kMaxWords
 // words, kMaxRows rows or kMaxBytes word bytes.
@@ -69,7 +70,7 @@ class FastTextFeatures {
             std::string& scratch) const {
     rows(text, out, word_hashes, scratch, nullptr);
   }
-  // The same, taking and keeping out-of-vocabulary words' rows in `cache`.
+  // The same, taking and keeping words' rows in `cache`.
   void rows(std::string_view text, std::vector<int32_t>& out, std::vector<int32_t>& word_hashes,
             std::string& scratch, FastTextWordRows* cache) const;
 
