@@ -2,6 +2,7 @@
 
 #include <fasttext/fasttext.h>
 
+#include <algorithm>
 #include <sstream>
 #include <unordered_map>
 
@@ -40,6 +41,7 @@ FastTextFeatures::FastTextFeatures(const fasttext::FastText& model) {
   bucket_ = args.bucket;
   word_ngrams_ = args.wordNgrams < 1 ? 1 : args.wordNgrams;
   if (bucket_ <= 0) maxn_ = 0, word_ngrams_ = 1;  // no n-gram rows at all
+  if (bucket_ > 0) bucket_inverse_ = ~uint64_t{0} / static_cast<uint32_t>(bucket_) + 1;
   pruned_size_ = PruneAccess::size(*dict);
   if (pruned_size_ > 0 && bucket_ > 0) {
     bucket_row_.assign(static_cast<size_t>(bucket_), -1);
@@ -106,14 +108,55 @@ void FastTextFeatures::add_char_ngrams(std::string_view w, std::vector<int32_t>&
       h = fnv_step(h, w[j++]);
       while (j < n_bytes && (static_cast<unsigned char>(w[j]) & 0xC0) == 0x80) h = fnv_step(h, w[j++]);
       if (n >= static_cast<size_t>(minn_) && !(n == 1 && (i == 0 || j == n_bytes))) {
-        push_bucket(out, static_cast<int32_t>(h % static_cast<uint32_t>(bucket_)));
+        // h % bucket_, exactly, for any 32-bit h (Lemire, Kaser, Kurz 2019).
+        const uint64_t low = bucket_inverse_ * h;
+        const auto bucket = static_cast<uint32_t>((static_cast<unsigned __int128>(low) * static_cast<uint32_t>(bucket_)) >> 64);
+        push_bucket(out, static_cast<int32_t>(bucket));
       }
     }
   }
 }
 
+const int32_t* FastTextWordRows::find(std::string_view word, uint32_t h, uint32_t& n_rows) const {
+  if (slots_.empty()) return nullptr;
+  const auto mask = static_cast<uint32_t>(slots_.size() - 1);
+  for (uint32_t s = h & mask;; s = (s + 1) & mask) {
+    const uint64_t slot = slots_[s];
+    if (slot == 0) return nullptr;
+    if (static_cast<uint32_t>(slot >> 32) != h) continue;
+    const Entry& x = entries_[static_cast<uint32_t>(slot) - 1];
+    if (std::string_view(words_.data() + x.word_begin, x.word_size) == word) {
+      n_rows = x.n_rows;
+      return rows_.data() + x.rows_begin;
+    }
+  }
+}
+
+void FastTextWordRows::clear() {
+  entries_.clear();
+  words_.clear();
+  rows_.clear();
+  std::fill(slots_.begin(), slots_.end(), 0);
+}
+
+void FastTextWordRows::add(std::string_view word, uint32_t h, const int32_t* rows, uint32_t n_rows) {
+  if (n_rows > kMaxRows || word.size() > kMaxBytes) return;
+  if (entries_.size() >= kMaxWords || rows_.size() + n_rows > kMaxRows || words_.size() + word.size() > kMaxBytes) {
+    clear();
+  }
+  if (slots_.empty()) slots_.assign(kMaxWords * 2, 0);  // at most half full
+  const auto mask = static_cast<uint32_t>(slots_.size() - 1);
+  uint32_t s = h & mask;
+  while (slots_[s] != 0) s = (s + 1) & mask;
+  entries_.push_back({static_cast<uint32_t>(words_.size()), static_cast<uint32_t>(word.size()),
+                      static_cast<uint32_t>(rows_.size()), n_rows});
+  slots_[s] = uint64_t{h} << 32 | static_cast<uint32_t>(entries_.size());
+  words_.append(word);
+  rows_.insert(rows_.end(), rows, rows + n_rows);
+}
+
 void FastTextFeatures::rows(std::string_view text, std::vector<int32_t>& out, std::vector<int32_t>& word_hashes,
-                            std::string& scratch) const {
+                            std::string& scratch, FastTextWordRows* cache) const {
   out.clear();
   word_hashes.clear();
   size_t i = 0;
@@ -134,6 +177,15 @@ void FastTextFeatures::rows(std::string_view text, std::vector<int32_t>& out, st
     }
     uint32_t h = kFnvBasis;
     for (char c : token) h = fnv_step(h, c);
+    // A word seen lately (in the vocabulary or not, never a label): its rows.
+    if (cache != nullptr && token != kEos) {
+      uint32_t n_cached = 0;
+      if (const int32_t* cached = cache->find(token, h, n_cached); cached != nullptr) {
+        out.insert(out.end(), cached, cached + n_cached);
+        word_hashes.push_back(static_cast<int32_t>(h));
+        continue;
+      }
+    }
     const int32_t wid = find_word(token, h);
     const bool is_label = wid < 0 ? token.substr(0, kLabelPrefix.size()) == kLabelPrefix : wid >= nwords_;
     if (!is_label) {
@@ -143,13 +195,18 @@ void FastTextFeatures::rows(std::string_view text, std::vector<int32_t>& out, st
           scratch.assign("<");
           scratch.append(token);
           scratch.push_back('>');
+          const size_t first = out.size();
           add_char_ngrams(scratch, out);
+          if (cache != nullptr) {
+            cache->add(token, h, out.data() + first, static_cast<uint32_t>(out.size() - first));
+          }
         }
       } else if (maxn_ <= 0) {
         out.push_back(wid);
       } else {
         const std::vector<int32_t>& sub = dict_->getSubwords(wid);
         out.insert(out.end(), sub.begin(), sub.end());
+        if (cache != nullptr && token != kEos) cache->add(token, h, sub.data(), static_cast<uint32_t>(sub.size()));
       }
       word_hashes.push_back(static_cast<int32_t>(h));
     }

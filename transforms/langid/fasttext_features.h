@@ -13,6 +13,11 @@
 //   FastTextFeatures f(model);            // once per model
 //   std::vector<int32_t> rows;
 //   f.rows("some text\n", rows, scratch);  // then ft.predict(k, rows, ...)
+//
+// Words outside the vocabulary need their character n-grams hashed, most of
+// the work; a caller that keeps a FastTextWordRows (one per thread) hashes
+// each such word once and then copies its rows (and finds a vocabulary
+// word's rows there too, with one lookup).
 #pragma once
 
 #include <cstdint>
@@ -28,6 +33,32 @@ class FastText;
 
 namespace dpk {
 
+// Rows of words (in a model's vocabulary or not), by word, for one thread.
+// Bounded, and small enough to stay in cache (a rare word costs less to
+// hash again than to fetch from memory): emptied when it holds kMaxWords
+// words, kMaxRows rows or kMaxBytes word bytes.
+class FastTextWordRows {
+ public:
+  static constexpr size_t kMaxWords = size_t{1} << 13;
+  static constexpr size_t kMaxRows = size_t{1} << 17;
+  static constexpr size_t kMaxBytes = size_t{1} << 17;
+  // The rows of `word` (FNV-1a hash `h`), or nullptr when not held.
+  const int32_t* find(std::string_view word, uint32_t h, uint32_t& n_rows) const;
+  void add(std::string_view word, uint32_t h, const int32_t* rows, uint32_t n_rows);
+
+ private:
+  struct Entry {
+    uint32_t word_begin, word_size, rows_begin, n_rows;
+  };
+  void clear();
+  std::vector<Entry> entries_;
+  // Open addressing: the word's hash (high half) and its entry + 1 (low
+  // half, 0 = empty), so most probes touch nothing but this table.
+  std::vector<uint64_t> slots_;
+  std::string words_;
+  std::vector<int32_t> rows_;
+};
+
 class FastTextFeatures {
  public:
   explicit FastTextFeatures(const fasttext::FastText& model);
@@ -36,7 +67,12 @@ class FastTextFeatures {
   // '\n', which stands for the end-of-sentence token). `scratch` is the
   // caller's reusable buffer.
   void rows(std::string_view text, std::vector<int32_t>& out, std::vector<int32_t>& word_hashes,
-            std::string& scratch) const;
+            std::string& scratch) const {
+    rows(text, out, word_hashes, scratch, nullptr);
+  }
+  // The same, taking and keeping words' rows in `cache`.
+  void rows(std::string_view text, std::vector<int32_t>& out, std::vector<int32_t>& word_hashes,
+            std::string& scratch, FastTextWordRows* cache) const;
 
  private:
   int32_t find_word(std::string_view token, uint32_t h) const;
@@ -45,6 +81,8 @@ class FastTextFeatures {
 
   int32_t nwords_ = 0;
   int32_t minn_ = 0, maxn_ = 0, bucket_ = 0, word_ngrams_ = 1;
+  // h % bucket_ without a division (Lemire's fastmod): ~0 / bucket_ + 1.
+  uint64_t bucket_inverse_ = 0;
   int64_t pruned_size_ = -1;          // -1: not pruned; else rows kept
   std::vector<int32_t> bucket_row_;   // pruned models: bucket -> row, -1 = cut
   // One bit per bucket, set when the pruned model kept it: 256 KB that stay

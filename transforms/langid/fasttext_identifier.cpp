@@ -3,6 +3,7 @@
 #include <fasttext/fasttext.h>
 
 #include "fasttext_features.h"
+#include "fasttext_predictor.h"
 
 #include <cmath>
 #include <filesystem>
@@ -15,7 +16,7 @@ constexpr std::string_view kLabelPrefix = "__label__";
 class FastTextIdentifier final : public LanguageIdentifier {
  public:
   explicit FastTextIdentifier(std::shared_ptr<const FastTextModel> model)
-      : model_(std::move(model)) {}
+      : model_(std::move(model)), state_(model_->predictor().state()) {}
 
   void identify(std::string_view text, int k, std::vector<LanguageGuess>& out) override {
     out.clear();
@@ -26,10 +27,9 @@ class FastTextIdentifier final : public LanguageIdentifier {
       if (c == '\n') c = ' ';
     }
     line_.push_back('\n');
-    model_->features().rows(line_, words_, word_hashes_, scratch_);
-    const fasttext::FastText& ft = model_->model();
+    model_->features().rows(line_, words_, word_hashes_, scratch_, &word_rows_);
     predictions_.clear();
-    ft.predict(k, words_, predictions_, /*threshold=*/0.0f);
+    model_->predictor().predict(words_, k, state_, predictions_);
     for (const auto& [log_prob, label] : predictions_) {
       out.push_back({model_->label(label), std::exp(log_prob)});
     }
@@ -39,6 +39,8 @@ class FastTextIdentifier final : public LanguageIdentifier {
   std::shared_ptr<const FastTextModel> model_;
   std::string line_, scratch_;
   std::vector<int32_t> words_, word_hashes_;
+  FastTextWordRows word_rows_;
+  FastTextPredictor::State state_;
   fasttext::Predictions predictions_;
 };
 
@@ -63,6 +65,7 @@ StatusOr<std::shared_ptr<const FastTextModel>> FastTextModel::load(const std::st
     return Status::Usage("fastText model " + path + " is not a supervised (classification) model");
   }
   m->features_ = std::make_unique<FastTextFeatures>(*m->model_);
+  m->predictor_ = std::make_unique<FastTextPredictor>(*m->model_);
   auto dict = m->model_->getDictionary();
   for (int32_t i = 0; i < dict->nlabels(); ++i) {
     std::string label = dict->getLabel(i);

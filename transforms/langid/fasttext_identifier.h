@@ -26,6 +26,7 @@ class FastText;
 namespace dpk {
 
 class FastTextFeatures;
+class FastTextPredictor;
 
 // A loaded model, shared read-only by every worker's identifier.
 class FastTextModel {
@@ -38,10 +39,12 @@ class FastTextModel {
   int32_t label_count() const { return static_cast<int32_t>(labels_.size()); }
   const std::string& path() const { return path_; }
   const FastTextFeatures& features() const { return *features_; }
+  const FastTextPredictor& predictor() const { return *predictor_; }
 
  private:
   std::unique_ptr<fasttext::FastText> model_;
   std::unique_ptr<FastTextFeatures> features_;
+  std::unique_ptr<FastTextPredictor> predictor_;
   std::vector<std::string> labels_;
   std::string path_;
 };

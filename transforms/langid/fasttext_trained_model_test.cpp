@@ -19,6 +19,7 @@
 #include "dpk/transform.h"
 #include "fasttext_features.h"
 #include "fasttext_identifier.h"
+#include "fasttext_predictor.h"
 #include "../../tests/unit/test_util.h"
 
 namespace dpk {
@@ -149,6 +150,51 @@ TEST(LangIdFastTextTrained, LabelsAndScoresEqualPredictLine) {
       for (size_t i = 0; i < g.size(); ++i) {
         EXPECT_EQ("__label__" + std::string(g[i].label), ref[i].second) << t;
         EXPECT_NEAR(g[i].score, ref[i].first, 1e-6) << t;
+      }
+    }
+  }
+}
+
+// The word cache gives the rows computing them gives: each text twice, so
+// the second pass reads every out-of-vocabulary word from the cache.
+TEST(LangIdFastTextTrained, CachedWordRowsEqualComputedRows) {
+  if (models().ftz.empty()) FAIL() << "test data missing: testdata/langid/sentences.jsonl.zst";
+  auto model = FastTextModel::load(models().ftz);
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  FastTextWordRows cache;
+  std::vector<int32_t> cached, computed, hashes;
+  std::string scratch;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::string t : models().texts) {
+      t.push_back('\n');
+      (*model)->features().rows(t, cached, hashes, scratch, &cache);
+      (*model)->features().rows(t, computed, hashes, scratch);
+      ASSERT_EQ(cached, computed) << t;
+    }
+  }
+}
+
+// FastTextPredictor's log-probabilities are libfasttext's, to the bit, on
+// the dense and on the quantized model, for every label (k = -1) and top 2.
+TEST(LangIdFastTextTrained, PredictorEqualsLibfasttextPredictExactly) {
+  if (models().bin.empty()) FAIL() << "test data missing: testdata/langid/sentences.jsonl.zst";
+  for (const std::string& path : {models().bin, models().ftz}) {
+    auto model = FastTextModel::load(path);
+    ASSERT_TRUE(model.ok()) << model.status().message();
+    const FastTextPredictor& p = (*model)->predictor();
+    FastTextPredictor::State state = p.state();
+    std::vector<int32_t> rows, hashes;
+    std::string scratch;
+    fasttext::Predictions ours, theirs;
+    for (std::string t : models().texts) {
+      t.push_back('\n');
+      (*model)->features().rows(t, rows, hashes, scratch);
+      for (int32_t k : {-1, 2}) {
+        ours.clear();
+        theirs.clear();
+        p.predict(rows, k, state, ours);
+        (*model)->model().predict(k, rows, theirs, 0.0f);
+        ASSERT_EQ(ours, theirs) << path << ": " << t;
       }
     }
   }

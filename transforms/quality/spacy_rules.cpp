@@ -64,6 +64,62 @@ std::unique_ptr<icu::RegexPattern> compile(std::string_view lang, std::string_vi
   return p;
 }
 
+// Splits a top-level alternation into the alternatives that are a plain
+// string anchored at the end (each character written \x{HEX} or as an
+// ASCII letter or digit, then "$") and the rest, rejoined with '|'.
+void split_literal_suffixes(std::string_view src, std::vector<icu::UnicodeString>& literals, std::string& rest) {
+  std::vector<std::string_view> alternatives;
+  int paren = 0, bracket = 0;
+  size_t from = 0;
+  for (size_t i = 0; i < src.size(); ++i) {
+    const char c = src[i];
+    if (c == '\\') {
+      ++i;  // the escaped character never opens, closes or separates
+    } else if (c == '[') {
+      ++bracket;
+    } else if (c == ']' && bracket > 0) {
+      --bracket;
+    } else if (bracket == 0 && c == '(') {
+      ++paren;
+    } else if (bracket == 0 && c == ')') {
+      --paren;
+    } else if (bracket == 0 && paren == 0 && c == '|') {
+      alternatives.push_back(src.substr(from, i - from));
+      from = i + 1;
+    }
+  }
+  alternatives.push_back(src.substr(from));
+  if (paren != 0 || bracket != 0) {  // not understood: leave it whole
+    rest.assign(src);
+    return;
+  }
+  for (std::string_view a : alternatives) {
+    icu::UnicodeString literal;
+    bool plain = a.size() >= 2 && a.back() == '$';
+    for (size_t i = 0; plain && i + 1 < a.size();) {
+      const char c = a[i];
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        literal.append(static_cast<UChar32>(c));
+        ++i;
+      } else if (a.substr(i, 3) == "\\x{" && a.find('}', i) != std::string_view::npos && a.find('}', i) + 1 < a.size()) {
+        const size_t close = a.find('}', i);
+        const std::string hex(a.substr(i + 3, close - i - 3));
+        plain = !hex.empty() && hex.size() <= 6 && hex.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos;
+        if (plain) literal.append(static_cast<UChar32>(std::stoul(hex, nullptr, 16)));
+        i = close + 1;
+      } else {
+        plain = false;
+      }
+    }
+    if (plain) {
+      literals.push_back(literal);
+    } else {
+      if (!rest.empty()) rest.push_back('|');
+      rest.append(a);
+    }
+  }
+}
+
 // Parses the section of `language` out of the rules text; nullptr if absent.
 std::unique_ptr<SpacyRules> load(std::string_view language) {
   std::string_view text = rules_text();
@@ -90,8 +146,11 @@ std::unique_ptr<SpacyRules> load(std::string_view language) {
     } else if (kind == "infix") {
       r->infix = compile(language, kind, arg);
     } else if (kind == "suffix_bounded") {
-      r->suffix_bounded = compile(language, kind, arg);
       r->suffix_window = f.size() > 2 ? std::stoi(std::string(f[2])) : -1;
+      r->suffix_bounded_whole = compile(language, kind, arg);
+      std::string rest;
+      split_literal_suffixes(arg, r->suffix_literals, rest);
+      r->suffix_bounded = compile(language, kind, rest);
     } else if (kind == "suffix_unbounded") {
       r->suffix_unbounded = compile(language, kind, arg);
     } else if (kind == "edges" && f.size() == 4 && f[2].size() == 32) {
@@ -135,7 +194,10 @@ std::unique_ptr<SpacyRules> load(std::string_view language) {
       }
     }
   }
-  if (r->suffix_window < 0) r->suffix_bounded.reset(), r->suffix_unbounded.reset();
+  if (r->suffix_window < 0) {
+    r->suffix_bounded.reset(), r->suffix_unbounded.reset(), r->suffix_bounded_whole.reset();
+    r->suffix_literals.clear();
+  }
   for (const auto& [k, v] : r->specials)
     if (!k.empty()) r->special_edges[SpacyRules::edge(k)] = true;
   for (const auto& [k, v] : r->span_cases)

@@ -41,6 +41,14 @@ struct SpacyRules {
   // end) and the others (tried everywhere). Null when not split.
   std::unique_ptr<icu::RegexPattern> suffix_bounded, suffix_unbounded;
   int32_t suffix_window = -1;
+  // The bounded alternatives that are plain strings ("," "'s", 70 of 81 in
+  // English), taken out of suffix_bounded (null when none is left) and
+  // compared directly: ICU tries every alternative at every position, so
+  // these made up most of the suffix search. suffix_bounded_whole is the
+  // pattern as exported, for the one string the split does not hold for
+  // (see SpacyTokenizer::suffix_length).
+  std::vector<icu::UnicodeString> suffix_literals;
+  std::unique_ptr<icu::RegexPattern> suffix_bounded_whole;
   // Special cases: a string -> the token texts it becomes (they concatenate to it).
   StringMap<std::vector<std::string>> specials;
   // Special cases spaCy also looks for across tokens, by first token: the

@@ -92,7 +92,8 @@ SpacyTokenizer::SpacyTokenizer(const SpacyRules& rules)
       token_(matcher_for(rules.token_match)),
       url_(matcher_for(rules.url_match)),
       suffix_bounded_(matcher_for(rules.suffix_bounded)),
-      suffix_unbounded_(matcher_for(rules.suffix_unbounded)) {}
+      suffix_unbounded_(matcher_for(rules.suffix_unbounded)),
+      suffix_bounded_whole_(matcher_for(rules.suffix_bounded_whole)) {}
 
 SpacyTokenizer::~SpacyTokenizer() = default;
 
@@ -127,18 +128,34 @@ int32_t SpacyTokenizer::prefix_length(int32_t b, int32_t e) {
 // from its start to the end.
 int32_t SpacyTokenizer::suffix_length(int32_t b, int32_t e) {
   if (b < e && !rules_.suffix_last.may_be(u_.char32At(e - 1))) return 0;
-  if (suffix_bounded_ != nullptr || suffix_unbounded_ != nullptr) {
+  if (rules_.suffix_window >= 0) {
     int32_t start = e;
     bool found = false;
     UErrorCode st = U_ZERO_ERROR;
-    if (suffix_bounded_ != nullptr) {
-      // N code points are at most 2N UTF-16 units; never start inside a pair.
-      int32_t from = std::max(b, e - 2 * rules_.suffix_window);
-      if (from > b && U16_IS_TRAIL(u_.charAt(from))) --from;
-      suffix_bounded_->reset(u_);
-      suffix_bounded_->region(b, e, from, st);
-      if (suffix_bounded_->find(st) && U_SUCCESS(st)) {
-        start = suffix_bounded_->start(st);
+    // N code points are at most 2N UTF-16 units; never start inside a pair.
+    int32_t from = std::max(b, e - 2 * rules_.suffix_window);
+    if (from > b && U16_IS_TRAIL(u_.charAt(from))) --from;
+    // ICU's $ also matches before a line terminator that ends the string,
+    // which a plain comparison does not see; chunks never end in one (they
+    // are whitespace), but a string that does gets the whole pattern.
+    const bool terminator_last = b < e && is_space(u_.char32At(e - 1));
+    icu::RegexMatcher* bounded = terminator_last ? suffix_bounded_whole_.get() : suffix_bounded_.get();
+    if (!terminator_last) {
+      // The plain-string alternatives: the leftmost match is the longest
+      // that ends the string and starts at or after `from`.
+      for (const icu::UnicodeString& lit : rules_.suffix_literals) {
+        const int32_t s = e - lit.length();
+        if (s >= from && s < start && u_.compare(s, lit.length(), lit) == 0) {
+          start = s;
+          found = true;
+        }
+      }
+    }
+    if (bounded != nullptr) {
+      bounded->reset(u_);
+      bounded->region(b, e, from, st);
+      if (bounded->find(st) && U_SUCCESS(st) && bounded->start(st) < start) {
+        start = bounded->start(st);
         found = true;
       }
     }

@@ -60,7 +60,8 @@ class SpacyTokenizer {
   std::string_view view(std::string_view c, int32_t b, int32_t e) const;
 
   const SpacyRules& rules_;
-  std::unique_ptr<icu::RegexMatcher> prefix_, suffix_, infix_, token_, url_, suffix_bounded_, suffix_unbounded_;
+  std::unique_ptr<icu::RegexMatcher> prefix_, suffix_, infix_, token_, url_, suffix_bounded_, suffix_unbounded_,
+      suffix_bounded_whole_;
   // Chunk -> byte lengths of its tokens.
   StringMap<std::vector<uint32_t>> cache_;
   // Scratch, reused across chunks and texts.
