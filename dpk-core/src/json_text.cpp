@@ -1,6 +1,6 @@
 #include "dpk/json_text.h"
 
-#include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -8,10 +8,14 @@
 namespace dpk {
 
 namespace {
-// True when one of the eight bytes of `w` must be escaped: below 0x20, '"' or
-// '\\'. A borrow can only flag a byte above one that is flagged already, so
-// the answer for the word is exact; the caller finds the byte itself.
-inline bool word_needs_escape(uint64_t w) {
+// Of the eight bytes at `p`, the first that must be escaped (below 0x20, '"'
+// or '\\'), or 8 when none is. The word is read least significant byte
+// first, so a borrow can only mark a byte after one that is marked already
+// and the first mark is exact.
+inline unsigned first_escape(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
   constexpr uint64_t kHigh = 0x8080808080808080ULL;
   const uint64_t quote = w ^ (kOnes * '"');
@@ -19,7 +23,8 @@ inline bool word_needs_escape(uint64_t w) {
   const uint64_t below_space = (w - kOnes * 0x20) & ~w;
   const uint64_t is_quote = (quote - kOnes) & ~quote;
   const uint64_t is_backslash = (backslash - kOnes) & ~backslash;
-  return ((below_space | is_quote | is_backslash) & kHigh) != 0;
+  const uint64_t marks = (below_space | is_quote | is_backslash) & kHigh;
+  return marks == 0 ? 8 : static_cast<unsigned>(std::countr_zero(marks)) / 8;
 }
 
 inline bool byte_needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
@@ -27,42 +32,53 @@ inline bool byte_needs_escape(unsigned char c) { return c < 0x20 || c == '"' || 
 
 void append_json_string(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
-  out.reserve(out.size() + s.size() + 2);
+  out.reserve(out.size() + s.size() + s.size() / 16 + 2);
   out.push_back('"');
+  // HTML has a quote or a line break every few dozen bytes: the quoted text
+  // is built in a small buffer by plain stores and appended a block at a time.
+  constexpr size_t kBlock = 4096;
+  char buf[kBlock + 8];
+  size_t b = 0;
   const char* p = s.data();
   const size_t n = s.size();
-  size_t run = 0;  // start of the pending run of bytes that need no escape
   size_t i = 0;
   while (i < n) {
-    // Pages are long runs of plain bytes: pass over them a word at a time.
-    while (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if (word_needs_escape(w)) break;
-      i += 8;
+    if (b > kBlock - 8) {
+      out.append(buf, b);
+      b = 0;
     }
-    const size_t stop = std::min(n, i + 8);
-    for (; i < stop; ++i) {
-      const auto c = static_cast<unsigned char>(p[i]);
-      if (!byte_needs_escape(c)) continue;
-      out.append(p + run, i - run);
-      run = i + 1;
-      switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
-        case '\b': out.append("\\b"); break;
-        case '\f': out.append("\\f"); break;
-        default: {
-          const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-          out.append(esc, 6);
-        }
-      }
+    if (i + 8 <= n) {
+      // The word goes to the buffer whole; only its bytes before the first
+      // one to escape count.
+      std::memcpy(buf + b, p + i, 8);
+      const unsigned plain = first_escape(p + i);
+      b += plain;
+      i += plain;
+      if (plain == 8) continue;
+    }
+    const auto c = static_cast<unsigned char>(p[i++]);
+    if (!byte_needs_escape(c)) {
+      buf[b++] = static_cast<char>(c);
+      continue;
+    }
+    buf[b++] = '\\';
+    switch (c) {
+      case '"': buf[b++] = '"'; break;
+      case '\\': buf[b++] = '\\'; break;
+      case '\n': buf[b++] = 'n'; break;
+      case '\r': buf[b++] = 'r'; break;
+      case '\t': buf[b++] = 't'; break;
+      case '\b': buf[b++] = 'b'; break;
+      case '\f': buf[b++] = 'f'; break;
+      default:
+        buf[b++] = 'u';
+        buf[b++] = '0';
+        buf[b++] = '0';
+        buf[b++] = kHex[c >> 4];
+        buf[b++] = kHex[c & 15];
     }
   }
-  out.append(p + run, n - run);
+  out.append(buf, b);
   out.push_back('"');
 }
 
