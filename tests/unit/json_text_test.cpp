@@ -32,7 +32,8 @@ TEST(JsonText, QuotesTheMandatoryCharacters) {
 }
 
 // Every byte value, at every place in a word of eight and at the ends of a
-// string, quotes as it does alone: the escaping scans eight bytes at a time.
+// string, quotes as it does alone and decodes back: both scan eight bytes at
+// a time.
 TEST(JsonText, QuotesEveryByteAtEveryPlaceInAWord) {
   for (int b = 0; b < 256; ++b) {
     const std::string alone = json_quoted(std::string(1, static_cast<char>(b)));
@@ -44,6 +45,7 @@ TEST(JsonText, QuotesEveryByteAtEveryPlaceInAWord) {
         s[at] = static_cast<char>(b);
         const std::string want = "\"" + std::string(at, 'x') + inner + std::string(len - at - 1, 'x') + "\"";
         ASSERT_EQ(json_quoted(s), want) << "byte " << b << " at " << at << " of " << len;
+        ASSERT_EQ(decoded(want), s) << "byte " << b << " at " << at << " of " << len;
       }
     }
   }
