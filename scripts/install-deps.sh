@@ -8,7 +8,7 @@ PACKAGES=(
   # toolchain
   g++ cmake ninja-build pkg-config
   # libraries (see cmake/dpk_dependencies.cmake)
-  libsimdjson-dev libxxhash-dev libzstd-dev zlib1g-dev libarchive-dev libre2-dev libicu-dev
+  libsimdjson-dev libxxhash-dev libzstd-dev zlib1g-dev libisal-dev libarchive-dev libre2-dev libicu-dev
   libboost-program-options-dev libtbb-dev libyaml-cpp-dev libxml2-dev
   # language identification backends (dpk-langid)
   libcld2-dev libfasttext-dev

@@ -3,7 +3,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
+#include <isa-l/igzip_lib.h>
 #include <zstd.h>
 #include <zstd_errors.h>
 
@@ -37,53 +37,97 @@ class PlainSource final : public ByteSource {
 constexpr size_t kRawChunk = 1 << 17;
 constexpr std::string_view kTemporaryMarker = ".tmp-";
 
+// Bytes of the gzip member header at `p` (RFC 1952), or 0 while the `n`
+// bytes there do not hold all of it. igzip checks a header CRC (FHCRC) wrongly
+// when the header comes to it in two pieces, so a member is begun only with
+// its header whole. Bytes that are not a gzip header, or a header past 1 MiB,
+// are handed over as they are for igzip to reject.
+size_t gzip_header_size(const uint8_t* p, size_t n) {
+  constexpr size_t kMaxHeader = size_t{1} << 20;
+  if (n >= 2 && (p[0] != 0x1f || p[1] != 0x8b)) return n;
+  if (n < 10) return 0;
+  const uint8_t flags = p[3];
+  size_t at = 10;
+  if (flags & 4) {  // FEXTRA: a length, then that many bytes
+    if (n < at + 2) return 0;
+    at += 2 + (size_t{p[at]} | size_t{p[at + 1]} << 8);
+  }
+  for (uint8_t field : {uint8_t{8}, uint8_t{16}}) {  // FNAME, FCOMMENT: ended by a NUL
+    if ((flags & field) == 0) continue;
+    const void* nul = at < n ? std::memchr(p + at, 0, n - at) : nullptr;
+    if (nul == nullptr) return n >= kMaxHeader ? n : 0;
+    at = static_cast<size_t>(static_cast<const uint8_t*>(nul) - p) + 1;
+  }
+  if (flags & 2) at += 2;  // FHCRC
+  if (at <= n) return at;
+  return n >= kMaxHeader ? n : 0;
+}
+
+// gzip through ISA-L's inflate (igzip), two to three times zlib's speed on
+// the same streams: a .warc.gz is one member per record, and inflating it is
+// most of what reading a crawl costs.
 class GzipSource final : public ByteSource {
  public:
   explicit GzipSource(std::unique_ptr<FdSource> fd) : fd_(std::move(fd)), in_(kRawChunk) {
-    inflateInit2(&zs_, 15 + 32);
+    isal_inflate_init(&st_);
+    st_.crc_flag = ISAL_GZIP;
   }
-  ~GzipSource() override { inflateEnd(&zs_); }
   uint64_t raw_offset() const override { return fd_->offset(); }
   Codec codec() const override { return Codec::kGzip; }
   bool can_stall() const override { return fd_->can_stall(); }
-  bool wait_readable(int timeout_ms) override { return zs_.avail_in > 0 || fd_->wait_readable(timeout_ms); }
+  bool wait_readable(int timeout_ms) override { return st_.avail_in > 0 || fd_->wait_readable(timeout_ms); }
 
   StatusOr<size_t> read(char* buf, size_t n) override {
     if (!pending_.ok()) return pending_;
-    zs_.next_out = reinterpret_cast<Bytef*>(buf);
-    zs_.avail_out = static_cast<uInt>(std::min<size_t>(n, 1u << 30));
-    while (zs_.avail_out > 0) {
-      if (zs_.avail_in == 0) {
-        if (eof_) break;
+    st_.next_out = reinterpret_cast<uint8_t*>(buf);
+    st_.avail_out = static_cast<uint32_t>(std::min<size_t>(n, 1u << 30));
+    while (st_.avail_out > 0) {
+      if (st_.avail_in == 0 && !eof_) {
         // What is decoded goes out rather than wait on a stalled writer.
-        if (reinterpret_cast<char*>(zs_.next_out) != buf && fd_->drained()) break;
+        if (reinterpret_cast<char*>(st_.next_out) != buf && fd_->drained()) break;
         auto r = fd_->read(in_.data(), in_.size());
         if (!r.ok()) return r.status();
         if (*r == 0) {
           eof_ = true;
-          break;
+        } else {
+          st_.next_in = reinterpret_cast<uint8_t*>(in_.data());
+          st_.avail_in = static_cast<uint32_t>(*r);
         }
-        zs_.next_in = reinterpret_cast<Bytef*>(in_.data());
-        zs_.avail_in = static_cast<uInt>(*r);
       }
       if (at_member_end_) {  // another gzip member follows: start it afresh
-        inflateReset(&zs_);
+        if (st_.avail_in == 0) break;
+        uint8_t* next_in = st_.next_in;
+        const uint32_t avail_in = st_.avail_in;
+        isal_inflate_reset(&st_);
+        st_.next_in = next_in;
+        st_.avail_in = avail_in;
+        st_.crc_flag = ISAL_GZIP;
         at_member_end_ = false;
+        at_member_start_ = true;
       }
-      int rc = inflate(&zs_, Z_NO_FLUSH);
-      if (rc == Z_STREAM_END) {
-        at_member_end_ = true;
-      } else if (rc == Z_MEM_ERROR) {
-        pending_ = Status::Io(fd_->name() + ": out of memory decoding gzip");
-        break;
-      } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+      if (at_member_start_) {
+        if (gzip_header_size(st_.next_in, st_.avail_in) == 0 && !eof_) {
+          if (reinterpret_cast<char*>(st_.next_out) != buf && fd_->drained()) break;
+          auto more = read_more();
+          if (!more.ok()) return more;
+          continue;
+        }
+        at_member_start_ = false;
+      }
+      const uint8_t* before = st_.next_out;
+      const int rc = isal_inflate(&st_);
+      if (rc != ISAL_DECOMP_OK) {
         pending_ = Status::Data(fd_->name() + ": corrupt gzip stream near byte " +
-                                std::to_string(fd_->offset() - zs_.avail_in) + ": " +
-                                (zs_.msg ? zs_.msg : "inflate error"));
+                                std::to_string(fd_->offset() - st_.avail_in) + ": " + inflate_problem(rc));
         break;
+      }
+      if (st_.block_state == ISAL_BLOCK_FINISH) {
+        at_member_end_ = true;
+      } else if (eof_ && st_.avail_in == 0 && st_.next_out == before) {
+        break;  // the input ended inside a member
       }
     }
-    size_t produced = static_cast<size_t>(reinterpret_cast<char*>(zs_.next_out) - buf);
+    size_t produced = static_cast<size_t>(reinterpret_cast<char*>(st_.next_out) - buf);
     if (produced == 0 && eof_ && !at_member_end_ && pending_.ok()) {
       pending_ = Status::Data(fd_->name() + ": truncated gzip stream (ends at byte " +
                               std::to_string(fd_->offset()) + ")");
@@ -95,11 +139,37 @@ class GzipSource final : public ByteSource {
   }
 
  private:
+  static std::string inflate_problem(int rc) {
+    switch (rc) {
+      case ISAL_INVALID_BLOCK: return "invalid block";
+      case ISAL_INVALID_SYMBOL: return "invalid symbol";
+      case ISAL_INVALID_LOOKBACK: return "invalid distance too far back";
+      case ISAL_INVALID_WRAPPER: return "incorrect header check";
+      case ISAL_UNSUPPORTED_METHOD: return "unknown compression method";
+      case ISAL_INCORRECT_CHECKSUM: return "incorrect data check";
+      case ISAL_NEED_DICT: return "needs a preset dictionary";
+      default: return "inflate error " + std::to_string(rc);
+    }
+  }
+
+  // More input after what igzip has not taken yet, which moves to the front.
+  Status read_more() {
+    if (st_.avail_in > 0) std::memmove(in_.data(), st_.next_in, st_.avail_in);
+    if (in_.size() - st_.avail_in < kRawChunk / 2) in_.resize(in_.size() * 2);
+    auto r = fd_->read(in_.data() + st_.avail_in, in_.size() - st_.avail_in);
+    if (!r.ok()) return r.status();
+    if (*r == 0) eof_ = true;
+    st_.next_in = reinterpret_cast<uint8_t*>(in_.data());
+    st_.avail_in += static_cast<uint32_t>(*r);
+    return Status::Ok();
+  }
+
   std::unique_ptr<FdSource> fd_;
   std::vector<char> in_;
-  z_stream zs_{};
+  inflate_state st_{};
   bool eof_ = false;
   bool at_member_end_ = false;
+  bool at_member_start_ = true;
   Status pending_;
 };
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <zlib.h>
+
 #include <random>
 #include <string>
 
@@ -111,6 +113,10 @@ TEST_P(RoundTrip, ConcatenatedFramesReadBackAsOneStream) {
   auto back = read_all(path);
   ASSERT_TRUE(back.ok()) << back.status().message();
   EXPECT_EQ(*back, parts[0] + parts[1] + parts[2] + parts[3]);
+  // Reads of a few bytes: what the decoder holds back is delivered later.
+  auto small = read_all(path, 3);
+  ASSERT_TRUE(small.ok()) << small.status().message();
+  EXPECT_EQ(*small, *back);
   auto src = open_input(path);
   ASSERT_TRUE(src.ok());
   EXPECT_EQ((*src)->codec(), c);
@@ -207,6 +213,46 @@ TEST_P(Truncated, CorruptBytesAreAnError) {
 
 INSTANTIATE_TEST_SUITE_P(Codecs, Truncated, ::testing::Values(Codec::kGzip, Codec::kZstd),
                          [](const auto& info) { return std::string(codec_name(info.param)); });
+
+// A gzip member written with every optional header field (extra, name,
+// comment, header CRC), as zlib's gzip writer does when asked.
+std::string gzip_member_with_header_fields(const std::string& text) {
+  z_stream zs{};
+  EXPECT_EQ(deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+  static unsigned char extra[] = {'d', 'k', 2, 0, 'h', 'i'};
+  static char name[] = "pages.warc";
+  static char comment[] = "a comment";
+  gz_header h{};
+  h.extra = extra;
+  h.extra_len = sizeof extra;
+  h.name = reinterpret_cast<Bytef*>(name);
+  h.comment = reinterpret_cast<Bytef*>(comment);
+  h.hcrc = 1;
+  EXPECT_EQ(deflateSetHeader(&zs, &h), Z_OK);
+  std::string out(deflateBound(&zs, text.size()) + 64, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  zs.avail_in = static_cast<uInt>(text.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+// The header fields are read past, the header CRC checked, in every member
+// (the first one's header reaches the decoder in two reads).
+TEST(GzipInput, MembersWithEveryHeaderFieldReadBack) {
+  ScratchDir dir;
+  const std::string a = sample_text(5000, 4), b = sample_text(70000, 5);
+  const std::string path = dir.file("fields.gz");
+  write_file(path, gzip_member_with_header_fields(a) + gzip_member_with_header_fields(b));
+  for (size_t buf_size : {size_t{3}, size_t{777}, size_t{1} << 16}) {
+    auto back = read_all(path, buf_size);
+    ASSERT_TRUE(back.ok()) << back.status().message();
+    EXPECT_EQ(*back, a + b) << "reads of " << buf_size;
+  }
+}
 
 TEST(OpenInput, MissingFileIsUsageAndDirectoryIsUsage) {
   ScratchDir dir;

@@ -31,6 +31,28 @@ TEST(JsonText, QuotesTheMandatoryCharacters) {
   EXPECT_EQ(json_quoted("h\xc3\xa9 \x7f \xf0\x9f\x98\x80"), "\"h\xc3\xa9 \x7f \xf0\x9f\x98\x80\"");
 }
 
+// Every byte value, at every place in a word of eight and at the ends of a
+// string, quotes as it does alone and decodes back: both scan eight bytes at
+// a time.
+TEST(JsonText, QuotesEveryByteAtEveryPlaceInAWord) {
+  for (int b = 0; b < 256; ++b) {
+    const std::string alone = json_quoted(std::string(1, static_cast<char>(b)));
+    const std::string inner = alone.substr(1, alone.size() - 2);
+    for (size_t at = 0; at < 19; ++at) {
+      for (size_t len : {at + 1, at + 9, size_t{24}}) {
+        if (at >= len) continue;
+        std::string s(len, 'x');
+        s[at] = static_cast<char>(b);
+        const std::string want = "\"" + std::string(at, 'x') + inner + std::string(len - at - 1, 'x') + "\"";
+        ASSERT_EQ(json_quoted(s), want) << "byte " << b << " at " << at << " of " << len;
+        ASSERT_EQ(decoded(want), s) << "byte " << b << " at " << at << " of " << len;
+      }
+    }
+  }
+  // Two bytes that need escaping next to each other, across a word's edge.
+  EXPECT_EQ(json_quoted("1234567\"\n8"), R"("1234567\"\n8")");
+}
+
 TEST(JsonText, DecodesEscapes) {
   EXPECT_EQ(decoded(R"("a\"b\\c\/d")"), "a\"b\\c/d");
   EXPECT_EQ(decoded(R"("\n\r\t\b\f")"), "\n\r\t\b\f");

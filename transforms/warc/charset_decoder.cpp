@@ -69,6 +69,12 @@ bool CharsetDecoder::convert(std::string_view bytes, const std::string& charset,
 }
 
 void CharsetDecoder::to_utf8(std::string_view bytes, std::string_view declared, std::string& out, std::string& used) {
+  const std::string_view utf8 = utf8_view(bytes, declared, out, used);
+  if (utf8.data() != out.data()) out.assign(utf8);
+}
+
+std::string_view CharsetDecoder::utf8_view(std::string_view bytes, std::string_view declared, std::string& out,
+                                           std::string& used) {
   charset_.clear();
   for (char c : declared) charset_.push_back(lower(c));
   // A label is printable ASCII; anything else is a damaged header, and ICU
@@ -78,9 +84,8 @@ void CharsetDecoder::to_utf8(std::string_view bytes, std::string_view declared, 
   const bool valid_utf8 = simdjson::validate_utf8(bytes.data(), bytes.size());
   if (charset_.empty() || is_utf8_name(charset_)) {
     if (valid_utf8) {
-      out.assign(bytes);
       used = "utf-8";
-      return;
+      return bytes;
     }
     if (charset_.empty() && detector_ != nullptr) {
       UErrorCode err = U_ZERO_ERROR;
@@ -100,6 +105,7 @@ void CharsetDecoder::to_utf8(std::string_view bytes, std::string_view declared, 
     convert(bytes, charset_, out);
   }
   used = charset_;
+  return out;
 }
 
 }  // namespace dpk

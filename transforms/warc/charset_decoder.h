@@ -26,6 +26,10 @@ class CharsetDecoder {
 
   // `declared` may be empty. `used` gets the charset that decoded the bytes.
   void to_utf8(std::string_view bytes, std::string_view declared, std::string& out, std::string& used);
+  // The same without a copy where none is needed: `bytes` itself when they
+  // are UTF-8 already (most pages), else their conversion, held in `scratch`.
+  std::string_view utf8_view(std::string_view bytes, std::string_view declared, std::string& scratch,
+                             std::string& used);
 
  private:
   bool convert(std::string_view bytes, const std::string& charset, std::string& out);

@@ -97,14 +97,14 @@ class WarcDocumentSource final : public ProducedByteSource {
       emit_skip("too_large");
       return Status::Ok();
     }
-    decoder_.to_utf8(body, declared, utf8_, charset_);
+    const std::string_view utf8 = decoder_.utf8_view(body, declared, utf8_, charset_);
     begin_doc();
     if (status != 0) {
       out_.append(",\"http_status\":");
       out_.append(std::to_string(status));
     }
     header_field("charset", charset_);  // a label from a header: any bytes
-    field(kind == BodyKind::kHtml ? "html" : "text", utf8_);
+    field(kind == BodyKind::kHtml ? "html" : "text", utf8);
     if (kind == BodyKind::kHtml) out_.append(",\"text\":\"\"");
     out_.append("}\n");
     return Status::Ok();
