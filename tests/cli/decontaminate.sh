@@ -49,6 +49,19 @@ printf '%s\n' "{\"id\":\"x\",\"text\":$(head -1 "$FIX/questions.txt" | jq -R .)}
 dpk-decontaminate "${BENCH[@]}" --mode remove --keep-dropped one-dropped.jsonl one.jsonl > one-kept.jsonl
 [ "$(jq -r .id one-dropped.jsonl)" = x ] || fail "remove kept a document that was all benchmark"
 
+# The rule exactly: a margin of 1 character takes the newline before the match
+# and the "?" after it; a piece under --min-piece-chars goes.
+q=$(head -1 "$FIX/questions.txt")
+jq -cn --arg t "keep this first part of the text."$'\n'"$q"$'\n'"and keep this last part too." '{id: "r", text: $t}' > rule.jsonl
+dpk-decontaminate "${BENCH[@]}" --mode remove --margin 1 --min-piece-chars 1 rule.jsonl > rule-out.jsonl
+[ "$(jq -r .text rule-out.jsonl)" = "keep this first part of the text."$'\n\n'"and keep this last part too." ] \
+  || fail "remove with margin 1: $(jq -c .text rule-out.jsonl)"
+[ "$(jq -c .dpk_contamination rule-out.jsonl)" != null ] || fail "remove: no dpk_contamination"
+dpk-decontaminate "${BENCH[@]}" --mode remove --margin 1 --min-piece-chars 30 rule.jsonl > rule-out.jsonl
+[ "$(jq -r .text rule-out.jsonl)" = "keep this first part of the text." ] || fail "remove kept a piece under 30 characters"
+expect_exit 0 dpk-decontaminate "${BENCH[@]}" --mode remove --margin 1 --max-pieces 1 --keep-dropped rule-d.jsonl rule.jsonl -o rule-k.jsonl
+[ "$(count_lines rule-k.jsonl)" = 0 ] && [ "$(count_lines rule-d.jsonl)" = 1 ] || fail "remove kept a document of more than --max-pieces pieces"
+
 # Bad options: one clear line, exit 2.
 expect_exit 2 dpk-decontaminate --benchmark nofile one.jsonl
 expect_exit 2 dpk-decontaminate --benchmark "a=$DPK_TMP/missing.jsonl" one.jsonl

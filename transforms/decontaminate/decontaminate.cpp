@@ -187,7 +187,8 @@ StatusOr<ConfiguredStep> configure(const OptionValues& v, const StepContext&) {
     explain += (b ? ", " : " ") + shared->names[b] + " (" + std::to_string(shared->texts[b]) + " texts)";
     c.model_files.push_back(sources[b].path);
   }
-  explain += ": " + std::to_string(shared->index.size()) + " distinct, " + mode;
+  explain += ": " + std::to_string(shared->index.size()) + " distinct in " +
+             std::to_string((shared->index.bytes() + 1023) / 1024) + " KiB, " + mode;
   cfg.benchmarks = shared;
   c.make = [cfg]() { return std::make_unique<DecontaminateTransform>(cfg); };
   c.explain = explain;

@@ -17,7 +17,7 @@
 // while they grow.
 //
 //   dpk::decontaminate::WordScanner s;
-//   s.scan("Don't pay $3.50!");   // words: "do" "nt" "pay" "0"
+//   s.scan("Don't pay $3.50!");   // words: "don" "t" "pay" "0"
 #pragma once
 
 #include <cstdint>
