@@ -62,6 +62,17 @@ dpk-decontaminate "${BENCH[@]}" --mode remove --margin 1 --min-piece-chars 30 ru
 expect_exit 0 dpk-decontaminate "${BENCH[@]}" --mode remove --margin 1 --max-pieces 1 --keep-dropped rule-d.jsonl rule.jsonl -o rule-k.jsonl
 [ "$(count_lines rule-k.jsonl)" = 0 ] && [ "$(count_lines rule-d.jsonl)" = 1 ] || fail "remove kept a document of more than --max-pieces pieces"
 
+# A saved index gives the same decisions; a wrong --ngram or a cut file is refused.
+dpk-decontaminate index "${BENCH[@]}" --index bench.ngrams
+dpk-decontaminate --index bench.ngrams --keep-dropped dropped-ix.jsonl -o kept-ix.jsonl "$FIX/train.jsonl.zst"
+cmp kept.jsonl kept-ix.jsonl || fail "--index kept other documents"
+cmp dropped.jsonl dropped-ix.jsonl || fail "--index dropped other documents"
+expect_exit 2 dpk-decontaminate --index bench.ngrams --ngram 12 one.jsonl
+expect_exit 2 dpk-decontaminate --index bench.ngrams "${BENCH[@]}" one.jsonl
+head -c 100 bench.ngrams > cut.ngrams
+expect_exit 2 dpk-decontaminate --index cut.ngrams one.jsonl
+expect_exit 2 dpk-decontaminate index "${BENCH[@]}"
+
 # Bad options: one clear line, exit 2.
 expect_exit 2 dpk-decontaminate --benchmark nofile one.jsonl
 expect_exit 2 dpk-decontaminate --benchmark "a=$DPK_TMP/missing.jsonl" one.jsonl

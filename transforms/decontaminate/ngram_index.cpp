@@ -19,23 +19,40 @@ NgramIndex NgramIndexBuilder::build() && {
   entries_.erase(std::unique(entries_.begin(), entries_.end(),
                              [](const auto& a, const auto& b) { return a.first == b.first; }),
                  entries_.end());
-  NgramIndex index;
-  index.hashes_.reserve(entries_.size());
-  index.benchmarks_.reserve(entries_.size());
+  std::vector<uint64_t> hashes;
+  std::vector<uint16_t> benchmarks;
+  hashes.reserve(entries_.size());
+  benchmarks.reserve(entries_.size());
   for (const auto& [h, b] : entries_) {
-    index.hashes_.push_back(h);
-    index.benchmarks_.push_back(b);
+    hashes.push_back(h);
+    benchmarks.push_back(b);
   }
   entries_.clear();
   entries_.shrink_to_fit();
+  NgramIndex index;
+  NgramIndex::from_sorted(std::move(hashes), std::move(benchmarks), index);
+  return index;
+}
+
+bool NgramIndex::from_sorted(std::vector<uint64_t> hashes, std::vector<uint16_t> benchmarks, NgramIndex& out) {
+  if (hashes.size() != benchmarks.size() || hashes.size() > UINT32_MAX) return false;
+  for (size_t i = 1; i < hashes.size(); ++i) {
+    if (hashes[i - 1] >= hashes[i]) return false;
+  }
+  out.hashes_ = std::move(hashes);
+  out.benchmarks_ = std::move(benchmarks);
+  out.build_directory();
+  return true;
+}
+
+void NgramIndex::build_directory() {
   // About four hashes per bucket.
   int bits = 1;
-  while (bits < 30 && (size_t{1} << bits) * 4 < index.hashes_.size()) ++bits;
-  index.shift_ = 64 - bits;
-  index.directory_.assign((size_t{1} << bits) + 1, 0);
-  for (uint64_t h : index.hashes_) ++index.directory_[(h >> index.shift_) + 1];
-  for (size_t i = 1; i < index.directory_.size(); ++i) index.directory_[i] += index.directory_[i - 1];
-  return index;
+  while (bits < 30 && (size_t{1} << bits) * 4 < hashes_.size()) ++bits;
+  shift_ = 64 - bits;
+  directory_.assign((size_t{1} << bits) + 1, 0);
+  for (uint64_t h : hashes_) ++directory_[(h >> shift_) + 1];
+  for (size_t i = 1; i < directory_.size(); ++i) directory_[i] += directory_[i - 1];
 }
 
 }  // namespace dpk::decontaminate

@@ -67,10 +67,15 @@ class NgramIndex {
     return -1;
   }
   size_t size() const { return hashes_.size(); }
+  // Hashes (sorted, distinct) and their benchmark numbers, as a saved index holds them.
+  const std::vector<uint64_t>& hashes() const { return hashes_; }
+  const std::vector<uint16_t>& benchmarks() const { return benchmarks_; }
+  // An index of hashes already sorted and distinct (false when they are not).
+  static bool from_sorted(std::vector<uint64_t> hashes, std::vector<uint16_t> benchmarks, NgramIndex& out);
   size_t bytes() const { return hashes_.size() * 10 + directory_.size() * 4; }
 
  private:
-  friend class NgramIndexBuilder;
+  void build_directory();
   std::vector<uint64_t> hashes_;
   std::vector<uint16_t> benchmarks_;
   std::vector<uint32_t> directory_;  // first index of each top-bits bucket, and the end
