@@ -63,14 +63,14 @@ expect_exit 0 dpk-decontaminate "${BENCH[@]}" --mode remove --margin 1 --max-pie
 [ "$(count_lines rule-k.jsonl)" = 0 ] && [ "$(count_lines rule-d.jsonl)" = 1 ] || fail "remove kept a document of more than --max-pieces pieces"
 
 # A saved index gives the same decisions; a wrong --ngram or a cut file is refused.
-dpk-decontaminate index "${BENCH[@]}" --index bench.ngrams
-dpk-decontaminate --index bench.ngrams --keep-dropped dropped-ix.jsonl -o kept-ix.jsonl "$FIX/train.jsonl.zst"
-cmp kept.jsonl kept-ix.jsonl || fail "--index kept other documents"
-cmp dropped.jsonl dropped-ix.jsonl || fail "--index dropped other documents"
-expect_exit 2 dpk-decontaminate --index bench.ngrams --ngram 12 one.jsonl
-expect_exit 2 dpk-decontaminate --index bench.ngrams "${BENCH[@]}" one.jsonl
-head -c 100 bench.ngrams > cut.ngrams
-expect_exit 2 dpk-decontaminate --index cut.ngrams one.jsonl
+dpk-decontaminate index "${BENCH[@]}" --work bench/
+dpk-decontaminate --work bench/ --keep-dropped dropped-ix.jsonl -o kept-ix.jsonl "$FIX/train.jsonl.zst"
+cmp kept.jsonl kept-ix.jsonl || fail "the saved index kept other documents"
+cmp dropped.jsonl dropped-ix.jsonl || fail "the saved index dropped other documents"
+expect_exit 2 dpk-decontaminate --work bench/ --ngram 12 one.jsonl
+expect_exit 2 dpk-decontaminate --work bench/ "${BENCH[@]}" one.jsonl
+mkdir cut && head -c 100 bench/ngrams.index > cut/ngrams.index
+expect_exit 2 dpk-decontaminate --work cut/ one.jsonl
 expect_exit 2 dpk-decontaminate index "${BENCH[@]}"
 
 # Bad options: one clear line, exit 2.

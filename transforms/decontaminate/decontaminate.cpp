@@ -1,16 +1,14 @@
 // decontaminate — finds benchmark n-grams in training text; drops the
 // document, cuts the matches out, or annotates it.
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <memory>
 
 #include "benchmark_files.h"
+#include "benchmark_options.h"
 #include "dpk/json_text.h"
-#include "dpk/runtime/cli.h"
-#include "dpk/runtime/stage_command.h"
 #include "dpk/transform.h"
-#include "index_file.h"
+#include "index_stage.h"
 #include "ngram_index.h"
 #include "word_scanner.h"
 
@@ -166,79 +164,6 @@ class DecontaminateTransform final : public DocumentTransform {
   std::string out_;
 };
 
-StatusOr<std::vector<decontaminate::BenchmarkSource>> benchmark_sources(const OptionValues& v) {
-  std::vector<decontaminate::BenchmarkSource> sources;
-  for (const std::string& s : v.get_list("benchmark")) {
-    auto src = decontaminate::parse_benchmark(s);
-    if (!src.ok()) return src.status();
-    sources.push_back(*src);
-  }
-  return sources;
-}
-
-// The benchmarks of --benchmark (read now; `sources` set) or of a saved --index.
-StatusOr<LoadedBenchmarks> load_from_options(const OptionValues& v, std::vector<decontaminate::BenchmarkSource>& sources) {
-  auto listed = benchmark_sources(v);
-  if (!listed.ok()) return listed.status();
-  sources = *listed;
-  const int n = static_cast<int>(v.get_int("ngram"));
-  const std::string index = v.has("index") ? v.get_string("index") : "";
-  if (!index.empty()) {
-    if (!sources.empty()) return Status::Usage("give --benchmark or --index, not both");
-    auto file = decontaminate::read_index_file(index);
-    if (!file.ok()) return file.status();
-    if (file->n != n) {
-      return Status::Usage("--index " + index + " holds " + std::to_string(file->n) + "-grams; give --ngram " +
-                           std::to_string(file->n));
-    }
-    return std::move(file->benchmarks);
-  }
-  if (sources.empty()) return Status::Usage("--benchmark: give at least one NAME=PATH[:FIELD], or --index FILE");
-  return decontaminate::load_benchmarks(sources, n);
-}
-
-const OptionSpec kBenchmarkOption{"benchmark", OptionType::kList, "",
-                                  "A benchmark: NAME=PATH, or NAME=PATH:FIELD for a JSONL file (repeatable).",
-                                  {}, 0, "NAME=PATH[:FIELD]"};
-const OptionSpec kNgramOption{"ngram", OptionType::kInt, "13", "Words in an n-gram.", {}, 0, "N", 1,
-                              decontaminate::kMaxNgram};
-
-const std::vector<OptionSpec>& index_options() {
-  static const std::vector<OptionSpec> o{
-      kBenchmarkOption,
-      kNgramOption,
-      {"index", OptionType::kString, "", "The index file to write.", {}, 0, "FILE"},
-      runtime::quiet_option(),
-  };
-  return o;
-}
-
-int run_index(int argc, char** argv) {
-  const std::string prog = argv[0];
-  OptionValues values;
-  std::vector<std::string> positional;
-  bool help = false, version = false;
-  Status s = runtime::parse_command_line({&index_options()}, argc, argv, values, positional, help, version);
-  runtime::print_option_warnings(prog, values.has("quiet"));
-  if (s.ok()) s = validate_options(index_options(), values, "");
-  if (s.ok() && !positional.empty()) s = Status::Usage("unexpected argument '" + positional[0] + "'");
-  if (s.ok() && values.get_string("index").empty()) s = Status::Usage("give the index file to write with --index FILE");
-  if (!s.ok()) return runtime::report_error(prog, s);
-  const std::string path = values.get_string("index");
-  values.set("index", "");  // the file to write, not one to read
-  std::vector<decontaminate::BenchmarkSource> sources;
-  auto loaded = load_from_options(values, sources);
-  if (!loaded.ok()) return runtime::report_error(prog, loaded.status());
-  const int n = static_cast<int>(values.get_int("ngram"));
-  s = decontaminate::write_index_file(path, *loaded, n);
-  if (!s.ok()) return runtime::report_error(prog, s);
-  if (!values.get_flag("quiet")) {
-    std::fprintf(stderr, "%s: %zu distinct %d-grams of %zu benchmarks written to %s\n", prog.c_str(),
-                 loaded->index.size(), n, loaded->names.size(), path.c_str());
-  }
-  return 0;
-}
-
 StatusOr<ConfiguredStep> configure(const OptionValues& v, const StepContext&) {
   Config cfg;
   cfg.n = static_cast<int>(v.get_int("ngram"));
@@ -248,7 +173,7 @@ StatusOr<ConfiguredStep> configure(const OptionValues& v, const StepContext&) {
   cfg.min_piece = static_cast<uint64_t>(v.get_int("min-piece-chars"));
   cfg.max_pieces = static_cast<uint64_t>(v.get_int("max-pieces"));
   std::vector<decontaminate::BenchmarkSource> sources;
-  auto loaded = load_from_options(v, sources);
+  auto loaded = decontaminate::load_from_options(v, sources);
   if (!loaded.ok()) return loaded.status();
   auto shared = std::make_shared<LoadedBenchmarks>(std::move(*loaded));
   std::string explain = std::to_string(cfg.n) + "-grams of";
@@ -260,7 +185,7 @@ StatusOr<ConfiguredStep> configure(const OptionValues& v, const StepContext&) {
   }
   explain += ": " + std::to_string(shared->index.size()) + " distinct in " +
              std::to_string((shared->index.bytes() + 1023) / 1024) + " KiB, " + mode;
-  if (!sources.size()) c.model_files.push_back(v.get_string("index"));
+  if (!sources.size()) c.model_files.push_back(decontaminate::index_path(v.get_string("work")));
   cfg.benchmarks = shared;
   c.make = [cfg]() { return std::make_unique<DecontaminateTransform>(cfg); };
   c.explain = explain;
@@ -275,7 +200,7 @@ const TransformSpec& dpk_transform_decontaminate() {
       TransformKind::kFilter,
       "Find benchmark text in training documents by word n-grams; drop, cut out or annotate.",
       "Each --benchmark NAME=PATH[:FIELD] is read once at start (or the index stage reads them once and "
-      "saves their n-grams for --index FILE): a JSONL file (.jsonl or .json, "
+      "saves their n-grams in its --work DIR, which runs given the same --work load): a JSONL file (.jsonl or .json, "
       "plain or compressed) gives one text per line from FIELD (default text); any other file "
       "gives one text per non-blank line. Every run of --ngram consecutive words of a text is "
       "kept as a 64-bit hash (10 bytes per distinct n-gram in memory).\n\n"
@@ -294,9 +219,9 @@ const TransformSpec& dpk_transform_decontaminate() {
       "when it would be split into more than --max-pieces pieces. --mode annotate keeps every "
       "document and adds the matches per benchmark.",
       {
-          kBenchmarkOption,
-          {"index", OptionType::kString, "", "A saved index (the index stage) to use instead of --benchmark.", {}, 0, "FILE"},
-          kNgramOption,
+          decontaminate::benchmark_option(),
+          {"work", OptionType::kString, "", "The work directory of the index stage: use the index saved there instead of --benchmark.", {}, 0, "DIR"},
+          decontaminate::ngram_option(),
           {"mode", OptionType::kChoice, "drop", "What to do with a contaminated document.", "drop|remove|annotate"},
           {"margin", OptionType::kInt, "200", "With --mode remove: characters cut either side of a match.", {}, 0, "N", 0},
           {"min-piece-chars", OptionType::kInt, "200", "With --mode remove: shortest piece kept, in characters.", {}, 0, "N", 0},
@@ -309,15 +234,10 @@ const TransformSpec& dpk_transform_decontaminate() {
       {"dpk-decontaminate --benchmark mmlu=bench/mmlu.jsonl:question -o clean/ corpus/",
        "dpk-decontaminate --benchmark gsm8k=gsm8k.txt --mode remove --keep-dropped contaminated.jsonl in.jsonl > out.jsonl",
        "dpk-decontaminate --benchmark a=a.jsonl --benchmark b=b.jsonl --mode annotate < in.jsonl > out.jsonl",
-       "dpk-decontaminate index --index bench.ngrams --benchmark mmlu=mmlu.jsonl:question && dpk-decontaminate --index bench.ngrams -o clean/ corpus/"},
+       "dpk-decontaminate index --work bench/ --benchmark mmlu=mmlu.jsonl:question && dpk-decontaminate --work bench/ -o clean/ corpus/"},
       "-",
       configure,
-      {{"index",
-        "Read the benchmarks once and save their n-grams as an index file, for --index. --ngram must be the one "
-        "the runs that load it give.",
-        "--index FILE --benchmark NAME=PATH[:FIELD]... [--ngram N]", index_options(), false, run_index,
-        {"dpk-decontaminate index --index bench.ngrams --benchmark mmlu=mmlu.jsonl:question --benchmark gsm8k=gsm8k.txt",
-         "dpk-decontaminate --index bench.ngrams -o clean/ corpus/"}}},
+      {decontaminate::index_stage()},
   };
   return spec;
 }

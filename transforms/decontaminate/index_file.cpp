@@ -70,9 +70,9 @@ Status write_index_file(const std::string& path, const LoadedBenchmarks& b, int 
 
 StatusOr<IndexFile> read_index_file(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
-  if (!f) return Status::Usage("--index: cannot open " + path);
+  if (!f) return Status::Usage("--work: cannot open " + path);
   const std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  const Status bad = Status::Usage("--index: " + path + " is not a complete dpk-decontaminate index");
+  const Status bad = Status::Usage("--work: " + path + " is not a complete dpk-decontaminate index");
   Reader r(bytes);
   std::string_view magic;
   if (!r.get_bytes(sizeof kMagic, magic) || magic != std::string_view(kMagic, sizeof kMagic)) return bad;

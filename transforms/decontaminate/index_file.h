@@ -1,4 +1,5 @@
-// index_file.h — a saved n-gram index (`dpk-decontaminate index --index FILE`),
+// index_file.h — a saved n-gram index (`dpk-decontaminate index --work DIR` writes
+// DIR/ngrams.index),
 // so the benchmarks are read once and every run loads the result.
 //
 // Layout (little-endian): "DPKNGIX1"; u32 n (words per n-gram); u32 number
