@@ -60,7 +60,7 @@ TEST(HistogramChart, MedianLabelAtEitherEdgeStaysInsideAndOffTheBars) {
     for (double at : {0.0, 0.3, 0.5, static_cast<double>(n) / 2, static_cast<double>(n) - 0.2, static_cast<double>(n)}) {
       for (std::string label : {"median 3", "median 12,345,678", "median 123,456,789,012,345"}) {
         ChartSpec spec;
-        for (size_t i = 0; i < n; ++i) spec.bins.push_back({std::to_string(1u << i), "r", (i * 7919) % 1000 + 1});
+        for (size_t i = 0; i < n; ++i) spec.bins.push_back({std::to_string(uint64_t{1} << i), "r", (i * 7919) % 1000 + 1});
         spec.x_title = "words per document";
         spec.marker = true;
         spec.marker_at = at;
