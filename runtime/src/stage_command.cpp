@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string_view>
 
+#include "dpk/runtime/cli.h"
 #include "dpk/runtime/run_config.h"
 
 namespace dpk::runtime {
@@ -13,7 +14,9 @@ bool takes_value(const std::vector<const std::vector<OptionSpec>*>& option_sets,
     for (const auto& o : *specs) {
       if (o.type == OptionType::kFlag) continue;
       if (arg.size() == 2 && arg[0] == '-' && o.short_name == arg[1]) return true;
-      if (arg.substr(0, 2) == "--" && arg.substr(2) == o.name) return true;
+      if (arg.substr(0, 2) == "--" && (arg.substr(2) == o.name || (!o.formerly.empty() && arg.substr(2) == o.formerly))) {
+        return true;
+      }
     }
   }
   return false;
@@ -82,6 +85,27 @@ int run_with_args(std::vector<std::string> args, const std::function<int(int, ch
   for (auto& s : args) ptrs.push_back(s.data());
   ptrs.push_back(nullptr);
   return run(static_cast<int>(args.size()), ptrs.data());
+}
+
+int run_work_stage(int argc, char** argv, const std::vector<OptionSpec>& options,
+                   const std::function<Status(const OptionValues&, const std::string&)>& run) {
+  auto args = upgrade_work_argument(std::vector<std::string>(argv, argv + argc), {&options},
+                                    OldWorkSpelling::kFirstPositional);
+  const std::string prog = args[0];
+  return run_with_args(std::move(args), [&](int n, char** v) {
+    OptionValues values;
+    std::vector<std::string> positional;
+    bool help = false, version = false;
+    Status s = parse_command_line({&options}, n, v, values, positional, help, version);
+    print_option_warnings(prog, values.has("quiet"));
+    if (s.ok()) s = validate_options(options, values, "");
+    if (!s.ok()) return report_error(prog, s);
+    if (!positional.empty()) return report_error(prog, Status::Usage("unexpected argument '" + positional[0] + "'"));
+    const std::string work = values.get_string("work");
+    if (work.empty()) return report_error(prog, Status::Usage("give the work directory with --work DIR"));
+    s = run(values, work);
+    return s.ok() ? 0 : report_error(prog, s);
+  });
 }
 
 }  // namespace dpk::runtime

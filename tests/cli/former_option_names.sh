@@ -93,6 +93,10 @@ dpk exact-dedup hashes --partition-count 3 --work new-work/ in.jsonl 2> new.err
 grep -q "warning: option --partitions is deprecated; use --partition-count" old.err || fail "no warning: $(cat old.err)"
 cli "exact-dedup resolve" partition partition-index 1 --work new-work/
 cli "exact-dedup resolve" partition partition-index 7 --work new-work/
+# A former option name takes its value also where the work directory is given
+# the old way (positional): the value is not mistaken for the work directory.
+dpk exact-dedup resolve --partition 0 new-work/ 2> both-old.err || fail "resolve --partition 0 WORK/: $(cat both-old.err)"
+grep -q "option --partition is deprecated; use --partition-index" both-old.err || fail "no warning: $(cat both-old.err)"
 dpk line-dedup count --partitions 2 --work lold/ in.jsonl 2> old.err
 dpk line-dedup count --partition-count 2 --work lnew/ in.jsonl 2> new.err
 [ "$(ls lold/units)" = "$(ls lnew/units)" ] && [ "$(ls lnew/units | wc -l)" = 2 ] || fail "line-dedup count --partitions"

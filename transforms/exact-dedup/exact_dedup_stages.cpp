@@ -148,29 +148,13 @@ const std::vector<OptionSpec>& resolve_options() {
 }
 
 int run_resolve(int argc, char** argv) {
-  auto args = rt::upgrade_work_argument(std::vector<std::string>(argv, argv + argc), {&resolve_options()},
-                                        rt::OldWorkSpelling::kFirstPositional);
-  const std::string prog = args[0];
-  return rt::run_with_args(std::move(args), [&](int n, char** v) {
-    OptionValues values;
-    std::vector<std::string> positional;
-    bool help = false, version = false;
-    Status s = rt::parse_command_line({&resolve_options()}, n, v, values, positional, help, version);
-    rt::print_option_warnings(prog, values.has("quiet"));
-    if (s.ok()) s = validate_options(resolve_options(), values, "");
-    if (!s.ok()) return rt::report_error(prog, s);
-    if (!positional.empty()) return rt::report_error(prog, Status::Usage("unexpected argument '" + positional[0] + "'"));
-    const std::string work = values.get_string("work");
-    if (work.empty()) return rt::report_error(prog, Status::Usage("give the work directory with --work DIR"));
+  return rt::run_work_stage(argc, argv, resolve_options(), [](const OptionValues& values, const std::string& work) {
     std::optional<int64_t> only;
     if (values.has("partition-index")) only = values.get_int("partition-index");
     auto parts = partitions_to_run(work + "/hashes", "hashes", only);
-    if (!parts.ok()) return rt::report_error(prog, parts.status());
-    for (const auto& part : *parts) {
-      s = resolve_partition(work, part);
-      if (!s.ok()) return rt::report_error(prog, s);
-    }
-    return 0;
+    if (!parts.ok()) return parts.status();
+    for (const auto& part : *parts) DPK_RETURN_IF_ERROR(resolve_partition(work, part));
+    return Status::Ok();
   });
 }
 

@@ -157,31 +157,17 @@ const std::vector<OptionSpec>& merge_options() {
 
 int run_merge(int argc, char** argv) {
   // Older releases took the work directory as the argument: it still works, with a warning.
-  auto args = rt::upgrade_work_argument(std::vector<std::string>(argv, argv + argc), {&merge_options()},
-                                        rt::OldWorkSpelling::kFirstPositional);
-  const std::string prog = args[0];
-  return rt::run_with_args(std::move(args), [&](int n, char** v) {
-    OptionValues values;
-    std::vector<std::string> positional;
-    bool help = false, version = false;
-    Status s = rt::parse_command_line({&merge_options()}, n, v, values, positional, help, version);
-    rt::print_option_warnings(prog, values.has("quiet"));
-    if (s.ok()) s = validate_options(merge_options(), values, "");
-    if (!s.ok()) return rt::report_error(prog, s);
-    if (!positional.empty()) return rt::report_error(prog, Status::Usage("unexpected argument '" + positional[0] + "'"));
-    const std::string work = values.get_string("work");
-    if (work.empty()) return rt::report_error(prog, Status::Usage("give the work directory with --work DIR"));
+  return rt::run_work_stage(argc, argv, merge_options(), [](const OptionValues& values, const std::string& work) {
     auto cfg = line_dedup_config(values);
-    if (!cfg.ok()) return rt::report_error(prog, cfg.status());
+    if (!cfg.ok()) return cfg.status();
     std::optional<int64_t> only;
-    if (values.has("partition-index") && !values.get_string("partition-index").empty()) only = values.get_int("partition-index");
-    auto parts = partitions_to_run(work + "/units", "count", only);
-    if (!parts.ok()) return rt::report_error(prog, parts.status());
-    for (const auto& part : *parts) {
-      s = merge_partition(work, part, *cfg, cfg->hashing_fingerprint());
-      if (!s.ok()) return rt::report_error(prog, s);
+    if (values.has("partition-index") && !values.get_string("partition-index").empty()) {
+      only = values.get_int("partition-index");
     }
-    return 0;
+    auto parts = partitions_to_run(work + "/units", "count", only);
+    if (!parts.ok()) return parts.status();
+    for (const auto& part : *parts) DPK_RETURN_IF_ERROR(merge_partition(work, part, *cfg, cfg->hashing_fingerprint()));
+    return Status::Ok();
   });
 }
 

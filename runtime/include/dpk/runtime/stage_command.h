@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "dpk/options.h"
+#include "dpk/status.h"
 
 namespace dpk::runtime {
 
@@ -41,5 +42,13 @@ std::vector<std::string> upgrade_work_argument(std::vector<std::string> args,
 
 // Calls `run` with `args` as (argc, argv).
 int run_with_args(std::vector<std::string> args, const std::function<int(int, char**)>& run);
+
+// The main of a stage that reads and writes only its work directory (exact-dedup
+// resolve, line-dedup merge): the old positional work directory upgraded,
+// `options` parsed and validated (warnings unless -q), no positional argument,
+// --work required; then `run(values, work)`, whose error is printed as
+// "PROG: error: ..." with its exit code.
+int run_work_stage(int argc, char** argv, const std::vector<OptionSpec>& options,
+                   const std::function<Status(const OptionValues& values, const std::string& work)>& run);
 
 }  // namespace dpk::runtime
