@@ -5,48 +5,20 @@
 #include <string>
 #include <vector>
 
+#include "detector_test_support.h"
 #include "pii_detector.h"
 #include "pii_rewriter.h"
 #include "validators.h"
 
 namespace dpk::pii {
 
-// Test names and messages say which engine ran (found by ADL).
-void PrintTo(ScanEngine e, std::ostream* os) {
-  *os << (e == ScanEngine::kRe2 ? "re2" : e == ScanEngine::kHyperscan ? "hyperscan" : "auto");
-}
-
 namespace {
-
-struct Found {
-  std::string type;
-  std::string value;
-  bool operator==(const Found& o) const { return type == o.type && value == o.value; }
-};
-void PrintTo(const Found& f, std::ostream* os) { *os << f.type << ":" << f.value; }
-
-// The engines that this build has: every detector test runs on each.
-std::vector<ScanEngine> engines() {
-  std::vector<ScanEngine> e = {ScanEngine::kRe2};
-  if (PatternDatabase::hyperscan_available()) e.push_back(ScanEngine::kHyperscan);
-  return e;
-}
-
-std::shared_ptr<const PatternDatabase> compiled(ScanEngine engine) {
-  static auto re2 = PatternDatabase::compile(PiiTypeSet::all(), ScanEngine::kRe2);
-  static auto hs = PatternDatabase::compile(PiiTypeSet::all(), ScanEngine::kAuto);
-  return engine == ScanEngine::kRe2 ? re2.value() : hs.value();
-}
 
 class PiiDetectorTest : public ::testing::TestWithParam<ScanEngine> {
  protected:
   std::vector<Found> find(std::string_view text) {
     if (!det_) det_ = std::make_unique<PiiDetector>(compiled(GetParam()), DetectorConfig{});
-    std::vector<Entity> out;
-    det_->detect(text, out);
-    std::vector<Found> r;
-    for (const auto& e : out) r.push_back({std::string(pii_type_name(e.type)), std::string(text.substr(e.begin, e.end - e.begin))});
-    return r;
+    return found_in(*det_, text);
   }
   std::vector<Found> one(const char* type, const char* value) { return {{type, value}}; }
   std::unique_ptr<PiiDetector> det_;

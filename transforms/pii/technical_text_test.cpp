@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "detector_test_support.h"
 #include "pii_detector.h"
 #include "protocol_names.h"
 #include "technical_context.h"
@@ -15,31 +16,11 @@
 namespace dpk::pii {
 namespace {
 
-struct Found {
-  std::string type;
-  std::string value;
-  bool operator==(const Found& o) const { return type == o.type && value == o.value; }
-};
-void PrintTo(const Found& f, std::ostream* os) { *os << f.type << ":" << f.value; }
-
-std::vector<ScanEngine> engines() {
-  std::vector<ScanEngine> e = {ScanEngine::kRe2};
-  if (PatternDatabase::hyperscan_available()) e.push_back(ScanEngine::kHyperscan);
-  return e;
-}
-
 class TechnicalTextTest : public ::testing::TestWithParam<ScanEngine> {
  protected:
   std::vector<Found> find(std::string_view text) {
-    if (!det_) {
-      auto db = PatternDatabase::compile(PiiTypeSet::all(), GetParam());
-      det_ = std::make_unique<PiiDetector>(db.value(), DetectorConfig{});
-    }
-    std::vector<Entity> out;
-    det_->detect(text, out);
-    std::vector<Found> r;
-    for (const auto& e : out) r.push_back({std::string(pii_type_name(e.type)), std::string(text.substr(e.begin, e.end - e.begin))});
-    return r;
+    if (!det_) det_ = std::make_unique<PiiDetector>(compiled(GetParam()), DetectorConfig{});
+    return found_in(*det_, text);
   }
   std::unique_ptr<PiiDetector> det_;
 };
