@@ -5,11 +5,17 @@
 #include <string>
 
 #include "lean_html.h"
+#include "test_util.h"
 
 namespace dpk {
 namespace {
 
 bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
+
+// A page of testdata/html-extraction-kinds/ (the kinds of page cli.extract scores too).
+std::string kind_page(const std::string& name) {
+  return testing_util::read_file(testing_util::testdata_path("html-extraction-kinds/pages/" + name + ".html"));
+}
 
 const char* kArticlePage = R"(<!DOCTYPE html>
 <html lang="de-AT"><head><meta charset="utf-8"><title>  Die   Bienen &amp; der Honig </title>
@@ -125,34 +131,11 @@ TEST(ContentExtractor, BreakIsANewline) {
 
 // An article cut into sections, each in its own grid row, with figures
 // between them: all the sections are the article, not only the best one.
-const char* kSectionsPage = R"(<!DOCTYPE html><html lang="en"><head><title>River towns rebuild after the flood</title></head><body>
-<header class="site"><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/local">Local</a></nav></header>
-<div class="page">
- <div class="grid-row"><div class="grid-col"><h1>River towns rebuild after the flood</h1></div></div>
- <div class="grid-row intro"><div class="grid-col col-8"><section class="block-text">
-  <p>The water came up faster than anyone in the valley had expected, and by the second night the lower streets of three towns were under a metre of brown river water.</p>
-  <p>Shop owners, many of whom had lived through the last great flood, moved their stock upstairs, but the cellars, the boilers and the cars were lost within hours.</p>
-  <p>Volunteers from the neighbouring villages arrived on tractors, with pumps, sandbags and food, and stayed for most of the week, sleeping in the school gym.</p>
- </section></div></div>
- <div class="grid-row"><div class="grid-col-wide"><figure><img src="a.jpg" alt=""><figcaption>Sandbags on the main square. <a href="/photos">Photo: Agency</a></figcaption></figure></div></div>
- <div class="grid-row body-1"><div class="grid-col col-7 offset-1"><section class="block-quote-text">
-  <p>Insurance assessors began their visits on Monday, though many residents say the forms are long, the rules unclear, and the first offers far below the damage.</p>
-  <p>The regional government has promised an emergency fund, with payments of up to ten thousand euros for households, and more for the businesses that lost everything.</p>
-  <p>Engineers are now checking the old stone bridge, which was closed after cracks appeared in two of its arches, and which carries most of the valley's traffic.</p>
- </section></div></div>
- <div class="grid-row"><div class="grid-col-wide"><figure><img src="b.jpg" alt=""><figcaption>The closed bridge.</figcaption></figure></div></div>
- <div class="grid-row outro"><div class="grid-col col-8"><section class="block-rich">
-  <p>In the long run, the mayors want the river given more room: meadows that may flood, higher dikes only where houses stand, and no new building on the plain.</p>
-  <p>Some farmers object, saying they cannot give up their best fields, but others have already offered land, as long as they are paid a fair price for it.</p>
-  <p>For now, the cleaning goes on, street by street, and the smell of mud and diesel hangs over the towns that had thought the last flood would be their last.</p>
- </section></div></div>
-</div>
-<footer><p>Copyright 2024 The Valley Post. All rights reserved, and then some more words here.</p></footer>
-</body></html>)";
+// testdata/html-extraction-kinds/pages/split-sections.html
 
 TEST(ContentExtractor, KeepsEverySectionOfASplitArticle) {
   ContentExtractor x({});
-  const std::string& t = x.extract(kSectionsPage).text;
+  const std::string& t = x.extract(kind_page("split-sections")).text;
   EXPECT_TRUE(contains(t, "The water came up faster")) << t;
   EXPECT_TRUE(contains(t, "Insurance assessors began")) << t;
   EXPECT_TRUE(contains(t, "the smell of mud and diesel")) << t;
@@ -162,20 +145,11 @@ TEST(ContentExtractor, KeepsEverySectionOfASplitArticle) {
 
 // The first paragraph holds a hover card of links on a name: the card goes,
 // the paragraph stays (it is not "mostly links").
-const char* kHoverCardPage = R"(<!DOCTYPE html><html lang="en"><head><title>New library opens</title></head><body>
-<div class="wrap"><div class="story">
- <h1>The new city library opens its doors</h1>
- <p>Architect <span class="person-card"><a href="/people/lena-hart">Lena Hart</a><span class="person-card__body"><a href="/people/lena-hart">Lena Hart, architect and urban planner</a><a href="/people/lena-hart/projects">All projects by Lena Hart</a><a href="/people/lena-hart/interviews">Interviews with Lena Hart</a><a href="https://example.org/lena">Follow Lena Hart on social media for news</a><a href="/people/lena-hart/awards">Awards and prizes won by Lena Hart</a><a href="/people/lena-hart/books">Books written by Lena Hart</a><a href="/people/lena-hart/talks">Talks and lectures given by Lena Hart</a><a href="/people/lena-hart/contact">Contact Lena Hart</a></span></span> designed the building around a courtyard, so that every reading room gets daylight.</p>
- <p>The library holds more than two hundred thousand books, a music room, a workshop with printers and sewing machines, and a café that opens early in the morning.</p>
- <p>On the first day, more than four thousand visitors came, many of them children, who queued for the new reading tower, the slide and the storytelling corner.</p>
- <p>The city council, which paid for most of the building, says the library will stay open late on weekdays, and on Sundays, for the first time in the city's history.</p>
-</div></div>
-<div class="site-footer"><a href="/a">About</a> <a href="/b">Contact</a></div>
-</body></html>)";
+// testdata/html-extraction-kinds/pages/hover-card.html
 
 TEST(ContentExtractor, ParagraphWithAHoverCardOfLinksIsKept) {
   ContentExtractor x({});
-  const std::string& t = x.extract(kHoverCardPage).text;
+  const std::string& t = x.extract(kind_page("hover-card")).text;
   EXPECT_TRUE(contains(t, "Architect Lena Hart designed the building around a courtyard")) << t;
   EXPECT_TRUE(contains(t, "The new city library opens its doors")) << t;
   EXPECT_TRUE(contains(t, "The library holds more than")) << t;
@@ -184,23 +158,11 @@ TEST(ContentExtractor, ParagraphWithAHoverCardOfLinksIsKept) {
 }
 
 // A press release ends with the company's profile and a media contact.
-const char* kPressReleasePage = R"(<!DOCTYPE html><html lang="en"><head><title>Northwind opens plant</title></head><body>
-<div class="container"><div class="release">
- <h1>Northwind Energy opens its first battery plant in Ohio</h1>
- <p>COLUMBUS, Ohio, March 4, 2024 -- Northwind Energy today opened its first battery plant in the United States, a factory that will employ six hundred people by the end of next year.</p>
- <p>The plant will build storage packs for wind and solar farms, with a yearly capacity of four gigawatt-hours, and it runs on power from the company's own turbines nearby.</p>
- <p>"Ohio gave us skilled workers, good roads and a fast permit process," said chief executive Maria Olsen, who thanked the state and the city for their support.</p>
- <p>Production starts in the summer, and the first packs go to a solar farm in Texas, under a contract signed last year with a large utility, the company said.</p>
- <p><strong>About Northwind Energy</strong></p>
- <p>Northwind Energy is a leading provider of renewable power and storage, with operations in twelve countries, more than five thousand employees and a mission to make clean energy affordable for everyone.</p>
- <p>For more information, visit www.northwind.example, and follow the company on social media.</p>
- <p><strong>Media contact</strong><br>Jane Doe, press office, press@northwind.example, +1 555 0100</p>
-</div></div>
-</body></html>)";
+// testdata/html-extraction-kinds/pages/press-release.html
 
 TEST(ContentExtractor, CompanyProfileAfterAPressReleaseIsDropped) {
   ContentExtractor x({});
-  const std::string& t = x.extract(kPressReleasePage).text;
+  const std::string& t = x.extract(kind_page("press-release")).text;
   EXPECT_TRUE(contains(t, "COLUMBUS, Ohio")) << t;
   EXPECT_TRUE(contains(t, "Production starts in the summer")) << t;
   for (const char* boilerplate : {"About Northwind Energy", "leading provider", "For more information",
@@ -218,27 +180,11 @@ TEST(ContentExtractor, CompanyProfileAfterAPressReleaseIsDropped) {
 
 // After the article, a listing of other posts: a linked title and a short
 // excerpt each.
-const char* kMorePostsPage = R"(<!DOCTYPE html><html lang="en"><head><title>Baking rye bread at home</title></head><body>
-<div class="site"><div class="content-area">
- <div class="entry">
-  <h1>Baking rye bread at home</h1>
-  <p>Rye bread needs a sourdough: rye flour has little gluten, and without the acid of the starter, the crumb stays wet and sticky, however long it bakes.</p>
-  <p>Feed the starter the evening before, with equal weights of flour and water, and leave it somewhere warm, so that by morning it is bubbly and smells sour.</p>
-  <p>Mix the dough with the rest of the flour, salt, caraway and warm water; it will look more like a thick paste than a dough, and that is how it should be.</p>
-  <p>Bake it in a tin, in a hot oven, for about an hour, and then, hard as it is, wait a full day before you cut it, or the crumb will be gummy.</p>
- </div>
- <div class="entries-more">
-  <h2>You might also like</h2>
-  <div class="entry-card"><h3><a href="/wheat-bread">A simple wheat loaf for beginners</a></h3><p>Flour, water, salt and yeast: a loaf anyone can bake on a weekday evening, with a crisp crust and a soft crumb.</p></div>
-  <div class="entry-card"><h3><a href="/starter">How to keep a sourdough starter alive</a></h3><p>Feeding, storing and reviving the starter, and what to do when it smells of nail polish or grows a grey skin.</p></div>
-  <div class="entry-card"><h3><a href="/pretzels">Bavarian pretzels, step by step</a></h3><p>The lye bath, the knot and the salt: everything you need to bake pretzels that look and taste like the real thing.</p></div>
- </div>
-</div></div>
-</body></html>)";
+// testdata/html-extraction-kinds/pages/more-posts.html
 
 TEST(ContentExtractor, ListingOfOtherPostsAfterTheArticleIsDropped) {
   ContentExtractor x({});
-  const std::string& t = x.extract(kMorePostsPage).text;
+  const std::string& t = x.extract(kind_page("more-posts")).text;
   EXPECT_TRUE(contains(t, "Rye bread needs a sourdough")) << t;
   EXPECT_TRUE(contains(t, "wait a full day before you cut it")) << t;
   for (const char* teaser : {"You might also like", "A simple wheat loaf", "Flour, water, salt and yeast",
@@ -246,8 +192,9 @@ TEST(ContentExtractor, ListingOfOtherPostsAfterTheArticleIsDropped) {
     EXPECT_FALSE(contains(t, teaser)) << teaser << " kept in: " << t;
   }
   // A page that is a listing keeps it.
-  const std::string listing = std::string(kMorePostsPage).substr(0, std::string(kMorePostsPage).find("<div class=\"entry\">")) +
-                              std::string(kMorePostsPage).substr(std::string(kMorePostsPage).find("<div class=\"entries-more\">"));
+  const std::string page = kind_page("more-posts");
+  const std::string listing = page.substr(0, page.find("<div class=\"entry\">")) +
+                              page.substr(page.find("<div class=\"entries-more\">"));
   EXPECT_TRUE(contains(x.extract(listing).text, "The lye bath")) << x.extract(listing).text;
 }
 
