@@ -130,10 +130,9 @@ void CorpusProfile::merge(const CorpusProfile& o) {
 
 namespace {
 
-void write_lengths(JsonWriter& w, const LogHistogram& h) {
-  w.begin_object();
-  w.key("count"); w.value(h.count());
-  w.key("sum"); w.value(h.sum());
+// Mean, min, max and the quantiles of either kind of histogram.
+template <class Histogram>
+void write_spread(JsonWriter& w, const Histogram& h) {
   w.key("mean"); w.value(h.mean());
   w.key("min"); w.value(h.min());
   w.key("max"); w.value(h.max());
@@ -141,6 +140,13 @@ void write_lengths(JsonWriter& w, const LogHistogram& h) {
     w.key(kQuantileNames[i]);
     w.value(h.quantile(kQuantiles[i]));
   }
+}
+
+void write_lengths(JsonWriter& w, const LogHistogram& h) {
+  w.begin_object();
+  w.key("count"); w.value(h.count());
+  w.key("sum"); w.value(h.sum());
+  write_spread(w, h);
   w.end_object();
 }
 
@@ -220,13 +226,7 @@ std::string CorpusProfile::to_json() const {
     w.key(name);
     w.begin_object();
     w.key("count"); w.value(h.count());
-    w.key("mean"); w.value(h.mean());
-    w.key("min"); w.value(h.min());
-    w.key("max"); w.value(h.max());
-    for (size_t i = 0; i < kQuantiles.size(); ++i) {
-      w.key(kQuantileNames[i]);
-      w.value(h.quantile(kQuantiles[i]));
-    }
+    write_spread(w, h);
     w.end_object();
   }
   w.end_object();
