@@ -78,6 +78,16 @@ Status unknown_recipe_key(const std::string& at, const std::string& key) {
   return Status::Usage(at + "unknown recipe key '" + key + "'" + hint);
 }
 
+// add_value under the option's current `name`, where `given` is the key as the
+// recipe spells it: a former name given beside its current name is an error.
+Status add_named_value(OptionValues& values, const std::string& given, const std::string& name, const YAML::Node& v,
+                       const std::string& at, const OptionSpec* spec) {
+  if (spec != nullptr && values.has(name) && name != given) {
+    return Status::Usage(at + "option '" + given + "' is the former name of '" + name + "': give one of them");
+  }
+  return add_value(values, name, v, at, spec);
+}
+
 // A common option inside a step: the ones that can differ from step to step
 // are taken; the run-wide ones are refused, naming the place.
 Status check_per_step(const std::string& at, const std::string& step, const std::string& key) {
@@ -125,10 +135,7 @@ StatusOr<RunPlan> load_recipe(const std::string& path, const OptionValues& overr
       std::string name = key;
       const OptionSpec* spec = option_for_key(common_options(), name, at, "");
       if (spec == nullptr) return unknown_recipe_key(at, key);
-      if (common.has(name) && name != key) {
-        return Status::Usage(at + "option '" + key + "' is the former name of '" + name + "': give one of them");
-      }
-      DPK_RETURN_IF_ERROR(add_value(common, name, kv.second, at, spec));
+      DPK_RETURN_IF_ERROR(add_named_value(common, key, name, kv.second, at, spec));
     }
   }
   for (const auto& [name, vals] : overrides.all()) {
@@ -174,11 +181,8 @@ StatusOr<RunPlan> load_recipe(const std::string& path, const OptionValues& overr
         const OptionSpec* common_spec = own == nullptr ? option_for_key(common_options(), key, opt_at, name) : nullptr;
         OptionValues& into = common_spec != nullptr ? step.common : step.options;
         if (common_spec != nullptr) DPK_RETURN_IF_ERROR(check_per_step(opt_at, name, key));
-        if ((own != nullptr || common_spec != nullptr) && into.has(key) && key != opt.first.Scalar()) {
-          return Status::Usage(opt_at + "option '" + opt.first.Scalar() + "' is the former name of '" + key +
-                               "': give one of them");
-        }
-        DPK_RETURN_IF_ERROR(add_value(into, key, opt.second, opt_at, common_spec != nullptr ? common_spec : own));
+        DPK_RETURN_IF_ERROR(add_named_value(into, opt.first.Scalar(), key, opt.second, opt_at,
+                                            common_spec != nullptr ? common_spec : own));
       }
     } else if (!kv.second.IsNull()) {
       return Status::Usage(at + "options of step '" + name + "' must be a mapping");
