@@ -79,11 +79,13 @@ Status unknown_recipe_key(const std::string& at, const std::string& key) {
 }
 
 // add_value under the option's current `name`, where `given` is the key as the
-// recipe spells it: a former name given beside its current name is an error.
+// recipe spells it: a former name given beside its current name is an error,
+// whichever of the two comes first (a mapping's keys are otherwise distinct).
 Status add_named_value(OptionValues& values, const std::string& given, const std::string& name, const YAML::Node& v,
                        const std::string& at, const OptionSpec* spec) {
-  if (spec != nullptr && values.has(name) && name != given) {
-    return Status::Usage(at + "option '" + given + "' is the former name of '" + name + "': give one of them");
+  if (spec != nullptr && values.has(name) && (name != given || !spec->formerly.empty())) {
+    const std::string former = name != given ? given : std::string(spec->formerly);
+    return Status::Usage(at + "option '" + former + "' is the former name of '" + name + "': give one of them");
   }
   return add_value(values, name, v, at, spec);
 }

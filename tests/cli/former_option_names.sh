@@ -116,6 +116,9 @@ grep -q "'--keep' is the former name of '--langs'" err.txt || fail "both spellin
 printf 'input: in.jsonl\nsteps:\n  - langid: {langs: [en], keep: [de]}\n' > both.yaml
 expect_exit 2 dpk run both.yaml 2> err.txt
 grep -q "both.yaml:3: option 'keep' is the former name of 'langs'" err.txt || fail "both in a recipe: $(cat err.txt)"
+printf 'input: in.jsonl\nsteps:\n  - langid: {keep: [de], langs: [en]}\n' > both-reversed.yaml
+expect_exit 2 dpk run both-reversed.yaml 2> err.txt
+grep -q "both-reversed.yaml:3: option 'keep' is the former name of 'langs'" err.txt || fail "both in a recipe, former first: $(cat err.txt)"
 
 # Help and man pages: the new name, with the former one noted, never as an option line.
 dpk help langid > help.txt
